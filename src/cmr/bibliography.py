@@ -1,0 +1,64 @@
+"""The bibliography: BibTeX entries that observations cite by key.
+
+Parsed with bibtexparser; entries keep the line they start on so that a bad entry or a key
+defined twice is reported where it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cmr.catalogue import finding
+from cmr.findings import Finding
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    entry_type: str
+    fields: dict[str, str]
+    line: int
+
+
+@dataclass
+class Bibliography:
+    path: Path
+    entries: dict[str, Entry] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    exists: bool = True
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(self.entries)
+
+
+def load_bibliography(path: str | Path) -> Bibliography:
+    """Read a .bib file; problems become findings, never exceptions."""
+    import bibtexparser
+    from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
+
+    path = Path(path)
+    bib = Bibliography(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        bib.exists = False
+        return bib
+    except (OSError, UnicodeDecodeError) as exc:
+        bib.findings.append(finding("bibliography-invalid", str(path), problem=str(exc)))
+        return bib
+    library = bibtexparser.parse_string(text)
+    for block in library.failed_blocks:
+        line = (block.start_line or 0) + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            problem = f"key {block.key!r} is defined twice"
+        elif isinstance(block, ParsingFailedBlock):
+            problem = f"cannot parse entry: {block.error}"
+        else:  # pragma: no cover - bibtexparser adds kinds of failed block over time
+            problem = f"cannot parse block ({type(block).__name__})"
+        bib.findings.append(finding("bibliography-invalid", str(path), line, 1, problem=problem))
+    for entry in library.entries:
+        fields = {f.key.lower(): str(f.value) for f in entry.fields}
+        bib.entries[entry.key] = Entry(entry.key, entry.entry_type, fields, entry.start_line + 1)
+    return bib

@@ -1,0 +1,36 @@
+"""Options and helpers shared by the commands."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from cmr.project import Project, ProjectError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def pass_project(func: F) -> F:
+    """Give the command a `project` argument: the dataset found from `-C` or the cwd."""
+
+    @click.pass_context
+    @functools.wraps(func)
+    def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
+        start = (ctx.find_root().obj or {}).get("project_dir")
+        try:
+            project = Project.find(start)
+        except ProjectError as exc:
+            raise click.UsageError(str(exc)) from None
+        return func(project, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def format_option(func: F) -> F:
+    return click.option(
+        "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
+        show_default=True, help="How findings are printed.",
+    )(func)

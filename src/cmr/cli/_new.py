@@ -1,0 +1,36 @@
+"""`cmr new`."""
+
+from __future__ import annotations
+
+import click
+
+from cmr.cli._common import pass_project
+from cmr.codebook import CodebookError
+from cmr.project import Project
+from cmr.template import TemplateError, new_observation
+
+
+@click.command("new")
+@click.argument("country")
+@click.argument("year", type=click.IntRange(1000, 9999))
+@click.option("--coder", required=True, help="Your coder name, as it will appear in the panel.")
+@click.option("--independent", is_flag=True,
+              help="Write observations/<ISO3>/<YEAR>/<CODER>.yaml, an independent coding for "
+                   "inter-coder agreement, instead of observations/<ISO3>/<YEAR>.yaml.")
+@pass_project
+def command(project: Project, country: str, year: int, coder: str, independent: bool) -> None:
+    """Write a blank observation for COUNTRY (name or ISO3 code) and YEAR.
+
+    The file holds every question of the latest codebook, with the question text as a comment
+    above each answer. It is never written over an existing file.
+
+    \b
+    Examples:
+      cmr new Azerbaijan 1994 --coder jdoe
+      cmr new AZE 1994 --coder jdoe --independent
+    """
+    try:
+        path = new_observation(project, country, year, coder, independent=independent)
+    except (TemplateError, CodebookError) as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(project.display(path))

@@ -1,0 +1,330 @@
+"""The codebook: questions, variable names, scales, windows and guidance, loaded from YAML.
+
+Everything cmr knows about questions comes from here; no question id, variable name or wording
+lives in code. A codebook directory holds one file per version (`codebook/1.0.0.yaml`); each
+observation names the version it was coded under.
+
+>>> books = Codebooks.load("codebook")          # doctest: +SKIP
+>>> books.latest.question("regime_from_coup").text  # doctest: +SKIP
+'Did the current regime come to power in a military coup?'
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from cmr import _yaml
+from cmr.catalogue import finding
+from cmr.findings import Finding
+
+
+class CodebookError(Exception):
+    """A codebook that cannot be used; carries the findings that explain why."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("\n".join(f.render() for f in findings))
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class ScaleValue:
+    code: str
+    value: int
+    label: str
+    description: str
+    requires_citation: bool = True
+
+
+@dataclass(frozen=True)
+class MissingCode:
+    code: str
+    label: str
+    description: str
+    requires_citation: bool = False
+    requires_note: bool = False
+
+
+@dataclass(frozen=True)
+class Scale:
+    name: str
+    label: str
+    values: tuple[ScaleValue, ...]
+    missing: tuple[MissingCode, ...]
+    description: str = ""
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every answer this scale accepts: values first, then missing codes."""
+        return tuple(v.code for v in self.values) + tuple(m.code for m in self.missing)
+
+    def value_of(self, code: str) -> int | None:
+        """The numeric value of an answer code; None for a missing code."""
+        for v in self.values:
+            if v.code == code:
+                return v.value
+        return None
+
+    def requires_citation(self, code: str) -> bool:
+        for item in (*self.values, *self.missing):
+            if item.code == code:
+                return item.requires_citation
+        return False
+
+    def requires_note(self, code: str) -> bool:
+        return any(m.code == code and m.requires_note for m in self.missing)
+
+    def label_of(self, code: str) -> str:
+        for item in (*self.values, *self.missing):
+            if item.code == code:
+                return item.label
+        return code
+
+
+@dataclass(frozen=True)
+class Window:
+    name: str
+    years: int
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    variable: str
+    label: str
+    text: str
+    scale: Scale
+    window: Window | None
+    guidance: dict[str, Any]
+    slow_moving: bool = False
+
+    def describe(self) -> str:
+        """The question text with its guidance, as shown on hover in editors."""
+        parts = [f"{self.id} {self.text}"]
+        if summary := self.guidance.get("summary"):
+            parts.append(str(summary))
+        for code in self.scale.codes:
+            if code in self.guidance:
+                parts.append(f"{code}: {self.guidance[code]}")
+        if self.window is not None:
+            parts.append(f"Window: {self.window.description}")
+        return "\n\n".join(parts)
+
+
+@dataclass(frozen=True, eq=False)
+class Codebook:
+    """One version of the codebook."""
+
+    name: str
+    version: str
+    status: str
+    title: str
+    questions: tuple[Question, ...]
+    scales: dict[str, Scale]
+    windows: dict[str, Window]
+    confidence: tuple[str, ...]
+    raw: dict[str, Any] = field(repr=False)
+    path: Path | None = None
+
+    @cached_property
+    def by_variable(self) -> dict[str, Question]:
+        return {q.variable: q for q in self.questions}
+
+    @cached_property
+    def by_id(self) -> dict[str, Question]:
+        return {q.id: q for q in self.questions}
+
+    @property
+    def variables(self) -> list[str]:
+        return [q.variable for q in self.questions]
+
+    def question(self, name: str) -> Question:
+        """Look a question up by variable name or id (`regime_from_coup` or `Q1`)."""
+        found = self.by_variable.get(name) or self.by_id.get(name)
+        if found is None:
+            raise KeyError(name)
+        return found
+
+    @property
+    def min_year(self) -> int:
+        return int(self.raw.get("observation", {}).get("min_year", 1800))
+
+    @property
+    def max_year(self) -> int | None:
+        value = self.raw.get("observation", {}).get("max_year")
+        return int(value) if value is not None else None
+
+    @property
+    def rules(self) -> list[dict[str, Any]]:
+        return list(self.raw.get("rules", []))
+
+
+def _meta_validator() -> Any:
+    import jsonschema_rs
+
+    text = resources.files("cmr").joinpath("data/codebook.schema.json").read_text("utf-8")
+    return jsonschema_rs.validator_for(json.loads(text))
+
+
+def load_codebook(path: str | Path) -> Codebook:
+    """Read and validate one codebook file; raise `CodebookError` with findings if it is bad."""
+    path = Path(path)
+    shown = str(path)
+    try:
+        data = _yaml.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodebookError([finding("codebook-invalid", shown, problem=str(exc))]) from None
+    except _yaml.YamlError as exc:
+        problem = f"YAML: {exc.message}"
+        raise CodebookError(
+            [finding("codebook-invalid", shown, exc.line, exc.column, problem=problem)]
+        ) from None
+    return parse_codebook(data, shown, text_path=path)
+
+
+def parse_codebook(data: Any, shown: str = "<codebook>", text_path: Path | None = None) -> Codebook:
+    """Build a `Codebook` from already-parsed data, validating it against the meta-schema."""
+    errors = list(_meta_validator().iter_errors(data))
+    if errors:
+        raise CodebookError(
+            [
+                finding(
+                    "codebook-invalid",
+                    shown,
+                    pointer=".".join(str(p) for p in e.instance_path),
+                    problem=f"{'.'.join(str(p) for p in e.instance_path) or '(top)'}: {e.message}",
+                )
+                for e in errors
+            ]
+        )
+    problems = _consistency(data)
+    if problems:
+        raise CodebookError([finding("codebook-invalid", shown, problem=p) for p in problems])
+    return _build(data, text_path)
+
+
+def _consistency(data: dict[str, Any]) -> list[str]:
+    problems = []
+    for attr in ("id", "variable", "text"):
+        seen: set[str] = set()
+        for q in data["questions"]:
+            if q[attr] in seen:
+                problems.append(f"question {attr} {q[attr]!r} is used twice")
+            seen.add(q[attr])
+    for q in data["questions"]:
+        scale = data["scales"].get(q["scale"])
+        if scale is None:
+            problems.append(f"question {q['id']} uses unknown scale {q['scale']!r}")
+            continue
+        codes = [v["code"] for v in scale["values"]] + [m["code"] for m in scale["missing"]]
+        if len(set(codes)) != len(codes):
+            problems.append(f"scale {q['scale']!r} uses a code twice")
+        extra = set(q["guidance"]) - set(codes) - {"summary", "hard_cases"}
+        if extra:
+            problems.append(f"question {q['id']} has guidance for codes not on its scale: "
+                            f"{', '.join(sorted(extra))}")
+        if q.get("window") and q["window"] not in data.get("windows", {}):
+            problems.append(f"question {q['id']} uses unknown window {q['window']!r}")
+    return problems
+
+
+def _build(data: dict[str, Any], path: Path | None) -> Codebook:
+    scales = {
+        name: Scale(
+            name=name,
+            label=s["label"],
+            description=s.get("description", ""),
+            values=tuple(ScaleValue(**v) for v in s["values"]),
+            missing=tuple(MissingCode(**m) for m in s["missing"]),
+        )
+        for name, s in data["scales"].items()
+    }
+    windows = {name: Window(name=name, **w) for name, w in data.get("windows", {}).items()}
+    questions = tuple(
+        Question(
+            id=q["id"],
+            variable=q["variable"],
+            label=q["label"],
+            text=q["text"],
+            scale=scales[q["scale"]],
+            window=windows[q["window"]] if q.get("window") else None,
+            guidance=q["guidance"],
+            slow_moving=bool(q.get("slow_moving", False)),
+        )
+        for q in data["questions"]
+    )
+    confidence = tuple(c["code"] for c in data.get("confidence", [])) or ("low", "medium", "high")
+    return Codebook(
+        name=data["codebook"],
+        version=data["version"],
+        status=data["status"],
+        title=data["title"],
+        questions=questions,
+        scales=scales,
+        windows=windows,
+        confidence=confidence,
+        raw=data,
+        path=path,
+    )
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+class Codebooks:
+    """Every version in a codebook directory, loaded lazily by version."""
+
+    def __init__(self, directory: str | Path):
+        self.directory = Path(directory)
+        self._cache: dict[str, Codebook] = {}
+
+    @classmethod
+    def load(cls, directory: str | Path) -> Codebooks:
+        return cls(directory)
+
+    @property
+    def versions(self) -> list[str]:
+        """Versions present, oldest first (file names are the versions)."""
+        found = []
+        for path in self.directory.glob("*.yaml"):
+            try:
+                _version_key(path.stem)
+            except ValueError:
+                continue
+            found.append(path.stem)
+        return sorted(found, key=_version_key)
+
+    def get(self, version: str) -> Codebook | None:
+        """The codebook of `version`, or None when no such file exists."""
+        if version in self._cache:
+            return self._cache[version]
+        path = self.directory / f"{version}.yaml"
+        if not isinstance(version, str) or "/" in version or not path.is_file():
+            return None
+        book = load_codebook(path)
+        if book.version != version:
+            raise CodebookError(
+                [finding("codebook-invalid", str(path),
+                         problem=f"file {path.name} holds version {book.version}")]
+            )
+        self._cache[version] = book
+        return book
+
+    @property
+    def latest(self) -> Codebook:
+        versions = self.versions
+        if not versions:
+            raise CodebookError(
+                [finding("codebook-invalid", str(self.directory),
+                         problem="no codebook versions (<version>.yaml) in this directory")]
+            )
+        book = self.get(versions[-1])
+        assert book is not None
+        return book

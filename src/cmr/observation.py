@@ -1,0 +1,332 @@
+"""Observation files: one country-year coded by one coder, read and checked on their own.
+
+`read_observation` never raises on bad input: every problem becomes a located finding, and the
+observation comes back as well whenever the file could be parsed, so that later checks can use
+what is there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from cmr import _yaml, countries
+from cmr.catalogue import finding
+from cmr.codebook import Codebook, Codebooks, Question
+from cmr.findings import Finding
+
+MAX_BYTES = 2_000_000
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Observation:
+    """A parsed observation. `data` is the file's content as plain values."""
+
+    path: str
+    data: dict[str, Any]
+    codebook: Codebook
+
+    @property
+    def iso3c(self) -> str:
+        return str(self.data.get("iso3c", ""))
+
+    @property
+    def year(self) -> int:
+        year = self.data.get("year")
+        return year if isinstance(year, int) else 0
+
+    @property
+    def coder(self) -> str:
+        return str(self.data.get("coder", ""))
+
+    @property
+    def answers(self) -> dict[str, Any]:
+        answers = self.data.get("answers")
+        return answers if isinstance(answers, dict) else {}
+
+    def answer(self, variable: str) -> str | None:
+        """The answer code given for `variable`, or None when there is none."""
+        entry = self.answers.get(variable)
+        value = entry.get("answer") if isinstance(entry, dict) else None
+        return value if isinstance(value, str) else None
+
+    @property
+    def as_of(self) -> dt.date | None:
+        return _date(self.data.get("as_of"))
+
+    @property
+    def reference_moment(self) -> dt.date:
+        """`as_of` when given, otherwise 31 December of the observation's year."""
+        return self.as_of or dt.date(max(self.year, 1), 12, 31)
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+@dataclass
+class _Findings:
+    """Findings addressed by document path; lines are looked up once, only if there are any."""
+
+    file: str
+    text: str = ""
+    pending: list[tuple[str, Path_, bool, dict[str, Any]]] = field(default_factory=list)
+    located: list[Finding] = field(default_factory=list)
+
+    def add(self, code: str, path: Path_ = (), *, key: bool = False, **params: Any) -> None:
+        self.pending.append((code, path, key, params))
+
+    def at(self, code: str, line: int, column: int, **params: Any) -> None:
+        self.located.append(finding(code, self.file, line, column, **params))
+
+    def resolve(self) -> list[Finding]:
+        out = list(self.located)
+        if self.pending:
+            locator = _yaml.Locator.try_compose(self.text) or _yaml.Locator(None)
+            for code, path, key, params in self.pending:
+                pos = locator.position(path, key=key)
+                pointer = ".".join(str(p) for p in path)
+                out.append(finding(code, self.file, pos.line, pos.column, pointer=pointer,
+                                   **params))
+        return out
+
+
+def read_text(path: Path, out: _Findings) -> str | None:
+    """The file's text, or None after recording why it cannot be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        out.at("file-unreadable", 1, 1, reason=exc.strerror or str(exc))
+        return None
+    if len(raw) > MAX_BYTES:
+        out.at("file-too-large", 1, 1, size=len(raw), limit=MAX_BYTES)
+        return None
+    if b"\0" in raw:
+        out.at("file-binary", 1, 1)
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        out.at("file-encoding", line, column, byte=raw[exc.start])
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def read_observation(
+    path: Path,
+    books: Codebooks,
+    *,
+    display: str | None = None,
+    citation_keys: frozenset[str] | None = None,
+    bibliography: str = "references.bib",
+    today: dt.date | None = None,
+) -> tuple[Observation | None, list[Finding]]:
+    """Read, validate and check one observation file.
+
+    `citation_keys` is the set of keys in the bibliography (None: do not check citations).
+    """
+    out = _Findings(display or str(path))
+    text = read_text(path, out)
+    if text is None:
+        return None, out.resolve()
+    out.text = text
+    try:
+        data = _yaml.loads(text)
+    except _yaml.YamlError as err:
+        code = {"duplicate-key": "yaml-duplicate-key", "alias": "yaml-alias"}.get(
+            err.kind, "yaml-syntax")
+        params = {"key": err.message.removeprefix("duplicate key ").strip("'")} \
+            if code == "yaml-duplicate-key" else {"problem": err.message}
+        out.at(code, err.line, err.column, **params)
+        return None, out.resolve()
+    if data is None:
+        out.at("file-empty", 1, 1)
+        return None, out.resolve()
+    if not isinstance(data, dict):
+        out.at("document-not-mapping", 1, 1, found=type(data).__name__)
+        return None, out.resolve()
+    book = _codebook_of(data, books, out)
+    if book is None:
+        return None, out.resolve()
+    obs = Observation(out.file, data, book)
+    _validate(data, book, out)
+    _check_country(data, out)
+    _check_dates(data, book, out, today or dt.date.today())
+    _check_answers(obs, out, citation_keys, bibliography)
+    _check_location(path, data, out)
+    return obs, out.resolve()
+
+
+def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Codebook | None:
+    version = data.get("codebook")
+    if version is None:
+        out.add("field-missing", (), field="codebook")
+        return None
+    book = books.get(str(version))
+    if book is None:
+        out.add("codebook-unknown-version", ("codebook",), version=str(version),
+                known=", ".join(books.versions) or "none")
+    return book
+
+
+@cache
+def _validator(book: Codebook) -> Any:
+    import jsonschema_rs
+
+    from cmr.schema import observation_schema
+
+    return jsonschema_rs.validator_for(observation_schema(book))
+
+
+def _hint(name: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(name, choices, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _validate(data: dict[str, Any], book: Codebook, out: _Findings) -> None:
+    validator = _validator(book)
+    try:
+        if validator.is_valid(data):
+            return
+        errors = list(validator.iter_errors(data))
+    except (TypeError, ValueError) as exc:  # keys that are not strings, huge integers
+        out.add("value-invalid", (), where="document", detail=str(exc))
+        return
+    for error in errors:
+        _schema_finding(error, data, book, out)
+
+
+def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Findings) -> None:
+    path: Path_ = tuple(error.instance_path)
+    kind = error.kind
+    name = type(kind).__name__
+    pointer = ".".join(str(p) for p in path) or "document"
+    if name == "Required":
+        if path == ("answers",):
+            q = book.question(kind.property)
+            out.add("answer-missing", path, key=True, id=q.id, variable=q.variable, text=q.text)
+        else:
+            out.add("field-missing", path, key=True, field=kind.property)
+    elif name == "AdditionalProperties":
+        for extra in kind.unexpected:
+            if path == ("answers",):
+                out.add("question-unknown", (*path, extra), key=True, variable=extra,
+                        version=book.version, hint=_hint(extra, book.variables))
+            else:
+                known = list(_properties_at(path, data, book))
+                out.add("field-unknown", (*path, extra), key=True, field=extra,
+                        hint=_hint(extra, known))
+    elif name == "Enum" and len(path) == 3 and path[0] == "answers" and path[2] == "answer":
+        q = book.question(str(path[1]))
+        shown = "an empty answer" if error.instance is None else repr(error.instance)
+        out.add("answer-not-in-scale", path, value=shown, id=q.id,
+                variable=q.variable, allowed=", ".join(q.scale.codes))
+    elif name == "Type":
+        out.add("field-type", path, where=pointer, detail=error.message)
+    else:
+        out.add("value-invalid", path, where=pointer, detail=error.message)
+
+
+def _properties_at(path: Path_, data: dict[str, Any], book: Codebook) -> list[str]:
+    from cmr.schema import observation_schema
+
+    node: dict[str, Any] = observation_schema(book)
+    for step in path:
+        props = node.get("properties", {})
+        node = props.get(step) or props.get(str(step)) or {}
+        if "$ref" in node or not props:
+            break
+    return list(node.get("properties", {}))
+
+
+def _check_country(data: dict[str, Any], out: _Findings) -> None:
+    name, iso3c, cown = data.get("country"), data.get("iso3c"), data.get("cown")
+    if not isinstance(name, str) or not name.strip():
+        return
+    country = countries.by_name(name)
+    if country is None:
+        out.add("country-unknown", ("country",), name=name)
+        return
+    if isinstance(iso3c, str) and iso3c != country.iso3c:
+        out.add("country-code-mismatch", ("iso3c",), field="iso3c", value=iso3c,
+                country=country.name, expected=country.iso3c)
+    if (isinstance(cown, int) or cown is None) and "cown" in data and cown != country.cown:
+        out.add("country-code-mismatch", ("cown",), field="cown", value=cown,
+                country=country.name, expected=country.cown)
+
+
+def _check_dates(data: dict[str, Any], book: Codebook, out: _Findings, today: dt.date) -> None:
+    year = data.get("year")
+    if isinstance(year, int) and not isinstance(year, bool):
+        high = book.max_year or today.year
+        if not book.min_year <= year <= high:
+            out.add("year-implausible", ("year",), year=year, low=book.min_year, high=high)
+    for name in ("coded_on", "as_of"):
+        value = data.get(name)
+        if isinstance(value, str) and _date(value) is None:
+            out.add("date-invalid", (name,), field=name, value=value)
+    coded_on, as_of = _date(data.get("coded_on")), _date(data.get("as_of"))
+    if coded_on is not None and coded_on > today:
+        out.add("coded-on-future", ("coded_on",), coded_on=coded_on.isoformat())
+    if as_of is not None and isinstance(year, int) and as_of.year != year:
+        out.add("as-of-outside-year", ("as_of",), as_of=as_of.isoformat(), year=year)
+
+
+def _check_answers(obs: Observation, out: _Findings, keys: frozenset[str] | None,
+                   bibliography: str) -> None:
+    for variable, entry in obs.answers.items():
+        if not isinstance(entry, dict) or variable not in obs.codebook.by_variable:
+            continue
+        question = obs.codebook.by_variable[variable]
+        answer = entry.get("answer")
+        citations = entry.get("citations")
+        cited = citations if isinstance(citations, list) else []
+        if isinstance(answer, str) and question.scale.requires_citation(answer) and not cited:
+            out.add("citation-missing", ("answers", variable, "answer"), id=question.id,
+                    variable=variable, answer=answer)
+        if keys is not None:
+            _check_citations(question, cited, out, keys, bibliography)
+
+
+def _check_citations(question: Question, cited: list[Any], out: _Findings,
+                     keys: frozenset[str], bibliography: str) -> None:
+    for i, item in enumerate(cited):
+        key = item.get("key") if isinstance(item, dict) else None
+        if not isinstance(key, str) or key in keys:
+            continue
+        where = ("answers", question.variable, "citations", i, "key")
+        footnote = item.get("footnote")
+        if isinstance(footnote, int):
+            out.add("citation-unresolved-footnote", where, footnote=footnote)
+        else:
+            out.add("citation-unknown-key", where, key=key, bibliography=bibliography,
+                    hint=_hint(key, sorted(keys)))
+
+
+def _check_location(path: Path, data: dict[str, Any], out: _Findings) -> None:
+    """observations/<ISO3>/<year>.yaml, or observations/<ISO3>/<year>/<coder>.yaml."""
+    iso3c, year, coder = data.get("iso3c"), data.get("year"), data.get("coder")
+    parts = path.with_suffix("").parts
+    if len(parts) >= 3 and parts[-2].isdigit() and parts[-3].isupper():
+        where = {"iso3c": parts[-3], "year": parts[-2], "coder": parts[-1]}
+    elif len(parts) >= 2 and parts[-1].isdigit() and parts[-2].isupper():
+        where = {"iso3c": parts[-2], "year": parts[-1]}
+    else:
+        return
+    what = {"iso3c": iso3c, "year": str(year), "coder": coder}
+    if any(what[k] != v for k, v in where.items()):
+        out.add("path-mismatch", (), where="/".join(where.values()),
+                what=" ".join(str(what[k]) for k in where))

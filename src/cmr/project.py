@@ -1,0 +1,77 @@
+"""Where a dataset's codebook, observations and bibliography live, and its settings.
+
+A dataset repository is found by walking up from the working directory to the first folder
+holding a `cmr.toml`, a `pyproject.toml` with a `[tool.cmr]` table, or a `codebook/` folder.
+Settings (all optional, paths relative to that folder):
+
+    [tool.cmr]                      # or the top level of cmr.toml
+    codebook = "codebook"
+    observations = "observations"
+    bibliography = "observations/references.bib"
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class ProjectError(Exception):
+    """A settings file that cannot be read: a usage error, reported without a traceback."""
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    config: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def find(cls, start: str | Path | None = None) -> Project:
+        """The project that contains `start` (default: the working directory)."""
+        here = Path(start or Path.cwd()).resolve()
+        for folder in (here, *here.parents):
+            config = _read_config(folder)
+            if config is not None or (folder / "codebook").is_dir():
+                return cls(folder, config or {})
+        return cls(here, {})
+
+    def _path(self, key: str, default: str) -> Path:
+        return self.root / str(self.config.get(key, default))
+
+    @property
+    def codebook_dir(self) -> Path:
+        return self._path("codebook", "codebook")
+
+    @property
+    def observations_dir(self) -> Path:
+        return self._path("observations", "observations")
+
+    @property
+    def bibliography(self) -> Path:
+        return self._path("bibliography", "observations/references.bib")
+
+    def display(self, path: Path) -> str:
+        """A path as findings show it: relative to the working directory when possible."""
+        try:
+            return str(path.resolve().relative_to(Path.cwd().resolve()))
+        except ValueError:
+            return str(path)
+
+
+def _read_config(folder: Path) -> dict[str, Any] | None:
+    for name, table in (("cmr.toml", None), ("pyproject.toml", "cmr")):
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ProjectError(f"{path}: {exc}") from None
+        if table is None:
+            return data
+        section = data.get("tool", {}).get(table)
+        if isinstance(section, dict):
+            return section
+    return None

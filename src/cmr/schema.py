@@ -1,0 +1,143 @@
+"""The JSON Schema of observation files, generated from a codebook.
+
+The schema serves two readers: `cmr check`, which validates every observation against the
+schema of its codebook version, and coders' editors (yaml-language-server), which show each
+question's text and guidance on hover and complete answer codes while typing. The generated
+file is committed under `codebook/schema/`; a test fails when it is stale.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from cmr.codebook import Codebook, Question
+
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+SCHEMA_DIR = "schema"
+
+
+def schema_filename(version: str) -> str:
+    return f"observation-{version}.schema.json"
+
+
+def schema_path(codebook_dir: Path, version: str) -> Path:
+    """Where the generated schema of `version` lives: `codebook/schema/observation-X.schema.json`."""
+    return codebook_dir / SCHEMA_DIR / schema_filename(version)
+
+
+def _answer_schema(question: Question, book: Codebook) -> dict[str, Any]:
+    scale = question.scale
+    codes = list(scale.codes)
+    meanings = [f"{v.code} ({v.value}): {v.description}" for v in scale.values]
+    meanings += [f"{m.code} (missing): {m.description}" for m in scale.missing]
+    return {
+        "title": f"{question.id} {question.label}",
+        "description": question.describe(),
+        "type": "object",
+        "required": ["answer", "confidence", "evidence", "citations"],
+        "additionalProperties": False,
+        "properties": {
+            "answer": {
+                "description": f"{question.text}\n\n" + "\n".join(meanings),
+                "enum": codes,
+            },
+            "confidence": {
+                "description": "How sure the coder is of the answer.",
+                "enum": list(book.confidence),
+            },
+            "evidence": {
+                "description": "Narrative evidence for the answer, in the coder's own words.",
+                "type": "string",
+                "minLength": 1,
+            },
+            "citations": {
+                "description": "Sources for the evidence: keys of observations/references.bib.",
+                "type": "array",
+                "items": {"$ref": "#/$defs/citation"},
+            },
+            "note": {
+                "description": "Coder's note: for a missing code, what was searched and why "
+                "the evidence is insufficient.",
+                "type": "string",
+            },
+            "change_note": {
+                "description": "Why the answer differs from the previous year's observation.",
+                "type": "string",
+            },
+        },
+    }
+
+
+def observation_schema(book: Codebook) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that observation files coded under `book` must match."""
+    answers = {q.variable: _answer_schema(q, book) for q in book.questions}
+    year: dict[str, Any] = {"description": "The country-year's year.", "type": "integer",
+                            "minimum": book.min_year}
+    if book.max_year is not None:
+        year["maximum"] = book.max_year
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"cmr-observation-{book.name}-{book.version}.schema.json",
+        "title": f"cmr observation ({book.title}, codebook {book.version})",
+        "description": "One country-year coded by one coder. Generated from the codebook by "
+        "`cmr codebook schema`; do not edit.",
+        "type": "object",
+        "required": ["codebook", "country", "iso3c", "cown", "year", "coder", "coded_on",
+                     "answers"],
+        "additionalProperties": False,
+        "properties": {
+            "codebook": {"description": "Codebook version the observation was coded under.",
+                         "const": book.version},
+            "country": {"description": "Country name (English).", "type": "string",
+                        "minLength": 1},
+            "iso3c": {"description": "ISO 3166-1 alpha-3 code.", "type": "string",
+                      "pattern": "^[A-Z]{3}$"},
+            "cown": {"description": "Correlates of War country code (null if none).",
+                     "type": ["integer", "null"]},
+            "year": year,
+            "coder": {"description": "Who coded this observation.", "type": "string",
+                      "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
+            "coded_on": {"description": "Date of coding (YYYY-MM-DD).", "type": "string",
+                         "pattern": DATE_PATTERN},
+            "as_of": {"description": "The reference moment, when not the end of the year. "
+                      + str(book.raw.get("reference_moment", "")),
+                      "type": "string", "pattern": DATE_PATTERN},
+            "memo": {"description": "Legacy memo (observation) number.",
+                     "type": ["integer", "string"]},
+            "context": {"description": "Context of the observation, e.g. the conflict.",
+                        "type": "string"},
+            "reconciles": {"description": "For an adjudicated observation: the coders whose "
+                           "independent codings it reconciles.",
+                           "type": "array", "items": {"type": "string"}},
+            "notes": {"description": "Free notes on the observation.", "type": "string"},
+            "answers": {
+                "description": "One answer per question of the codebook, keyed by variable.",
+                "type": "object",
+                "required": list(answers),
+                "additionalProperties": False,
+                "properties": answers,
+            },
+        },
+        "$defs": {
+            "citation": {
+                "type": "object",
+                "required": ["key"],
+                "additionalProperties": False,
+                "properties": {
+                    "key": {"description": "BibTeX key in observations/references.bib.",
+                            "type": "string", "minLength": 1},
+                    "pages": {"description": "Pages or section cited.",
+                              "type": ["string", "integer"]},
+                    "footnote": {"description": "Footnote number in an imported legacy memo.",
+                                 "type": "integer"},
+                },
+            }
+        },
+    }
+
+
+def render_schema(book: Codebook) -> str:
+    """The schema as committed: stable key order, two-space indent, trailing newline."""
+    return json.dumps(observation_schema(book), indent=2, ensure_ascii=False) + "\n"
