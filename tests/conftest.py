@@ -1,0 +1,113 @@
+"""Shared fixtures: the repository, throwaway dataset projects and a CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from cmr.cli import cli
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture
+def repo() -> Path:
+    """The repository root (it is itself a dataset project)."""
+    return REPO
+
+
+@pytest.fixture
+def seeds() -> Path:
+    """../shared/seeds, or skip when it is absent (as on a user's machine)."""
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/seeds is not available")
+    return SEEDS
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh dataset project with the repository's codebook and an empty bibliography."""
+    shutil.copytree(REPO / "codebook", tmp_path / "codebook")
+    (tmp_path / "observations").mkdir()
+    (tmp_path / "observations" / "references.bib").write_text(
+        textwrap.dedent(
+            """\
+            @book{curtis1995,
+              author = {Curtis, Glenn E.},
+              title = {Armenia, Azerbaijan, and Georgia: Country Studies},
+              publisher = {Library of Congress, Federal Research Division},
+              year = {1995},
+              langid = {english},
+            }
+            """
+        ),
+        encoding="utf-8",
+    )
+    return tmp_path
+
+
+@pytest.fixture
+def run_cli() -> Callable[..., Result]:
+    """Run `cmr ARGS` in-process; `project` selects the dataset folder."""
+
+    def run(*args: str, project: Path | None = None) -> Result:
+        prefix = ["-C", str(project)] if project is not None else []
+        return CliRunner().invoke(cli, [*prefix, *args], catch_exceptions=False)
+
+    return run
+
+
+def observation_data(project: Path, *, iso3c: str = "AZE", year: int = 1993,
+                     coder: str = "tester", answer: str = "no", **fields: object) -> dict:
+    """A valid observation for `project`'s latest codebook; `fields` override top-level keys."""
+    from cmr.codebook import Codebooks
+
+    book = Codebooks(project / "codebook").latest
+    data: dict = {
+        "codebook": book.version,
+        "country": "Azerbaijan",
+        "iso3c": iso3c,
+        "cown": 373,
+        "year": year,
+        "coder": coder,
+        "coded_on": "2026-11-01",
+        "answers": {
+            q.variable: {
+                "answer": answer,
+                "confidence": "medium",
+                "evidence": f"Evidence for {q.variable} in {year}: the sources consulted "
+                "describe the situation in enough detail to answer (1990-1993).",
+                "citations": [{"key": "curtis1995", "pages": "120-121"}],
+            }
+            for q in book.questions
+        },
+    }
+    data.update(fields)
+    return data
+
+
+def write_observation(project: Path, data: dict, relpath: str | None = None) -> Path:
+    """Write `data` as YAML under project/observations (default <ISO3>/<year>.yaml)."""
+    import yaml
+
+    rel = relpath or f"{data['iso3c']}/{data['year']}.yaml"
+    path = project / "observations" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def make_observation(project: Path) -> Callable[..., Path]:
+    """Write a valid observation into the `project` fixture; keyword arguments as above."""
+
+    def make(relpath: str | None = None, **kwargs: object) -> Path:
+        return write_observation(project, observation_data(project, **kwargs), relpath)
+
+    return make
