@@ -83,8 +83,9 @@ class _Findings:
     pending: list[tuple[str, Path_, bool, dict[str, Any]]] = field(default_factory=list)
     located: list[Finding] = field(default_factory=list)
 
-    def add(self, code: str, path: Path_ = (), *, key: bool = False, **params: Any) -> None:
-        self.pending.append((code, path, key, params))
+    def add(self, code: str, path: Path_ = (), *, at_key: bool = False, **params: Any) -> None:
+        """Record a finding at the value of `path` (at its key with `at_key`)."""
+        self.pending.append((code, path, at_key, params))
 
     def at(self, code: str, line: int, column: int, **params: Any) -> None:
         self.located.append(finding(code, self.file, line, column, **params))
@@ -217,17 +218,17 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
     if name == "Required":
         if path == ("answers",):
             q = book.question(kind.property)
-            out.add("answer-missing", path, key=True, id=q.id, variable=q.variable, text=q.text)
+            out.add("answer-missing", path, at_key=True, id=q.id, variable=q.variable, text=q.text)
         else:
-            out.add("field-missing", path, key=True, field=kind.property)
+            out.add("field-missing", path, at_key=True, field=kind.property)
     elif name == "AdditionalProperties":
         for extra in kind.unexpected:
             if path == ("answers",):
-                out.add("question-unknown", (*path, extra), key=True, variable=extra,
+                out.add("question-unknown", (*path, extra), at_key=True, variable=extra,
                         version=book.version, hint=_hint(extra, book.variables))
             else:
                 known = list(_properties_at(path, data, book))
-                out.add("field-unknown", (*path, extra), key=True, field=extra,
+                out.add("field-unknown", (*path, extra), at_key=True, field=extra,
                         hint=_hint(extra, known))
     elif name == "Enum" and len(path) == 3 and path[0] == "answers" and path[2] == "answer":
         q = book.question(str(path[1]))
@@ -272,7 +273,7 @@ def _check_dates(data: dict[str, Any], book: Codebook, out: _Findings, today: dt
     year = data.get("year")
     if isinstance(year, int) and not isinstance(year, bool):
         high = book.max_year or today.year
-        if not book.min_year <= year <= high:
+        if year > high:  # the lower bound is the schema's minimum
             out.add("year-implausible", ("year",), year=year, low=book.min_year, high=high)
     for name in ("coded_on", "as_of"):
         value = data.get(name)
