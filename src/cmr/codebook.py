@@ -4,9 +4,8 @@ Everything cmr knows about questions comes from here; no question id, variable n
 lives in code. A codebook directory holds one file per version (`codebook/1.0.0.yaml`); each
 observation names the version it was coded under.
 
->>> books = Codebooks.load("codebook")          # doctest: +SKIP
->>> books.latest.question("regime_from_coup").text  # doctest: +SKIP
-'Did the current regime come to power in a military coup?'
+>>> books = Codebooks("codebook")               # doctest: +SKIP
+>>> [q.variable for q in books.latest.questions]  # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -145,7 +144,7 @@ class Codebook:
         return [q.variable for q in self.questions]
 
     def question(self, name: str) -> Question:
-        """Look a question up by variable name or id (`regime_from_coup` or `Q1`)."""
+        """Look a question up by its variable name or its id."""
         found = self.by_variable.get(name) or self.by_id.get(name)
         if found is None:
             raise KeyError(name)

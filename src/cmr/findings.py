@@ -2,7 +2,7 @@
 
 A `Finding` carries a stable kebab-case code from the catalogue (`cmr.catalogue`), a severity,
 a message, and where it is: the file, the 1-based line and column, and the path inside the
-document (`answers.regime_from_coup.answer`). A `Result` gathers findings; the CLI turns its
+document (`answers.<variable>.answer`). A `Result` gathers findings; the CLI turns its
 `success` into an exit status and hands it to a reporter.
 """
 

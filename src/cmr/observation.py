@@ -16,7 +16,7 @@ from typing import Any
 
 from cmr import _yaml, countries
 from cmr.catalogue import finding
-from cmr.codebook import Codebook, Codebooks, Question
+from cmr.codebook import Codebook, CodebookError, Codebooks, Question
 from cmr.findings import Finding
 
 MAX_BYTES = 2_000_000
@@ -105,12 +105,13 @@ class _Findings:
 def read_text(path: Path, out: _Findings) -> str | None:
     """The file's text, or None after recording why it cannot be read."""
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:  # refused unread
+            out.at("file-too-large", 1, 1, size=size, limit=MAX_BYTES)
+            return None
         raw = path.read_bytes()
     except OSError as exc:
         out.at("file-unreadable", 1, 1, reason=exc.strerror or str(exc))
-        return None
-    if len(raw) > MAX_BYTES:
-        out.at("file-too-large", 1, 1, size=len(raw), limit=MAX_BYTES)
         return None
     if b"\0" in raw:
         out.at("file-binary", 1, 1)
@@ -176,7 +177,11 @@ def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Code
     if version is None:
         out.add("field-missing", (), field="codebook")
         return None
-    book = books.get(str(version))
+    try:
+        book = books.get(str(version))
+    except CodebookError as exc:
+        out.located.extend(exc.findings)
+        return None
     if book is None:
         out.add("codebook-unknown-version", ("codebook",), version=str(version),
                 known=", ".join(books.versions) or "none")

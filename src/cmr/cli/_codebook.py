@@ -37,8 +37,8 @@ def show(project: Project, variable: str | None, version: str | None) -> None:
     \b
     Examples:
       cmr codebook show
-      cmr codebook show regime_paramilitary
-      cmr codebook show Q12 --version 1.0.0
+      cmr codebook show <variable>
+      cmr codebook show <id> --version 1.0.0
     """
     from cmr.docs import question_text, summary_text
 

@@ -1,0 +1,59 @@
+"""The country table: built from countrycode, sane, and used for names and codes."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from cmr import countries
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _builder():
+    spec = importlib.util.spec_from_file_location("build_countries",
+                                                  REPO / "scripts" / "build_countries.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["build_countries"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_table_matches_countrycode():
+    """Rebuilding the table from the installed countrycode gives the committed file."""
+    pytest.importorskip("countrycode")
+    builder = _builder()
+    committed = (REPO / "src" / "cmr" / "data" / "countries.json").read_text(encoding="utf-8")
+    assert builder.render(builder.build()) == committed
+
+
+def test_table_is_sane():
+    """ISO3 codes are unique, regexes compile, and the table has every sovereign state."""
+    table = countries.table()
+    codes = [c.iso3c for c in table]
+    assert len(codes) == len(set(codes))
+    assert len(table) >= 240
+    assert all(re.fullmatch(r"[A-Z]{3}", c) for c in codes)
+    assert sum(1 for c in table if c.cown is not None) >= 190
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3c", "cown", "gwn"),
+    [("Azerbaijan", "AZE", 373, 373), ("AZE", "AZE", 373, 373),
+     ("Republic of Armenia", "ARM", 371, 371), ("Kazakhstan", "KAZ", 705, 705)],
+)
+def test_resolve_names_and_codes(text, iso3c, cown, gwn):
+    """Names and ISO3 codes resolve to the country's ISO3, COW and G-W codes."""
+    country = countries.resolve(text)
+    assert country is not None
+    assert (country.iso3c, country.cown, country.gwn) == (iso3c, cown, gwn)
+
+
+def test_unknown_name_resolves_to_none():
+    """A name that matches nothing gives None."""
+    assert countries.resolve("Narnia") is None
