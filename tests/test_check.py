@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 
 from cmr.check import check
@@ -88,7 +89,7 @@ def test_missing_path_is_a_finding(project, run_cli):
     assert "file-unreadable" in result.output
 
 
-def test_parallel_and_serial_agree(project, make_observation):
+def test_parallel_and_serial_agree(project, make_observation, monkeypatch):
     """Worker processes find exactly what a single process finds."""
     for year in range(1900, 1960):
         make_observation(year=year)
@@ -96,14 +97,8 @@ def test_parallel_and_serial_agree(project, make_observation):
     bad.write_text(bad.read_text().replace("cown: 373", "cown: 999"))
     proj = Project.find(project)
     serial = check(project=proj, jobs=1).result
-    import cmr.check as engine
-
-    old = engine.PARALLEL_THRESHOLD
-    engine.PARALLEL_THRESHOLD = 10
-    try:
-        parallel = check(project=proj, jobs=2).result
-    finally:
-        engine.PARALLEL_THRESHOLD = old
+    monkeypatch.setattr(importlib.import_module("cmr.check"), "PARALLEL_THRESHOLD", 10)
+    parallel = check(project=proj, jobs=2).result
     assert parallel.flatten(("file", "line", "code")) == serial.flatten(("file", "line", "code"))
     assert serial.flatten(("code",)) == [("country-code-mismatch",)]
 

@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
-import yaml
 import yaml_rs
+
+if TYPE_CHECKING:
+    import yaml
 
 Path_ = tuple[str | int, ...]
 
@@ -68,8 +71,10 @@ def _explain(text: str, rs_message: str) -> YamlError:
             column,
             "alias",
         )
+    import yaml
+
     try:
-        yaml.compose(text, Loader=_Loader)
+        yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "invalid YAML"
@@ -98,10 +103,16 @@ def _first_alias(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """A composer only: no implicit types, so that composing never interprets a scalar."""
+@cache
+def _loader() -> Any:
+    """PyYAML's C loader with no implicit types: composing never interprets a scalar.
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012
+    PyYAML is imported here, not at the top, because only files with findings need it.
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return type("_Composer", (base,), {"yaml_implicit_resolvers": {}})
 
 
 @dataclass(frozen=True)
@@ -122,8 +133,10 @@ class Locator:
     @classmethod
     def try_compose(cls, text: str) -> Locator | None:
         """Compose `text`, or return None when PyYAML cannot read it either."""
+        import yaml
+
         try:
-            return cls(yaml.compose(text, Loader=_Loader))
+            return cls(yaml.compose(text, Loader=_loader()))
         except yaml.YAMLError:
             return None
 
@@ -149,6 +162,8 @@ class Locator:
         if id(node) in seen:
             return
         seen.add(id(node))
+        import yaml
+
         if isinstance(node, yaml.MappingNode):
             keys: set[str] = set()
             for key_node, value_node in node.value:
@@ -164,6 +179,8 @@ class Locator:
 
 
 def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    import yaml
+
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if str(key_node.value) == str(step):

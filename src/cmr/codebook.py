@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -164,6 +164,7 @@ class Codebook:
         return list(self.raw.get("rules", []))
 
 
+@cache
 def _meta_validator() -> Any:
     import jsonschema_rs
 
