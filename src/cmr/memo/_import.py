@@ -1,0 +1,135 @@
+"""`import_memos`: read, parse, build, render and write, one observation file per memo.
+
+A memo with an error finding is refused and nothing is written for it; the others still
+import. Files are written through a temporary file and a rename, so an existing observation
+(replaced only with `force`) is never left half-written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from cmr import _atomic, _yaml
+from cmr.catalogue import finding
+from cmr.codebook import Codebook, CodebookError, Codebooks
+from cmr.findings import Result
+from cmr.memo._build import Options, build_observation
+from cmr.memo._footnotes import read_footnotes
+from cmr.memo._parse import parse_memo
+from cmr.memo._read import read_memo
+from cmr.memo._render import render_observation
+from cmr.project import Project
+from cmr.schema import observation_schema, schema_path
+
+
+@dataclass
+class ImportRun:
+    """Findings for every memo (`result.files` memos read) and the files written."""
+
+    result: Result = field(default_factory=Result)
+    written: list[Path] = field(default_factory=list)
+
+
+def import_memos(paths: Iterable[str | Path], *, project: Project | None = None,
+                 out: str | Path | None = None, options: Options | None = None,
+                 footnotes: str | Path | None = None, force: bool = False) -> ImportRun:
+    """Import each memo into `out` (default: the project's observations/) as
+    `<ISO3>/<year>.yaml`, under the project's latest codebook.
+
+    Raises ValueError when `options` name a confidence level the codebook does not have.
+    """
+    project = project or Project.find()
+    options = options or Options()
+    run = ImportRun()
+    try:
+        book = Codebooks(project.codebook_dir).latest
+    except CodebookError as exc:
+        run.result.extend(exc.findings)
+        return run
+    if options.confidence is not None and options.confidence not in book.confidence:
+        raise ValueError(f"confidence {options.confidence!r} is not one of "
+                         f"{', '.join(book.confidence)}")
+    if footnotes is not None:
+        table, found = read_footnotes(Path(footnotes), project.display(Path(footnotes)))
+        run.result.extend(found)
+        if table is None:
+            return run
+        options = replace(options, footnotes=table)
+    folder = Path(out) if out is not None else project.observations_dir
+    targets: dict[Path, str] = {}
+    for path in map(Path, paths):
+        run.result.files += 1
+        target = _import_one(path, project, book, folder, options, force, targets, run)
+        if target is not None:
+            run.written.append(target)
+    return run
+
+
+def _import_one(path: Path, project: Project, book: Codebook, folder: Path, options: Options,
+                force: bool, targets: dict[Path, str], run: ImportRun) -> Path | None:
+    shown = project.display(path)
+    text, found = read_memo(path, shown)
+    run.result.extend(found)
+    if text is None:
+        return None
+    memo = parse_memo(text, shown)
+    data, found = build_observation(memo, book, shown, options)
+    run.result.extend(found)
+    if data is None:
+        return None
+    target: Path = folder / data["iso3c"] / f"{data['year']}.yaml"
+
+    def refuse(code: str, **params: Any) -> None:
+        run.result.extend([finding(code, shown, memo.header_line, **params)])
+
+    if target in targets:
+        refuse("memo-country-year-twice", iso3c=data["iso3c"], year=data["year"],
+               other=targets[target])
+        return None
+    targets[target] = shown
+    if target.exists() and not force:
+        refuse("memo-output-exists", target=project.display(target))
+        return None
+    problem = _write(target, data, project, book, force)
+    if problem is not None:
+        refuse(problem[0], target=project.display(target), reason=problem[1])
+        return None
+    return target
+
+
+def _write(target: Path, data: dict[str, Any], project: Project, book: Codebook,
+           force: bool) -> tuple[str, str] | None:
+    """Render and write atomically; the finding code and reason when it cannot be done."""
+    schema = schema_path(project.codebook_dir, book.version)
+    ref = Path(os.path.relpath(schema.resolve(), target.parent.resolve())).as_posix()
+    rendered = render_observation(data, book, ref)
+    _verify(rendered, data, book)
+    try:
+        _atomic.write_text(target, rendered, overwrite=force)
+    except FileExistsError:
+        return "memo-output-exists", "it exists"
+    except OSError as exc:
+        return "memo-output-unwritable", exc.strerror or str(exc)
+    return None
+
+
+def _verify(text: str, data: dict[str, Any], book: Codebook) -> None:
+    """The rendered file must read back as `data` and match the schema: a fault otherwise."""
+    back = _yaml.loads(text)
+    if back != data:
+        raise RuntimeError("rendered observation does not read back as written")
+    errors = [e.message for e in _validator(book).iter_errors(back)]
+    if errors:
+        raise RuntimeError(f"imported observation breaks the schema: {errors}")
+
+
+@cache
+def _validator(book: Codebook) -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(observation_schema(book))
