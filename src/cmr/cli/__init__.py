@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from cmr.cli import _codebook, _codes, _check, _new
+from cmr.cli import _check, _codebook, _codes, _import_memo, _new
 from cmr.cli._common import pass_project
 
 __all__ = ["main", "pass_project"]
@@ -33,7 +33,7 @@ def cli(ctx: click.Context, project_dir: str | None) -> None:
     ctx.obj = {"project_dir": project_dir}
 
 
-for _module in (_check, _new, _codebook, _codes):
+for _module in (_check, _new, _codebook, _codes, _import_memo):
     cli.add_command(_module.command)
 
 
