@@ -2,8 +2,10 @@
 
 Files are read in parallel (one process per core) when there are many of them; each worker
 sends back its findings and a small summary of each observation, or the whole observation when
-the caller keeps them (as `cmr export` does). Checks that span files, such as a country-year
-coded twice by one coder, run on the summaries in the parent process.
+the caller keeps them (as `cmr export` does). The codebook's observation-scope rules run in the
+worker (`cmr.rules`). Checks that span files, such as a country-year coded twice by one coder,
+a country's time series or the codings an adjudicated file reconciles, run on the summaries in
+the parent process. The dataset's settings (`cmr.settings`) then drop or re-grade findings.
 """
 
 from __future__ import annotations
@@ -11,17 +13,19 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
+from cmr import rules
 from cmr.bibliography import load_bibliography
-from cmr.catalogue import finding
+from cmr.catalogue import KINDS, finding
 from cmr.codebook import CodebookError, Codebooks
 from cmr.findings import Finding, Result
+from cmr.layout import is_independent
 from cmr.observation import Observation, read_observation
-from cmr.project import Project
+from cmr.project import Project, shown_relative_to_cwd
+from cmr.settings import Settings, SettingsError
 
 PARALLEL_THRESHOLD = 400
 SUFFIXES = (".yaml", ".yml")
@@ -38,6 +42,11 @@ class Summary:
     codebook: str
     answers: dict[str, str | None]
     data: dict[str, Any] | None = None
+    independent: bool = False
+    """True for an independent coding (`<ISO3>/<year>/<coder>.yaml`), False for the
+    adjudicated (or only) coding of a country-year (`<ISO3>/<year>.yaml`)."""
+    reconciles: tuple[str, ...] = ()
+    change_notes: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -48,11 +57,20 @@ class Run:
     summaries: list[Summary] = field(default_factory=list)
     books: Codebooks | None = None
 
-    def observations(self) -> list[Observation]:
-        """The observations that were kept (`keep=True`), in path order."""
+    def observations(
+        self, which: Literal["all", "adjudicated", "independent"] = "all"
+    ) -> list[Observation]:
+        """The observations that were kept (`keep=True`), in path order.
+
+        `which="adjudicated"` keeps the files that code a country-year for the panel
+        (`<ISO3>/<year>.yaml`); `which="independent"` the independent codings
+        (`<ISO3>/<year>/<coder>.yaml`) from which inter-coder agreement is computed.
+        """
         assert self.books is not None
         out = []
         for s in self.summaries:
+            if which != "all" and s.independent != (which == "independent"):
+                continue
             book = self.books.get(s.codebook)
             if s.data is not None and book is not None:
                 out.append(Observation(s.path, s.data, book))
@@ -60,20 +78,20 @@ class Run:
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Observation files under `paths` (folders are searched recursively), sorted."""
-    found: set[Path] = set()
+    """Observation files under `paths` (folders are searched recursively), sorted.
+
+    Hidden folders and files (a leading dot) are skipped.
+    """
+    found: set[str] = set()
     for path in paths:
-        if path.is_dir():
-            for child in path.rglob("*"):
-                if child.suffix in SUFFIXES and child.is_file() and not _hidden(child, path):
-                    found.add(child)
-        else:
-            found.add(path)
-    return sorted(found)
-
-
-def _hidden(path: Path, base: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(base).parts)
+        if not path.is_dir():
+            found.add(str(path))
+            continue
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.update(os.path.join(folder, n) for n in names
+                         if n.endswith(SUFFIXES) and not n.startswith("."))
+    return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]
 
 
 # Worker state, set once per process by _init.
@@ -81,8 +99,9 @@ _STATE: dict[str, Any] = {}
 
 
 def _init(codebook_dir: str, keys: frozenset[str] | None, bib: str, today: dt.date,
-          keep: bool) -> None:
-    _STATE.update(books=Codebooks(codebook_dir), keys=keys, bib=bib, today=today, keep=keep)
+          keep: bool, settings: Settings | None = None) -> None:
+    _STATE.update(books=Codebooks(codebook_dir), keys=keys, bib=bib, today=today, keep=keep,
+                  rules=rules.RuleSets(settings or Settings()))
 
 
 def _check_batch(batch: Sequence[tuple[str, str]]) -> list[tuple[list[Finding], Summary | None]]:
@@ -96,10 +115,23 @@ def _check_one(path: Path, display: str) -> tuple[list[Finding], Summary | None]
     )
     if obs is None:
         return findings, None
+    findings += rules.check_observation(obs, path, _STATE["rules"].of(obs.codebook))
     answers = {v: obs.answer(v) for v in obs.codebook.variables}
-    summary = Summary(display, obs.iso3c, obs.year, obs.coder, obs.codebook.version, answers,
-                      obs.data if _STATE["keep"] else None)
+    reconciles = obs.data.get("reconciles")
+    summary = Summary(
+        display, obs.iso3c, obs.year, obs.coder, obs.codebook.version, answers,
+        obs.data if _STATE["keep"] else None,
+        independent=is_independent(os.path.abspath(path)),
+        reconciles=tuple(c for c in reconciles if isinstance(c, str))
+        if isinstance(reconciles, list) else (),
+        change_notes=frozenset(v for v, e in obs.answers.items()
+                               if isinstance(e, dict) and _filled(e.get("change_note"))),
+    )
     return findings, summary
+
+
+def _filled(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def check(
@@ -109,22 +141,68 @@ def check(
     jobs: int | None = None,
     keep: bool = False,
     today: dt.date | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
 ) -> Run:
     """Check observation files (default: all of the project's) and the collection they form.
+
+    `select` and `ignore` take finding codes or prefixes (`citation`), on top of the project's
+    settings; a selector that matches no code raises `SettingsError`, as a bad settings file
+    does.
 
     >>> run = check()                 # doctest: +SKIP
     >>> run.result.success            # doctest: +SKIP
     True
     """
     project = project or Project.find()
+    configured = Settings.from_config(project.config)
+    settings = configured.with_options(select, ignore)
     roots = [Path(p) for p in paths] if paths else [project.observations_dir]
     result = Result()
     books = Codebooks(project.codebook_dir)
     try:
         books.latest  # noqa: B018 - fail early, with findings, on a broken codebook dir
+        known = known_codes(books, result)
     except CodebookError as exc:
         result.extend(exc.findings)
         return Run(result, books=books)
+    _check_selectors(settings, configured, known, project, result)
+    run = _check_files(roots, project, books, settings, jobs, keep, today, result)
+    result.findings = settings.apply(result.findings)
+    return run
+
+
+def known_codes(books: Codebooks, result: Result | None = None) -> set[str]:
+    """Every code a check can report: the catalogue's and those of every codebook's rules.
+
+    A codebook version that cannot be loaded adds its findings to `result`.
+    """
+    codes = set(KINDS)
+    for version in books.versions:
+        try:
+            book = books.get(version)
+        except CodebookError as exc:
+            if result is not None:
+                result.extend(exc.findings)
+            continue
+        codes.update(rules.codebook_codes(book.rules if book else []))
+    return codes
+
+
+def _check_selectors(settings: Settings, configured: Settings, known: set[str],
+                     project: Project, result: Result) -> None:
+    from_options = set(settings.unknown(known)) - set(configured.unknown(known))
+    if from_options:
+        raise SettingsError(f"unknown finding code(s): {', '.join(sorted(from_options))}; "
+                            "see `cmr codes`")
+    where = next((os.path.relpath(project.root / n) for n in ("cmr.toml", "pyproject.toml")
+                  if (project.root / n).is_file()), "settings")
+    result.extend(finding("settings-unknown-code", where, where=where, selector=s)
+                  for s in configured.unknown(known))
+
+
+def _check_files(roots: list[Path], project: Project, books: Codebooks, settings: Settings,
+                 jobs: int | None, keep: bool, today: dt.date | None, result: Result) -> Run:
     for root in roots:
         if not root.exists():
             result.extend([finding("file-unreadable", str(root), reason="no such file or folder")])
@@ -140,8 +218,9 @@ def check(
     if not bib.exists:
         result.extend([finding("bibliography-missing", bib_shown, bibliography=bib_shown)])
     keys = bib.keys if bib.exists else None
-    init = (str(project.codebook_dir), keys, bib_shown, today or dt.date.today(), keep)
-    items = [(str(p), project.display(p)) for p in files]
+    init = (str(project.codebook_dir), keys, bib_shown, today or dt.date.today(), keep, settings)
+    show = shown_relative_to_cwd()
+    items = [(str(p), show(p)) for p in files]
     outcomes = _run(items, init, jobs)
     summaries = []
     for findings, summary in outcomes:
@@ -149,6 +228,7 @@ def check(
         if summary is not None:
             summaries.append(summary)
     result.extend(duplicates(summaries))
+    result.extend(rules.check_collection(summaries, books, rules.RuleSets(settings)))
     return Run(result, summaries, books)
 
 
@@ -158,6 +238,8 @@ def _run(items: list[tuple[str, str]], init: tuple[Any, ...],
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
         _init(*init)
         return _check_batch(items)
+    from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
+
     size = max(16, len(items) // (workers * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(workers, initializer=_init, initargs=init) as pool:

@@ -8,6 +8,7 @@ from cmr.check import check
 from cmr.cli._common import format_option, pass_project
 from cmr.project import Project
 from cmr.reporters import REPORTERS
+from cmr.settings import SettingsError
 
 
 @click.command("check")
@@ -15,20 +16,32 @@ from cmr.reporters import REPORTERS
 @format_option
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per core).")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Report only these codes or prefixes (comma-separated or repeated); "
+                   "replaces the settings' select.")
+@click.option("--ignore", multiple=True, metavar="CODES",
+              help="Do not report these codes or prefixes (comma-separated or repeated).")
 @pass_project
-def command(project: Project, paths: tuple[str, ...], fmt: str, jobs: int | None) -> None:
+def command(project: Project, paths: tuple[str, ...], fmt: str, jobs: int | None,
+            select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
     """Check observation files against their codebook, the bibliography and each other.
 
     PATHS are files or folders (default: the dataset's observations/). Findings print as
     `path:line:column: severity code message`. Exit status: 0 without errors (warnings
-    allowed), 1 with errors, 2 for usage errors.
+    allowed), 1 with errors, 2 for usage errors. Severities can be changed per code in
+    [tool.cmr.severity] (pyproject.toml) or [severity] (cmr.toml).
 
     \b
     Examples:
       cmr check
       cmr check observations/AZE/1993.yaml
       cmr check --format github        # annotations in GitHub Actions
+      cmr check --ignore evidence-too-short,window
+      cmr check --select coup-history-reverts --select slow-change
     """
-    run = check(paths or None, project=project, jobs=jobs)
+    try:
+        run = check(paths or None, project=project, jobs=jobs, select=select, ignore=ignore)
+    except SettingsError as exc:
+        raise click.UsageError(str(exc)) from None
     click.echo(REPORTERS[fmt](run.result), nl=False)
     raise SystemExit(0 if run.result.success else 1)

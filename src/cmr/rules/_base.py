@@ -1,0 +1,126 @@
+"""What every rule is: a registered object with a code, a severity and a scope, yielding hits.
+
+A `Hit` is a finding that has not been given a line yet: it names the file and the path of the
+answer concerned inside the document. The engine looks lines up only for files with hits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from cmr.check import Summary
+    from cmr.codebook import Codebook
+    from cmr.observation import Observation
+    from cmr.settings import Settings
+
+Path_ = tuple[str | int, ...]
+SCOPES = ("observation", "series", "panel", "coders")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A rule's finding before its line is known."""
+
+    code: str
+    severity: str
+    file: str
+    path: Path_
+    message: str
+    related: tuple[str, ...] = ()
+
+
+class _Params(dict[str, Any]):
+    """Template parameters; an unknown placeholder shows as itself instead of failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class Rule:
+    """A consistency rule. Subclasses set `kind` and `scope` and implement `check`.
+
+    Rules built from a codebook entry take code, severity, title and message from it;
+    built-in rules set them as class attributes from the catalogue.
+    """
+
+    kind: ClassVar[str] = ""
+    scope: ClassVar[str] = "observation"
+    placeholders: ClassVar[str] = "{id} {variable} {answer}"
+    code: str
+    severity: str
+    title: str
+    template: str
+
+    def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):
+        self.code = spec["code"]
+        self.severity = spec["severity"]
+        self.title = spec.get("title", self.code)
+        self.template = " ".join(str(spec["message"]).split())
+
+    def hit(self, file: str, path: Path_, *, related: tuple[str, ...] = (),
+            **params: Any) -> Hit:
+        message = self.template.format_map(_Params(params))
+        return Hit(self.code, self.severity, file, path, message, related)
+
+    def check(self, subject: Any) -> Iterator[Hit]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def check_series(self, series: Sequence[Summary], i: int) -> Iterator[Hit]:
+        """Series scope: `series[i]` against the same country's earlier years."""
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.code} ({self.scope}, {self.severity})>"
+
+
+Test = Callable[[dict[str, Any], "Observation"], "dict[str, Any] | None"]
+
+
+class AnswerRule(Rule):
+    """An observation rule that looks at one answer at a time.
+
+    `plan` says which (variable, answers) the rule tests and with what; the engine merges the
+    plans of all rules into one table, so that checking an observation visits each answer
+    once. A test returns the message parameters when the rule fires, else None.
+    """
+
+    def plan(self) -> Iterator[tuple[str, str, frozenset[str], Test]]:
+        """(variable, question id, answers tested, test) for each variable."""
+        raise NotImplementedError  # pragma: no cover - abstract
+
+    def check(self, obs: Observation) -> Iterator[Hit]:
+        answers = obs.answers
+        for variable, qid, allowed, test in self.plan():
+            entry = answers.get(variable)
+            answer = entry.get("answer") if isinstance(entry, dict) else None
+            if isinstance(answer, str) and answer in allowed:
+                params = test(entry, obs)  # type: ignore[arg-type]
+                if params is not None:
+                    yield self.hit(obs.path, answer_path(variable), id=qid, variable=variable,
+                                   answer=answer, **params)
+
+
+REGISTRY: dict[str, type[Rule]] = {}
+
+
+def register(cls: type[Rule]) -> type[Rule]:
+    """Class decorator: make a rule kind available to codebooks by its `kind` name."""
+    if cls.kind in REGISTRY:
+        raise RuntimeError(f"rule kind registered twice: {cls.kind}")
+    if cls.scope not in SCOPES:
+        raise RuntimeError(f"rule kind {cls.kind}: unknown scope {cls.scope}")
+    REGISTRY[cls.kind] = cls
+    return cls
+
+
+def answer_path(variable: str) -> Path_:
+    """Where a rule finding about `variable` points: its `answer` line."""
+    return ("answers", variable, "answer")
+
+
+def as_set(value: Any) -> frozenset[str]:
+    """An answer or list of answers in a rule, as a set of codes."""
+    return frozenset([value] if isinstance(value, str) else value)
