@@ -3,25 +3,42 @@
 The library behind the `cmr` command. The main entry points:
 
 >>> import cmr
->>> run = cmr.check()                      # doctest: +SKIP
->>> run.result.success                     # doctest: +SKIP
+>>> run = cmr.check()                        # doctest: +SKIP
+>>> run.result.success                       # doctest: +SKIP
 True
 >>> book = cmr.Codebooks("codebook").latest  # doctest: +SKIP
+>>> panel = cmr.load_panel("dist")           # doctest: +SKIP
 
-Functions that need pandas or pyarrow (`load_panel`, `read_observations`, `export`) are
-imported on first use, so that `import cmr` stays light.
+The core (checking, codebooks, observations) is imported with the package: `cmr check` needs
+all of it. The exporter, the agreement statistics and the memo importer are imported on first
+use, so that the functions needing pandas or pyarrow cost nothing until called.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+# Eager: `cmr.check` is both a module and this function; binding the name here, after the
+# module is imported, keeps `cmr.check(...)` the function.
 from cmr.check import Run, check
 from cmr.codebook import Codebook, CodebookError, Codebooks, Question, load_codebook
 from cmr.findings import Finding, Result
 from cmr.observation import Observation, read_observation
 from cmr.project import Project
+
+if TYPE_CHECKING:
+    from cmr.agreement import compute as agreement
+    from cmr.export import export, load_panel, read_observations
+    from cmr.memo import import_memos
+
+_WHERE: dict[str, tuple[str, str]] = {
+    "export": ("cmr.export", "export"),
+    "load_panel": ("cmr.export", "load_panel"),
+    "read_observations": ("cmr.export", "read_observations"),
+    "agreement": ("cmr.agreement", "compute"),
+    "import_memos": ("cmr.memo", "import_memos"),
+}
 
 __all__ = [
     "Codebook",
@@ -33,15 +50,25 @@ __all__ = [
     "Question",
     "Result",
     "Run",
+    "agreement",
     "check",
+    "export",
+    "import_memos",
     "load_codebook",
+    "load_panel",
     "read_observation",
+    "read_observations",
 ]
-
-_LAZY: dict[str, str] = {}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
+    if name in _WHERE:
+        module, attribute = _WHERE[name]
+        value = getattr(import_module(module), attribute)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'cmr' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

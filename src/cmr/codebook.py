@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from cmr import _yaml
 from cmr.catalogue import finding
 from cmr.findings import Finding
+
+DATA = Path(__file__).parent / "data"
 
 
 class CodebookError(Exception):
@@ -168,7 +169,7 @@ class Codebook:
 def _meta_validator() -> Any:
     import jsonschema_rs
 
-    text = resources.files("cmr").joinpath("data/codebook.schema.json").read_text("utf-8")
+    text = (DATA / "codebook.schema.json").read_text(encoding="utf-8")
     return jsonschema_rs.validator_for(json.loads(text))
 
 
@@ -231,6 +232,10 @@ def _consistency(data: dict[str, Any]) -> list[str]:
                             f"{', '.join(sorted(extra))}")
         if q.get("window") and q["window"] not in data.get("windows", {}):
             problems.append(f"question {q['id']} uses unknown window {q['window']!r}")
+    if not problems and data.get("rules"):
+        from cmr.rules import problems as rule_problems
+
+        problems += rule_problems(data)
     return problems
 
 

@@ -15,7 +15,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Country:
 
 @cache
 def table() -> tuple[Country, ...]:
-    raw = json.loads(resources.files("cmr").joinpath("data/countries.json").read_text("utf-8"))
+    raw = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
     rows = (dict(zip(raw["columns"], row, strict=True)) for row in raw["rows"])
     return tuple(
         Country(r["name"], r["iso3c"], r["cown"], r["gwn"], re.compile(r["regex"], re.I))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from cmr import _yaml, countries
 from cmr.catalogue import finding
 from cmr.codebook import Codebook, CodebookError, Codebooks, Question
 from cmr.findings import Finding
+from cmr.layout import layout
 
 MAX_BYTES = 2_000_000
 Path_ = tuple[str | int, ...]
@@ -323,16 +325,13 @@ def _check_citations(question: Question, cited: list[Any], out: _Findings,
 
 
 def _check_location(path: Path, data: dict[str, Any], out: _Findings) -> None:
-    """observations/<ISO3>/<year>.yaml, or observations/<ISO3>/<year>/<coder>.yaml."""
-    iso3c, year, coder = data.get("iso3c"), data.get("year"), data.get("coder")
-    parts = path.with_suffix("").parts
-    if len(parts) >= 3 and parts[-2].isdigit() and parts[-3].isupper():
-        where = {"iso3c": parts[-3], "year": parts[-2], "coder": parts[-1]}
-    elif len(parts) >= 2 and parts[-1].isdigit() and parts[-2].isupper():
-        where = {"iso3c": parts[-2], "year": parts[-1]}
-    else:
+    """The file's place (see `cmr.layout`) must match the country, year and coder it holds."""
+    where = layout(os.path.abspath(path))
+    if where is None:
         return
-    what = {"iso3c": iso3c, "year": str(year), "coder": coder}
-    if any(what[k] != v for k, v in where.items()):
-        out.add("path-mismatch", (), where="/".join(where.values()),
-                what=" ".join(str(what[k]) for k in where))
+    found = {"iso3c": data.get("iso3c"), "year": data.get("year"), "coder": data.get("coder")}
+    expected = {"iso3c": where.iso3c, "year": where.year, "coder": where.coder}
+    keys = ("iso3c", "year", "coder") if where.independent else ("iso3c", "year")
+    if any(str(found[k]) != str(expected[k]) for k in keys):
+        out.add("path-mismatch", (), where="/".join(str(expected[k]) for k in keys),
+                what=" ".join(str(found[k]) for k in keys))

@@ -12,7 +12,9 @@ Settings (all optional, paths relative to that folder):
 
 from __future__ import annotations
 
+import os
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,10 +56,26 @@ class Project:
 
     def display(self, path: Path) -> str:
         """A path as findings show it: relative to the working directory when possible."""
-        try:
-            return str(path.resolve().relative_to(Path.cwd().resolve()))
-        except ValueError:
-            return str(path)
+        return shown_relative_to_cwd()(path)
+
+
+def shown_relative_to_cwd() -> Callable[[str | Path], str]:
+    """A function showing paths relative to the working directory (resolved once).
+
+    Absolute paths under the working directory lose that prefix; other paths are shown as
+    given. It works on strings, because `cmr check` calls it once per file.
+    """
+    cwd = os.path.join(os.path.realpath(os.getcwd()), "")
+
+    def show(path: str | Path) -> str:
+        text = os.fspath(path)
+        if os.path.isabs(text):
+            text = os.path.realpath(text) if not text.startswith(cwd) else text
+            if text.startswith(cwd):
+                return text[len(cwd):]
+        return text
+
+    return show
 
 
 def _read_config(folder: Path) -> dict[str, Any] | None:

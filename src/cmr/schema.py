@@ -23,7 +23,7 @@ def schema_filename(version: str) -> str:
 
 
 def schema_path(codebook_dir: Path, version: str) -> Path:
-    """Where the generated schema of `version` lives: `codebook/schema/observation-X.schema.json`."""
+    """Where the schema of `version` lives: `codebook/schema/observation-X.schema.json`."""
     return codebook_dir / SCHEMA_DIR / schema_filename(version)
 
 

@@ -10,8 +10,8 @@ two drift apart).
 
 from __future__ import annotations
 
-from cmr.catalogue._kind import Kind, make
 from cmr.catalogue import _core, _export, _memo, _rules
+from cmr.catalogue._kind import Kind, make
 
 __all__ = ["KINDS", "Kind", "finding", "make"]
 
