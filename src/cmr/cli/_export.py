@@ -1,0 +1,46 @@
+"""`cmr export`."""
+
+from __future__ import annotations
+
+import click
+
+from cmr.cli._common import format_option, pass_project
+from cmr.project import Project
+from cmr.reporters import REPORTERS
+
+
+@click.command("export")
+@click.option("-o", "--out", type=click.Path(), default=None,
+              help="Output folder (default: dist/ in the dataset folder). It is replaced as a "
+                   "whole, and only if it is empty or a previous export.")
+@format_option
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for reading observations (default: one per core).")
+@pass_project
+def command(project: Project, out: str | None, fmt: str, jobs: int | None) -> None:
+    """Check every observation, then write the panel for pandas, R and Stata.
+
+    Writes panel_long and panel_wide (.parquet and .csv), panel_wide.dta, codebook.csv,
+    sources.csv, citations.csv and datapackage.json. With any error nothing is written: the
+    findings print as `cmr check` prints them and the exit status is 1.
+
+    \b
+    Examples:
+      cmr export
+      cmr export --out /tmp/panel
+      SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) cmr export   # dated, reproducible
+    """
+    from cmr.export import export
+
+    run = export(out, project=project, jobs=jobs)
+    if not run.result.success:
+        click.echo(REPORTERS[fmt](run.result), nl=False)
+        raise SystemExit(1)
+    if fmt == "text":
+        for item in run.result.sorted():
+            click.echo(item.render())
+    else:
+        click.echo(REPORTERS[fmt](run.result), nl=False)
+    click.echo(f"wrote {len(run.files)} files to {project.display(run.out)}: "
+               f"{run.country_years} country-year(s), {run.rows} answer row(s)",
+               err=fmt != "text")

@@ -1,0 +1,155 @@
+"""`datapackage.json`: a Frictionless (tabular) Data Package describing the CSV tables.
+
+Field types, descriptions and enums come from the Arrow schemas, which come from the codebook.
+The package also names its primary keys and the foreign keys that tie citations to sources
+and to the long panel. A `cmr` property marks the folder as written by `cmr export`, which is
+how a later export knows it may replace the folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from cmr.export._spec import PanelSpec
+
+FORMAT = 1
+KEYS = {
+    "panel_long": ["iso3c", "year", "variable"],
+    "panel_wide": ["iso3c", "year"],
+    "codebook": ["codebook_version", "variable"],
+    "sources": ["key"],
+    "citations": ["iso3c", "year", "variable", "position"],
+}
+FOREIGN_KEYS = {
+    "citations": [
+        {"fields": "key", "reference": {"resource": "sources", "fields": "key"}},
+        {"fields": ["iso3c", "year", "variable"],
+         "reference": {"resource": "panel_long", "fields": ["iso3c", "year", "variable"]}},
+    ],
+}
+TITLES = {
+    "panel_long": "Long panel: one row per country-year-question",
+    "panel_wide": "Wide panel: one row per country-year",
+    "codebook": "Codebook: the questions of each codebook version",
+    "sources": "Sources: every cited bibliography entry",
+    "citations": "Citations: one row per citation of an answer",
+}
+LICENSES = {
+    "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
+    "CC0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
+    "ODC-By-1.0": "https://opendatacommons.org/licenses/by/1-0/",
+}
+
+
+def _type(t: pa.DataType) -> str:
+    if pa.types.is_dictionary(t):
+        return _type(t.value_type)
+    if pa.types.is_integer(t):
+        return "integer"
+    if pa.types.is_date(t):
+        return "date"
+    return "string"
+
+
+def _field(field: pa.Field, key: list[str], layout: PanelSpec) -> dict[str, Any]:
+    meta = {k.decode(): v.decode() for k, v in (field.metadata or {}).items()}
+    out: dict[str, Any] = {"name": field.name, "type": _type(field.type)}
+    if "description" in meta:
+        out["description"] = meta["description"]
+    if "label" in meta:
+        out["title"] = json.loads(meta["label"])
+    constraints: dict[str, Any] = {}
+    if field.name in key or not field.nullable:
+        constraints["required"] = True
+    if "categories" in meta and field.name not in ("country", "iso3c", "coder"):
+        constraints["enum"] = json.loads(meta["categories"])
+    if "values" in meta:
+        constraints["enum"] = sorted(set(json.loads(meta["values"]).values()))
+    if field.name == "year" and out["type"] == "integer":
+        constraints["minimum"] = layout.min_year
+    if constraints:
+        out["constraints"] = constraints
+    return out
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def resource(name: str, table: pa.Table, path: Path, layout: PanelSpec) -> dict[str, Any]:
+    """The resource describing the CSV file at `path` (already written) holding `table`."""
+    schema: dict[str, Any] = {
+        "fields": [_field(f, KEYS[name], layout) for f in table.schema],
+        "primaryKey": KEYS[name],
+    }
+    if name in FOREIGN_KEYS:
+        schema["foreignKeys"] = FOREIGN_KEYS[name]
+    return {
+        "name": name, "path": path.name, "title": TITLES[name], "profile":
+        "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "bytes": path.stat().st_size, "hash": f"sha256:{sha256(path)}", "schema": schema,
+    }
+
+
+def created() -> str | None:
+    """The SOURCE_DATE_EPOCH moment as ISO 8601, or None: exports carry no clock time."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return None
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def package(layout: PanelSpec, resources: list[dict[str, Any]], files: list[str],
+            license_: str | None) -> dict[str, Any]:
+    book = layout.latest
+    out: dict[str, Any] = {
+        "profile": "tabular-data-package",
+        "name": book.name,
+        "title": book.title,
+        "description": str(book.raw.get("description", book.title)),
+        "version": layout.dataset_version,
+    }
+    if when := created():
+        out["created"] = when
+    if license_:
+        lic = {"name": license_}
+        if license_ in LICENSES:
+            lic["path"] = LICENSES[license_]
+        out["licenses"] = [lic]
+    out["cmr"] = {
+        "format": FORMAT,
+        "generator": f"cmr {metadata.version('cmr')}",
+        "dataset_version": layout.dataset_version,
+        "codebook": book.name,
+        "codebook_version": book.version,
+        "codebook_versions": list(layout.versions),
+        "files": files,
+    }
+    out["resources"] = resources
+    return out
+
+
+def render(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def is_cmr_export(folder: Path) -> bool:
+    """True when `folder` holds a datapackage.json written by `cmr export`."""
+    try:
+        data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("cmr"), dict) \
+        and "format" in data["cmr"]

@@ -1,0 +1,158 @@
+"""The long and wide panels as Arrow tables, assembled from the collected columns.
+
+Labels (country, question, answer, confidence...) are dictionary-encoded, so pandas reads them
+as categoricals and R's arrow as factors; each field's metadata carries its description and, for
+labels, the full list of categories in codebook order (`load_panel` restores them from there).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+
+from cmr.export._arrow import field, int_type, labels, scatter, table, text
+from cmr.export._collect import Collected, cite_text
+from cmr.export._spec import PanelSpec
+
+IDENTIFIERS: dict[str, str] = {
+    "country": "Country name (countrycode's English name).",
+    "iso3c": "ISO 3166-1 alpha-3 country code.",
+    "cown": "Correlates of War country code (empty when the country has none).",
+    "gwn": "Gleditsch–Ward country code (empty when the country has none).",
+    "year": "Year of the observation.",
+    "as_of": "Reference moment: the observation's as_of, or 31 December of its year.",
+}
+TRAILING: dict[str, str] = {
+    "coder": "Who coded the observation (the adjudicator for reconciled codings).",
+    "codebook_version": "Codebook version the observation was coded under.",
+}
+Field = tuple[pa.Field, Any]
+
+
+def _label(name: str, indices: Any, categories: list[str], description: str,
+           ordered: bool = False, nullable: bool = False) -> Field:
+    return field(name, labels(indices, categories, ordered), description, nullable,
+                 categories=categories, ordered=ordered)
+
+
+def _found(values: list[str]) -> tuple[list[int], list[str]]:
+    """Indices into the sorted distinct values, and those values."""
+    categories = sorted(set(values))
+    index = {v: i for i, v in enumerate(categories)}
+    return [index[v] for v in values], categories
+
+
+def _per_observation(c: Collected, layout: PanelSpec) -> tuple[list[Field], list[Field]]:
+    """Identifier and trailing columns, one cell per observation."""
+    names, countries = _found(c.obs_country)
+    isos, codes = _found(c.obs_iso3c)
+    coders, who = _found(c.obs_coder)
+    version_index = {v: i for i, v in enumerate(layout.versions)}
+    return [
+        _label("country", names, countries, IDENTIFIERS["country"]),
+        _label("iso3c", isos, codes, IDENTIFIERS["iso3c"]),
+        field("cown", pa.array(c.obs_cown, pa.int16()), IDENTIFIERS["cown"]),
+        field("gwn", pa.array(c.obs_gwn, pa.int16()), IDENTIFIERS["gwn"]),
+        field("year", pa.array(c.obs_year, pa.int16()), IDENTIFIERS["year"], False),
+        field("as_of", pa.array(c.obs_as_of, pa.date32()), IDENTIFIERS["as_of"], False),
+    ], [
+        _label("coder", coders, who, TRAILING["coder"]),
+        _label("codebook_version", [version_index[v] for v in c.obs_version],
+               list(layout.versions), TRAILING["codebook_version"]),
+    ]
+
+
+def _repeat(fields: list[Field], rows: pa.Array) -> list[Field]:
+    return [(f, a.take(rows)) for f, a in fields]
+
+
+def table_metadata(layout: PanelSpec, shape: str) -> dict[str, str]:
+    """Schema-level metadata: what the table is and which codebook and dataset it comes from."""
+    return {"cmr": json.dumps({
+        "table": shape,
+        "dataset": layout.latest.name,
+        "dataset_version": layout.dataset_version,
+        "codebook_version": layout.latest.version,
+        "codebook_versions": list(layout.versions),
+    })}
+
+
+def long_table(c: Collected, layout: PanelSpec) -> pa.Table:
+    """One row per country-year-question, in codebook order within each country-year."""
+    ids, trailing = _per_observation(c, layout)
+    rows = pa.array(np.frombuffer(c.row_obs, dtype=np.int64))
+    value_type = int_type(*layout.value_range)
+    fields = [
+        *_repeat(ids, rows),
+        _label("question", c.question, list(layout.question_ids),
+               "Question id, as the observation's codebook version numbers it."),
+        _label("variable", c.variable, [v.name for v in layout.variables],
+               "Variable name of the question; stable across codebook versions."),
+        _label("answer", c.answer, list(layout.answer_codes),
+               "The answer code: a scale value (yes/no) or a missing code."),
+        field("value", pa.array(c.value, value_type),
+              "Numeric value of the answer; empty for missing codes."),
+        _label("confidence", c.confidence, list(layout.confidence),
+               "How sure the coder is of the answer.", ordered=True),
+        field("evidence", text(c.evidence),
+              "Narrative evidence for the answer, in the coder's words.", False),
+        field("note", text(c.note), "Coder's note (what was searched, for a missing code)."),
+        field("citations", text(c.citations, cite_text),
+              "Cited sources: bibliography keys with pages, separated by '; '."),
+        field("n_citations", pa.array(np.frombuffer(c.n_citations, dtype=np.int64)).cast(
+            pa.int32()), "Number of citations.", False),
+        *_repeat(trailing, rows),
+    ]
+    return table(fields, table_metadata(layout, "long"))
+
+
+def _by_variable(c: Collected, layout: PanelSpec) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For each layout variable, the long rows that answer it and their observations."""
+    variable = np.asarray(c.variable, dtype=np.int32)
+    row_obs = np.asarray(c.row_obs, dtype=np.int64)
+    out = []
+    for j in range(len(layout.variables)):
+        sel = np.flatnonzero(variable == j)
+        out.append((sel, row_obs[sel]))
+    return out
+
+
+def wide_table(c: Collected, layout: PanelSpec) -> pa.Table:
+    """One row per country-year: identifiers, then per variable its value, confidence and
+    number of citations (`<variable>`, `<variable>_conf`, `<variable>_nsrc`)."""
+    ids, trailing = _per_observation(c, layout)
+    n = c.n_obs
+    value_type = int_type(*layout.value_range)
+    value = pa.array(c.value, pa.float64()).to_numpy(zero_copy_only=False)
+    confidence = np.asarray(c.confidence, dtype=np.int64)
+    nsrc = np.asarray(c.n_citations, dtype=np.float64)
+    fields = [*ids, *trailing]
+    for var, (sel, rows) in zip(layout.variables, _by_variable(c, layout), strict=True):
+        q = var.question
+        values = scatter(n, rows, value[sel], np.nan)
+        fields += [
+            field(var.name, pa.array(values, from_pandas=True).cast(value_type), q.text,
+                  question=",".join(var.ids), label=q.label, values=var.values,
+                  missing=list(var.missing),
+                  value_labels={str(v): var.labels[k] for k, v in var.values.items()}),
+            _label(f"{var.name}_conf", scatter(n, rows, confidence[sel], -1),
+                   list(layout.confidence), f"Confidence in {var.name} ({q.id}).",
+                   ordered=True, nullable=True),
+            field(f"{var.name}_nsrc",
+                  pa.array(scatter(n, rows, nsrc[sel], np.nan), from_pandas=True)
+                  .cast(pa.int32()), f"Number of citations for {var.name} ({q.id})."),
+        ]
+    return table(fields, table_metadata(layout, "wide"))
+
+
+def wide_answers(c: Collected, layout: PanelSpec) -> dict[str, np.ndarray]:
+    """Per variable, each wide row's answer code (None where the variable was not asked)."""
+    codes = np.array([*layout.answer_codes, None], dtype=object)
+    answer = np.asarray(c.answer, dtype=np.int64)
+    out = {}
+    for var, (sel, rows) in zip(layout.variables, _by_variable(c, layout), strict=True):
+        out[var.name] = codes[scatter(c.n_obs, rows, answer[sel], -1)]
+    return out
