@@ -68,3 +68,14 @@ def test_codebook_show(project: Path, run_cli):
     overview = run_cli("codebook", "show", project=project)
     assert all(x.variable in overview.output for x in book.questions)
     assert run_cli("codebook", "show", "nonsense", project=project).exit_code == 2
+
+
+def test_written_file_has_ordinary_permissions(project: Path, run_cli):
+    """A new observation gets the permissions a plain open() would give, not mkstemp's 0600."""
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    run_cli("new", "AZE", "1995", "--coder", "jdoe", project=project)
+    mode = (project / "observations" / "AZE" / "1995.yaml").stat().st_mode & 0o777
+    assert mode == 0o666 & ~mask

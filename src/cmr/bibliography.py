@@ -48,7 +48,7 @@ def load_bibliography(path: str | Path) -> Bibliography:
     except (OSError, UnicodeDecodeError) as exc:
         bib.findings.append(finding("bibliography-invalid", str(path), problem=str(exc)))
         return bib
-    library = bibtexparser.parse_string(text)
+    library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
@@ -60,5 +60,6 @@ def load_bibliography(path: str | Path) -> Bibliography:
         bib.findings.append(finding("bibliography-invalid", str(path), line, 1, problem=problem))
     for entry in library.entries:
         fields = {f.key.lower(): str(f.value) for f in entry.fields}
-        bib.entries[entry.key] = Entry(entry.key, entry.entry_type, fields, entry.start_line + 1)
+        line = (entry.start_line or 0) + 1
+        bib.entries[entry.key] = Entry(entry.key, entry.entry_type, fields, line)
     return bib

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from cmr import rules
+from cmr import _cache, rules
 from cmr.bibliography import load_bibliography
 from cmr.catalogue import KINDS, finding
 from cmr.codebook import CodebookError, Codebooks
@@ -116,7 +116,18 @@ def _check_one(path: Path, display: str) -> tuple[list[Finding], Summary | None]
     if obs is None:
         return findings, None
     findings += rules.check_observation(obs, path, _STATE["rules"].of(obs.codebook))
-    answers = {v: obs.answer(v) for v in obs.codebook.variables}
+    given = obs.answers
+    answers: dict[str, str | None] = {}
+    change_notes = []
+    for variable in obs.codebook.variables:  # one pass: this runs for every file
+        entry = given.get(variable)
+        if isinstance(entry, dict):
+            answer = entry.get("answer")
+            answers[variable] = answer if isinstance(answer, str) else None
+            if _filled(entry.get("change_note")):
+                change_notes.append(variable)
+        else:
+            answers[variable] = None
     reconciles = obs.data.get("reconciles")
     summary = Summary(
         display, obs.iso3c, obs.year, obs.coder, obs.codebook.version, answers,
@@ -124,8 +135,7 @@ def _check_one(path: Path, display: str) -> tuple[list[Finding], Summary | None]
         independent=is_independent(os.path.abspath(path)),
         reconciles=tuple(c for c in reconciles if isinstance(c, str))
         if isinstance(reconciles, list) else (),
-        change_notes=frozenset(v for v, e in obs.answers.items()
-                               if isinstance(e, dict) and _filled(e.get("change_note"))),
+        change_notes=frozenset(change_notes),
     )
     return findings, summary
 
@@ -143,12 +153,14 @@ def check(
     today: dt.date | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    cache: bool = True,
 ) -> Run:
     """Check observation files (default: all of the project's) and the collection they form.
 
     `select` and `ignore` take finding codes or prefixes (`citation`), on top of the project's
     settings; a selector that matches no code raises `SettingsError`, as a bad settings file
-    does.
+    does. With `cache`, files unchanged since the last run are not read again (see
+    `cmr._cache`); `keep=True` always reads every file.
 
     >>> run = check()                 # doctest: +SKIP
     >>> run.result.success            # doctest: +SKIP
@@ -167,7 +179,8 @@ def check(
         result.extend(exc.findings)
         return Run(result, books=books)
     _check_selectors(settings, configured, known, project, result)
-    run = _check_files(roots, project, books, settings, jobs, keep, today, result)
+    run = _check_files(roots, project, books, settings, jobs, keep, today, result,
+                       _cache.enabled(cache and not keep))
     result.findings = settings.apply(result.findings)
     return run
 
@@ -202,7 +215,8 @@ def _check_selectors(settings: Settings, configured: Settings, known: set[str],
 
 
 def _check_files(roots: list[Path], project: Project, books: Codebooks, settings: Settings,
-                 jobs: int | None, keep: bool, today: dt.date | None, result: Result) -> Run:
+                 jobs: int | None, keep: bool, today: dt.date | None, result: Result,
+                 use_cache: bool = False) -> Run:
     for root in roots:
         if not root.exists():
             result.extend([finding("file-unreadable", str(root), reason="no such file or folder")])
@@ -221,7 +235,7 @@ def _check_files(roots: list[Path], project: Project, books: Codebooks, settings
     init = (str(project.codebook_dir), keys, bib_shown, today or dt.date.today(), keep, settings)
     show = shown_relative_to_cwd()
     items = [(str(p), show(p)) for p in files]
-    outcomes = _run(items, init, jobs)
+    outcomes = _run_cached(items, init, jobs, project) if use_cache else _run(items, init, jobs)
     summaries = []
     for findings, summary in outcomes:
         result.extend(findings)
@@ -230,6 +244,25 @@ def _check_files(roots: list[Path], project: Project, books: Codebooks, settings
     result.extend(duplicates(summaries))
     result.extend(rules.check_collection(summaries, books, rules.RuleSets(settings)))
     return Run(result, summaries, books)
+
+
+def _run_cached(items: list[tuple[str, str]], init: tuple[Any, ...], jobs: int | None,
+                project: Project) -> list[tuple[list[Finding], Summary | None]]:
+    """`_run` on the files that changed since the last run; the rest from the cache."""
+    codebook_dir, keys, *rest = init
+    store = _cache.CheckCache(project.root, _cache.salt(
+        Path(codebook_dir), codebook_dir, sorted(keys) if keys is not None else None, *rest))
+    cached = [store.get(path, display) for path, display in items]
+    todo = [item for item, hit in zip(items, cached, strict=True) if hit is None]
+    fresh = iter(_run(todo, init, jobs) if todo else [])
+    outcomes = []
+    for (path, display), hit in zip(items, cached, strict=True):
+        if hit is None:
+            hit = next(fresh)
+            store.put(path, display, hit)
+        outcomes.append(hit)
+    store.save({path for path, _ in items})
+    return outcomes
 
 
 def _run(items: list[tuple[str, str]], init: tuple[Any, ...],

@@ -69,20 +69,20 @@ class Scale:
                 return v.value
         return None
 
+    def _item(self, code: str) -> ScaleValue | MissingCode | None:
+        items: tuple[ScaleValue | MissingCode, ...] = (*self.values, *self.missing)
+        return next((item for item in items if item.code == code), None)
+
     def requires_citation(self, code: str) -> bool:
-        for item in (*self.values, *self.missing):
-            if item.code == code:
-                return item.requires_citation
-        return False
+        item = self._item(code)
+        return item is not None and item.requires_citation
 
     def requires_note(self, code: str) -> bool:
         return any(m.code == code and m.requires_note for m in self.missing)
 
     def label_of(self, code: str) -> str:
-        for item in (*self.values, *self.missing):
-            if item.code == code:
-                return item.label
-        return code
+        item = self._item(code)
+        return item.label if item is not None else code
 
 
 @dataclass(frozen=True)

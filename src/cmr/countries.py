@@ -48,6 +48,7 @@ def by_iso3(code: str) -> Country | None:
     return _by_iso3().get(code.upper())
 
 
+@cache
 def by_name(name: str) -> Country | None:
     """The country whose countrycode regex matches `name` (first match, as countrycode does)."""
     for country in table():

@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,7 @@ class Observation:
     def coder(self) -> str:
         return str(self.data.get("coder", ""))
 
-    @property
+    @cached_property
     def answers(self) -> dict[str, Any]:
         answers = self.data.get("answers")
         return answers if isinstance(answers, dict) else {}
@@ -107,11 +107,12 @@ class _Findings:
 def read_text(path: Path, out: _Findings) -> str | None:
     """The file's text, or None after recording why it cannot be read."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:  # refused unread
-            out.at("file-too-large", 1, 1, size=size, limit=MAX_BYTES)
-            return None
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            if size > MAX_BYTES:  # refused unread
+                out.at("file-too-large", 1, 1, size=size, limit=MAX_BYTES)
+                return None
+            raw = fh.read()
     except OSError as exc:
         out.at("file-unreadable", 1, 1, reason=exc.strerror or str(exc))
         return None

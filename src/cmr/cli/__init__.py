@@ -8,7 +8,6 @@ pyarrow) are imported inside the commands that need them.
 
 from __future__ import annotations
 
-import sys
 from importlib import import_module
 
 import click
@@ -66,4 +65,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())
+    main()

@@ -21,9 +21,11 @@ from cmr.settings import SettingsError
                    "replaces the settings' select.")
 @click.option("--ignore", multiple=True, metavar="CODES",
               help="Do not report these codes or prefixes (comma-separated or repeated).")
+@click.option("--no-cache", is_flag=True,
+              help="Read every file, ignoring the results cached in .cmr_cache/ by the last run.")
 @pass_project
 def command(project: Project, paths: tuple[str, ...], fmt: str, jobs: int | None,
-            select: tuple[str, ...], ignore: tuple[str, ...]) -> None:
+            select: tuple[str, ...], ignore: tuple[str, ...], no_cache: bool) -> None:
     """Check observation files against their codebook, the bibliography and each other.
 
     PATHS are files or folders (default: the dataset's observations/). Findings print as
@@ -40,7 +42,8 @@ def command(project: Project, paths: tuple[str, ...], fmt: str, jobs: int | None
       cmr check --select coup-history-reverts --select slow-change
     """
     try:
-        run = check(paths or None, project=project, jobs=jobs, select=select, ignore=ignore)
+        run = check(paths or None, project=project, jobs=jobs, select=select, ignore=ignore,
+                    cache=not no_cache)
     except SettingsError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(REPORTERS[fmt](run.result), nl=False)

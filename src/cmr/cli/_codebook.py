@@ -83,6 +83,6 @@ def schema(project: Project, version: str | None, check_only: bool) -> None:
             _atomic.write_text(path, text, overwrite=True)
             click.echo(f"wrote {project.display(path)}")
     if check_only and stale:
-        for path in stale:
-            click.echo(f"{path}: stale; run `cmr codebook schema`", err=True)
+        for shown in stale:
+            click.echo(f"{shown}: stale; run `cmr codebook schema`", err=True)
         raise SystemExit(1)
