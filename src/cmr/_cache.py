@@ -16,7 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import fields
+from dataclasses import asdict, fields
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -26,6 +26,7 @@ from cmr import _atomic
 from cmr.findings import Finding
 
 if TYPE_CHECKING:
+    from cmr.bibliography import Bibliography
     from cmr.check import Summary
 
 FOLDER = ".cmr_cache"
@@ -107,13 +108,49 @@ class CheckCache:
             return
         text = json.dumps({"salt": self.salt, "files": self.entries}, ensure_ascii=False,
                           separators=(",", ":"))
-        with contextlib.suppress(OSError):
-            (self.path.parent).mkdir(exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
-            if not ignore.exists():
-                _atomic.write_text(ignore, "# written by cmr\n*\n", overwrite=True)
-            _atomic.write_text(self.path, text, overwrite=True)
+        _write(self.path, text)
 
 
 def enabled(flag: bool) -> bool:
     return flag and os.environ.get("CMR_NO_CACHE", "") in ("", "0")
+
+
+def bibliography(root: Path, path: Path, use: bool) -> Bibliography:
+    """`load_bibliography(path)`, skipping the BibTeX parse when the file is unchanged.
+
+    The parsed entries and findings are kept in `.cmr_cache/bibliography.json` under the
+    digest of the file's bytes, so a one-file check does not pay for parsing a large
+    bibliography on every run.
+    """
+    from cmr.bibliography import Bibliography, Entry, load_bibliography
+
+    if not use:
+        return load_bibliography(path)
+    try:
+        digest = hashlib.sha256(version("cmr").encode() + path.read_bytes()).hexdigest()
+    except OSError:
+        return load_bibliography(path)
+    store = root / FOLDER / "bibliography.json"
+    with contextlib.suppress(OSError, ValueError, TypeError, KeyError):
+        data = json.loads(store.read_text(encoding="utf-8"))
+        if data["digest"] == digest:
+            return Bibliography(
+                path,
+                {e["key"]: Entry(**e) for e in data["entries"]},
+                [Finding(**{**f, "related": tuple(f["related"])}) for f in data["findings"]],
+            )
+    bib = load_bibliography(path)
+    text = json.dumps({"digest": digest, "entries": [asdict(e) for e in bib.entries.values()],
+                       "findings": [f.to_dict() for f in bib.findings]}, ensure_ascii=False)
+    _write(store, text)
+    return bib
+
+
+def _write(path: Path, text: str) -> None:
+    """Write a cache file (and the folder's .gitignore); when that fails, skip it."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():
+            _atomic.write_text(ignore, "# written by cmr\n*\n", overwrite=True)
+        _atomic.write_text(path, text, overwrite=True)

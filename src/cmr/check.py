@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cmr import _cache, rules
-from cmr.bibliography import load_bibliography
 from cmr.catalogue import KINDS, finding
 from cmr.codebook import CodebookError, Codebooks
 from cmr.findings import Finding, Result
@@ -226,7 +225,7 @@ def _check_files(roots: list[Path], project: Project, books: Codebooks, settings
         where = ", ".join(str(r) for r in roots)
         result.extend([finding("no-observations", where, where=where)])
         return Run(result, books=books)
-    bib = load_bibliography(project.bibliography)
+    bib = _cache.bibliography(project.root, project.bibliography, use_cache)
     bib_shown = project.display(project.bibliography)
     result.extend(bib.findings)
     if not bib.exists:
