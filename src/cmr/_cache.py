@@ -18,11 +18,11 @@ import json
 import os
 from dataclasses import asdict, fields
 from functools import cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cmr import _atomic
+from cmr._version import __version__
 from cmr.findings import Finding
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ Outcome = tuple[list[Finding], "Summary | None"]
 
 def salt(codebook_dir: Path, *parts: object) -> str:
     """A digest of everything besides the file itself that a file's findings depend on."""
-    digest = hashlib.sha256(version("cmr").encode())
+    digest = hashlib.sha256(__version__.encode())
     for path in sorted(codebook_dir.glob("*.yaml")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for part in parts:
@@ -127,7 +127,7 @@ def bibliography(root: Path, path: Path, use: bool) -> Bibliography:
     if not use:
         return load_bibliography(path)
     try:
-        digest = hashlib.sha256(version("cmr").encode() + path.read_bytes()).hexdigest()
+        digest = hashlib.sha256(__version__.encode() + path.read_bytes()).hexdigest()
     except OSError:
         return load_bibliography(path)
     store = root / FOLDER / "bibliography.json"

@@ -23,7 +23,8 @@ def test_package_describes_tables_from_the_codebook(exported: Path, panel_projec
     assert package["version"] == "0.0.0+unversioned"
     assert package["cmr"]["codebook_version"] == book.version
     resources = {r["name"]: r for r in package["resources"]}
-    assert set(resources) == {"panel_long", "panel_wide", "codebook", "sources", "citations"}
+    assert set(resources) == {"panel_long", "panel_wide", "codebook", "sources", "citations",
+                              "codings"}
     wide = {f["name"]: f for f in resources["panel_wide"]["schema"]["fields"]}
     first = book.questions[0]
     assert wide[first.variable]["description"] == first.text

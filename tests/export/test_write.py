@@ -28,7 +28,8 @@ def siblings(folder: Path) -> list[str]:
 def test_every_file_is_written(exported: Path) -> None:
     """An export writes the panels, the companion tables, the Stata file and the package."""
     assert sorted(p.name for p in exported.iterdir()) == [
-        "citations.csv", "codebook.csv", "datapackage.json", "panel_long.csv",
+        "citations.csv", "codebook.csv", "codings.csv", "codings.parquet", "datapackage.json",
+        "panel_long.csv",
         "panel_long.parquet", "panel_wide.csv", "panel_wide.dta", "panel_wide.parquet",
         "sources.csv"]
 

@@ -27,6 +27,7 @@ KEYS = {
     "codebook": ["codebook_version", "variable"],
     "sources": ["key"],
     "citations": ["iso3c", "year", "variable", "position"],
+    "codings": ["iso3c", "year", "coder", "variable"],
 }
 FOREIGN_KEYS = {
     "citations": [
@@ -41,6 +42,7 @@ TITLES = {
     "codebook": "Codebook: the questions of each codebook version",
     "sources": "Sources: every cited bibliography entry",
     "citations": "Citations: one row per citation of an answer",
+    "codings": "Codings: every coding, adjudicated and independent, one row per question",
 }
 LICENSES = {
     "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",

@@ -6,6 +6,7 @@ either new, empty or a previous export.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,15 +21,16 @@ from cmr.export._companions import citations_table, codebook_table, sources_tabl
 from cmr.export._select import select
 from cmr.export._spec import UNVERSIONED, PanelSpec
 from cmr.export._stata import write_dta
-from cmr.export._tables import long_table, wide_answers, wide_table
+from cmr.export._tables import codings_table, long_table, wide_answers, wide_table
 from cmr.export._write import is_empty, staging, write_csv, write_parquet
 from cmr.export.panel import DEFAULT_OUT, parquet_name, to_frame
 from cmr.findings import Finding, Result
+from cmr.layout import is_independent
 from cmr.observation import Observation
 from cmr.project import Project
 
-PARQUET = ("panel_long", "panel_wide")
-CSV = ("panel_long", "panel_wide", "codebook", "sources", "citations")
+PARQUET = ("panel_long", "panel_wide", "codings")
+CSV = ("panel_long", "panel_wide", "codebook", "sources", "citations", "codings")
 DTA = "panel_wide.dta"
 
 
@@ -42,6 +44,7 @@ class Tables:
     codebook: Any
     sources: Any
     citations: Any
+    codings: Any
     answers: dict[str, Any] = field(repr=False)
 
     def table(self, name: str) -> Any:
@@ -71,8 +74,13 @@ def layout_for(observations: list[Observation], books: Codebooks,
     return PanelSpec(tuple(chosen), dataset_version)
 
 
-def build(observations: list[Observation], layout: PanelSpec, bib: Bibliography) -> Tables:
-    """Every table of the export, for observations already selected and sorted."""
+def build(observations: list[Observation], layout: PanelSpec, bib: Bibliography,
+          codings: list[Observation] | None = None) -> Tables:
+    """Every table of the export, for observations already selected and sorted.
+
+    `codings` are every observation, adjudicated and independent, for the codings table
+    (default: the panel's observations).
+    """
     columns = collect(observations, layout)
     long = long_table(columns, layout)
     citations = citations_table(columns, long)
@@ -83,8 +91,17 @@ def build(observations: list[Observation], layout: PanelSpec, bib: Bibliography)
         codebook=codebook_table(layout),
         sources=sources_table(columns, bib),
         citations=citations,
+        codings=_codings(codings if codings is not None else observations, layout),
         answers=wide_answers(columns, layout),
     )
+
+
+def _codings(observations: list[Observation], layout: PanelSpec) -> Any:
+    ordered = sorted(observations, key=lambda o: (o.iso3c, o.year, o.coder))
+    independent = [is_independent(os.path.abspath(o.path)) for o in ordered]
+    reconciles = ["; ".join(str(c) for c in o.data.get("reconciles", []) or []) or None
+                  for o in ordered]
+    return codings_table(collect(ordered, layout), layout, independent, reconciles)
 
 
 def validate(tables: Tables, where: str) -> list[Finding]:
@@ -99,17 +116,22 @@ def validate(tables: Tables, where: str) -> list[Finding]:
 def write(tables: Tables, folder: Path, license_: str | None = None) -> list[str]:
     """Write every file into `folder` (which must exist); return their names."""
     for name in PARQUET:
-        write_parquet(tables.table(name), folder / parquet_name(name.removeprefix("panel_")))
+        write_parquet(tables.table(name), folder / _parquet(name))
     resources = []
     for name in CSV:
         path = folder / f"{name}.csv"
         write_csv(tables.table(name), path)
         resources.append(_datapackage.resource(name, tables.table(name), path, tables.layout))
     write_dta(tables.wide, tables.answers, tables.layout, folder / DTA)
-    files = sorted([*(parquet_name(n.removeprefix("panel_")) for n in PARQUET), DTA])
+    files = sorted([*(_parquet(n) for n in PARQUET), DTA])
     data = _datapackage.package(tables.layout, resources, files, license_)
     (folder / "datapackage.json").write_text(_datapackage.render(data), encoding="utf-8")
     return sorted(p.name for p in folder.iterdir())
+
+
+def _parquet(name: str) -> str:
+    return parquet_name(name.removeprefix("panel_")) if name.startswith("panel_") \
+        else f"{name}.parquet"
 
 
 def _folder_findings(out: Path, shown: str) -> list[Finding]:
@@ -129,13 +151,14 @@ def _panel(project: Project, jobs: int | None, shown: str,
     result.extend(checked.result.findings)
     if not result.success or checked.books is None:
         return None
-    observations, selected = select(checked.observations())
+    everything = checked.observations()
+    observations, selected = select(everything)
     result.extend(selected)
     if not result.success:
         return None
     version = str(project.config.get("dataset_version", UNVERSIONED))
-    layout = layout_for(observations, checked.books, version)
-    return build(observations, layout, load_bibliography(project.bibliography))
+    layout = layout_for(everything, checked.books, version)
+    return build(observations, layout, load_bibliography(project.bibliography), everything)
 
 
 def export(out: str | Path | None = None, *, project: Project | None = None,

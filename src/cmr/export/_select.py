@@ -8,6 +8,7 @@ panel; a country-year that has only those is left out with a warning until it is
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -24,7 +25,7 @@ def select(observations: Iterable[Observation]) -> tuple[list[Observation], list
     findings = []
     for obs in sorted(observations, key=lambda o: o.path):
         key = (obs.iso3c, obs.year)
-        if is_independent(obs.path):
+        if is_independent(os.path.abspath(obs.path)):
             independent[key].append(obs)
         elif key in chosen:
             other = chosen[key].path

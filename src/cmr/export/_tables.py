@@ -80,8 +80,8 @@ def table_metadata(layout: PanelSpec, shape: str) -> dict[str, str]:
     })}
 
 
-def long_table(c: Collected, layout: PanelSpec) -> pa.Table:
-    """One row per country-year-question, in codebook order within each country-year."""
+def _long_fields(c: Collected, layout: PanelSpec, *, texts: bool = True) -> list[Field]:
+    """The long panel's columns; without `texts`, no evidence, note or citations."""
     ids, trailing = _per_observation(c, layout)
     rows = pa.array(np.frombuffer(c.row_obs, dtype=np.int64))
     value_type = int_type(*layout.value_range)
@@ -97,16 +97,47 @@ def long_table(c: Collected, layout: PanelSpec) -> pa.Table:
               "Numeric value of the answer; empty for missing codes."),
         _label("confidence", c.confidence, list(layout.confidence),
                "How sure the coder is of the answer.", ordered=True),
-        field("evidence", text(c.evidence),
-              "Narrative evidence for the answer, in the coder's words.", False),
-        field("note", text(c.note), "Coder's note (what was searched, for a missing code)."),
-        field("citations", text(c.citations, cite_text),
-              "Cited sources: bibliography keys with pages, separated by '; '."),
+    ]
+    if texts:
+        fields += [
+            field("evidence", text(c.evidence),
+                  "Narrative evidence for the answer, in the coder's words.", False),
+            field("note", text(c.note), "Coder's note (what was searched, for a missing code)."),
+            field("citations", text(c.citations, cite_text),
+                  "Cited sources: bibliography keys with pages, separated by '; '."),
+        ]
+    fields += [
         field("n_citations", pa.array(np.frombuffer(c.n_citations, dtype=np.int64)).cast(
             pa.int32()), "Number of citations.", False),
         *_repeat(trailing, rows),
     ]
-    return table(fields, table_metadata(layout, "long"))
+    return fields
+
+
+def long_table(c: Collected, layout: PanelSpec) -> pa.Table:
+    """One row per country-year-question, in codebook order within each country-year."""
+    return table(_long_fields(c, layout), table_metadata(layout, "long"))
+
+
+def codings_table(c: Collected, layout: PanelSpec, independent: list[bool],
+                  reconciles: list[str | None]) -> pa.Table:
+    """Every coding, adjudicated and independent, one row per coding and question.
+
+    The panel holds adjudicated codings only; this table keeps each coder's answers so that
+    researchers can recompute inter-coder agreement. The evidence stays in the panel and in
+    the observation files.
+    """
+    rows = pa.array(np.frombuffer(c.row_obs, dtype=np.int64))
+    fields = [
+        *_long_fields(c, layout, texts=False),
+        field("independent", pa.array(independent, pa.bool_()).take(rows),
+              "True for an independent coding (observations/<ISO3>/<year>/<coder>.yaml), "
+              "False for the adjudicated coding in the panel.", False),
+        field("reconciles", pa.array(reconciles, pa.string()).take(rows),
+              "For an adjudicated coding: the coders whose independent codings it reconciles, "
+              "separated by '; '."),
+    ]
+    return table(fields, table_metadata(layout, "codings"))
 
 
 def _by_variable(c: Collected, layout: PanelSpec) -> list[tuple[np.ndarray, np.ndarray]]:
