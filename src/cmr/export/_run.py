@@ -16,7 +16,7 @@ from cmr.catalogue import finding
 from cmr.check import check
 from cmr.codebook import Codebook, Codebooks
 from cmr.export import _datapackage, _schemas
-from cmr.export._collect import collect
+from cmr.export._collect import Collected, collect
 from cmr.export._companions import citations_table, codebook_table, sources_table
 from cmr.export._select import select
 from cmr.export._spec import UNVERSIONED, PanelSpec
@@ -91,17 +91,24 @@ def build(observations: list[Observation], layout: PanelSpec, bib: Bibliography,
         codebook=codebook_table(layout),
         sources=sources_table(columns, bib),
         citations=citations,
-        codings=_codings(codings if codings is not None else observations, layout),
+        codings=_codings(observations, columns, codings, layout),
         answers=wide_answers(columns, layout),
     )
 
 
-def _codings(observations: list[Observation], layout: PanelSpec) -> Any:
-    ordered = sorted(observations, key=lambda o: (o.iso3c, o.year, o.coder))
+def _codings(panel: list[Observation], columns: Collected,
+             codings: list[Observation] | None, layout: PanelSpec) -> Any:
+    """The codings table; without independent codings its rows are the panel's, so the
+    panel's collected columns serve again instead of a second pass over the observations."""
+    if codings is None or len(codings) == len(panel):
+        ordered = panel
+    else:
+        ordered = sorted(codings, key=lambda o: (o.iso3c, o.year, o.coder))
+        columns = collect(ordered, layout)
     independent = [is_independent(os.path.abspath(o.path)) for o in ordered]
     reconciles = ["; ".join(str(c) for c in o.data.get("reconciles", []) or []) or None
                   for o in ordered]
-    return codings_table(collect(ordered, layout), layout, independent, reconciles)
+    return codings_table(columns, layout, independent, reconciles)
 
 
 def validate(tables: Tables, where: str) -> list[Finding]:
