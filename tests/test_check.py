@@ -112,3 +112,14 @@ def test_broken_codebook_is_reported(project, make_observation, run_cli):
     assert result.exit_code == 1
     assert "codebook-invalid" in result.output
     assert "no_such_scale" in result.output
+
+
+def test_bad_settings_are_a_usage_error_everywhere(project, make_observation, run_cli):
+    """An unusable severity in cmr.toml makes check, export and agreement exit 2, no traceback."""
+    make_observation()
+    (project / "cmr.toml").write_text('[severity]\nevidence-too-short = "loud"\n')
+    for args in (("check",), ("export", "--out", str(project / "dist")), ("agreement",)):
+        result = run_cli(*args, project=project)
+        assert result.exit_code == 2, (args, result.output)
+        assert "loud" in result.output
+    assert not (project / "dist").exists()
