@@ -11,7 +11,7 @@ import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -191,22 +191,15 @@ def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Code
     return book
 
 
-@cache
-def _validator(book: Codebook) -> Any:
-    import jsonschema_rs
-
-    from cmr.schema import observation_schema
-
-    return jsonschema_rs.validator_for(observation_schema(book))
-
-
 def _hint(name: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(name, choices, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _validate(data: dict[str, Any], book: Codebook, out: _Findings) -> None:
-    validator = _validator(book)
+    from cmr.schema import validator as compiled
+
+    validator = compiled(book)
     try:
         if validator.is_valid(data):
             return

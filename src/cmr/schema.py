@@ -9,6 +9,7 @@ file is committed under `codebook/schema/`; a test fails when it is stale.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -141,3 +142,11 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
 def render_schema(book: Codebook) -> str:
     """The schema as committed: stable key order, two-space indent, trailing newline."""
     return json.dumps(observation_schema(book), indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def validator(book: Codebook) -> Any:
+    """A compiled jsonschema-rs validator for `book`'s observation schema, built once."""
+    import jsonschema_rs
+
+    return jsonschema_rs.validator_for(observation_schema(book))

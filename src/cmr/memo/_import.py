@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,7 @@ from cmr.memo._parse import parse_memo
 from cmr.memo._read import read_memo
 from cmr.memo._render import render_observation
 from cmr.project import Project
-from cmr.schema import observation_schema, schema_path
+from cmr.schema import schema_path, validator
 
 
 @dataclass
@@ -123,13 +122,6 @@ def _verify(text: str, data: dict[str, Any], book: Codebook) -> None:
     back = _yaml.loads(text)
     if back != data:
         raise RuntimeError("rendered observation does not read back as written")
-    errors = [e.message for e in _validator(book).iter_errors(back)]
+    errors = [e.message for e in validator(book).iter_errors(back)]
     if errors:
         raise RuntimeError(f"imported observation breaks the schema: {errors}")
-
-
-@cache
-def _validator(book: Codebook) -> Any:
-    import jsonschema_rs
-
-    return jsonschema_rs.validator_for(observation_schema(book))
