@@ -283,8 +283,9 @@ def breakdown(project: Path, n: int, n_all: int, repeats: int = 5) -> dict[str, 
     from cmr.bibliography import load_bibliography
     from cmr.check import check, discover
     from cmr.codebook import Codebooks
-    from cmr.observation import _Findings, _validator, read_observation, read_text
+    from cmr.observation import _Findings, read_observation, read_text
     from cmr.project import Project
+    from cmr.schema import validator as _validator
 
     old = Path.cwd()
     os.chdir(project)
