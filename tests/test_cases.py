@@ -38,7 +38,7 @@ def _expected(case: Path) -> list[tuple[str, int, str]]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            where, code = line.split()
+            where, code = line.rsplit(maxsplit=1)
             file, number = where.rsplit(":", 1)
             out.append((file, int(number), code))
     return sorted(out)

@@ -92,3 +92,15 @@ def test_guidance_for_codes_off_the_scale_is_refused():
     data["questions"][0]["guidance"]["maybe"] = "text"
     with pytest.raises(CodebookError):
         parse_codebook(data)
+
+
+def test_codebook_errors_point_at_their_line(tmp_path: Path):
+    """A meta-schema error in a codebook file is reported at the offending line."""
+    text = (REPO / "codebook" / "1.0.0.yaml").read_text(encoding="utf-8")
+    broken = text.replace("  last_5_years:\n    years: 5\n", "  last_5_years:\n    years: 0\n")
+    assert broken != text
+    (tmp_path / "9.0.0.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(CodebookError) as info:
+        Codebooks(tmp_path).get("9.0.0")
+    line = broken.splitlines().index("    years: 0") + 1
+    assert [(f.code, f.line) for f in info.value.findings] == [("codebook-invalid", line)]

@@ -79,3 +79,20 @@ def test_written_file_has_ordinary_permissions(project: Path, run_cli):
     run_cli("new", "AZE", "1995", "--coder", "jdoe", project=project)
     mode = (project / "observations" / "AZE" / "1995.yaml").stat().st_mode & 0o777
     assert mode == 0o666 & ~mask
+
+
+def test_coder_must_be_a_plain_file_name(project: Path, run_cli):
+    """A coder name with a path or a newline is refused; nothing is written anywhere."""
+    for coder in ("../../../../tmp/pwn", "a/b", "", "a\nb: c"):
+        result = run_cli("new", "AZE", "1990", "--coder", coder, "--independent",
+                         project=project)
+        assert result.exit_code == 1, coder
+        assert "coder" in result.output
+    assert not (project / "observations" / "AZE").exists()
+
+
+def test_year_outside_the_codebook_is_refused(project: Path, run_cli):
+    """`cmr new` refuses a year that `cmr check` would reject."""
+    result = run_cli("new", "AZE", "1700", "--coder", "jdoe", project=project)
+    assert result.exit_code == 1
+    assert "outside" in result.output

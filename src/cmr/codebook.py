@@ -11,7 +11,7 @@ observation names the version it was coded under.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
@@ -178,7 +178,8 @@ def load_codebook(path: str | Path) -> Codebook:
     path = Path(path)
     shown = str(path)
     try:
-        data = _yaml.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = _yaml.loads(text)
     except (OSError, UnicodeDecodeError) as exc:
         raise CodebookError([finding("codebook-invalid", shown, problem=str(exc))]) from None
     except _yaml.YamlError as exc:
@@ -186,7 +187,25 @@ def load_codebook(path: str | Path) -> Codebook:
         raise CodebookError(
             [finding("codebook-invalid", shown, exc.line, exc.column, problem=problem)]
         ) from None
-    return parse_codebook(data, shown, text_path=path)
+    try:
+        return parse_codebook(data, shown, text_path=path)
+    except CodebookError as exc:
+        raise CodebookError(_located(exc.findings, text)) from None
+
+
+def _located(findings: list[Finding], text: str) -> list[Finding]:
+    """Findings with a document pointer moved to the line and column it names."""
+    locator = _yaml.Locator.try_compose(text)
+    if locator is None:
+        return findings
+    out = []
+    for f in findings:
+        if f.pointer:
+            steps = tuple(int(p) if p.isdigit() else p for p in f.pointer.split("."))
+            pos = locator.position(steps)
+            f = replace(f, line=pos.line, column=pos.column)
+        out.append(f)
+    return out
 
 
 def parse_codebook(data: Any, shown: str = "<codebook>", text_path: Path | None = None) -> Codebook:

@@ -64,7 +64,8 @@ class Observation:
     @property
     def reference_moment(self) -> dt.date:
         """`as_of` when given, otherwise 31 December of the observation's year."""
-        return self.as_of or dt.date(max(self.year, 1), 12, 31)
+        # clamped: a year the schema rejects (0, 19930) must not crash the rules that use it
+        return self.as_of or dt.date(min(max(self.year, dt.MINYEAR), dt.MAXYEAR), 12, 31)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -272,10 +273,10 @@ def _check_country(data: dict[str, Any], out: _Findings) -> None:
 
 def _check_dates(data: dict[str, Any], book: Codebook, out: _Findings, today: dt.date) -> None:
     year = data.get("year")
-    if isinstance(year, int) and not isinstance(year, bool):
-        high = book.max_year or today.year
-        if year > high:  # the lower bound is the schema's minimum
-            out.add("year-implausible", ("year",), year=year, low=book.min_year, high=high)
+    # the schema has the codebook's bounds (or 9999); the future depends on today
+    future = isinstance(year, int) and not isinstance(year, bool) and today.year < year <= 9999
+    if future and book.max_year is None:
+        out.add("year-implausible", ("year",), year=year, low=book.min_year, high=today.year)
     for name in ("coded_on", "as_of"):
         value = data.get(name)
         if isinstance(value, str) and _date(value) is None:
@@ -321,9 +322,10 @@ def _check_citations(question: Question, cited: list[Any], out: _Findings,
 def _check_location(path: Path, data: dict[str, Any], out: _Findings) -> None:
     """The file's place (see `cmr.layout`) must match the country, year and coder it holds."""
     where = layout(os.path.abspath(path))
-    if where is None:
-        return
     found = {"iso3c": data.get("iso3c"), "year": data.get("year"), "coder": data.get("coder")}
+    if where is None:
+        out.add("path-unexpected", (), what=" ".join(str(v) for v in found.values()))
+        return
     expected = {"iso3c": where.iso3c, "year": where.year, "coder": where.coder}
     keys = ("iso3c", "year", "coder") if where.independent else ("iso3c", "year")
     if any(str(found[k]) != str(expected[k]) for k in keys):

@@ -16,6 +16,8 @@ from typing import Any
 from cmr.codebook import Codebook, Question
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# A coder name is also a file name (observations/<ISO3>/<year>/<coder>.yaml).
+CODER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 SCHEMA_DIR = "schema"
 
 
@@ -76,8 +78,7 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
     answers = {q.variable: _answer_schema(q, book) for q in book.questions}
     year: dict[str, Any] = {"description": "The country-year's year.", "type": "integer",
                             "minimum": book.min_year}
-    if book.max_year is not None:
-        year["maximum"] = book.max_year
+    year["maximum"] = book.max_year if book.max_year is not None else 9999
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"cmr-observation-{book.name}-{book.version}.schema.json",
@@ -99,7 +100,7 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
                      "type": ["integer", "null"]},
             "year": year,
             "coder": {"description": "Who coded this observation.", "type": "string",
-                      "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"},
+                      "pattern": CODER_PATTERN},
             "coded_on": {"description": "Date of coding (YYYY-MM-DD).", "type": "string",
                          "pattern": DATE_PATTERN},
             "as_of": {"description": "The reference moment, when not the end of the year. "

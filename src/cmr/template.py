@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 from cmr import _atomic, countries
 from cmr.codebook import Codebook
 from cmr.project import Project
-from cmr.schema import schema_path
+from cmr.schema import CODER_PATTERN, schema_path
 
 
 class TemplateError(Exception):
@@ -60,12 +61,18 @@ def new_observation(project: Project, country_name: str, year: int, coder: str, 
     With `independent`, the file is `observations/<ISO3>/<year>/<coder>.yaml`, one coder's
     independent coding for inter-coder agreement.
     """
+    if not re.fullmatch(CODER_PATTERN, coder):
+        raise TemplateError(f"coder {coder!r} must be letters, digits, '_', '.' and '-', "
+                            "starting with a letter or digit (it names a file)")
     country = countries.resolve(country_name)
     if country is None:
         raise TemplateError(f"country {country_name!r} is not recognised")
     from cmr.codebook import Codebooks
 
     book = Codebooks(project.codebook_dir).latest
+    high = book.max_year or (today or dt.date.today()).year
+    if not book.min_year <= year <= high:
+        raise TemplateError(f"year {year} is outside {book.min_year}..{high}")
     folder = project.observations_dir / country.iso3c
     target = folder / str(year) / f"{coder}.yaml" if independent else folder / f"{year}.yaml"
     if target.exists():

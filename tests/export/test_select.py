@@ -47,7 +47,7 @@ def test_two_panel_observations_for_one_country_year_fail(
         panel_project: Path, export_to: Callable[..., Any]) -> None:
     """Two non-independent files for one country-year stop the export."""
     twin = panel_data(panel_project, "AZE", 1993, coder="bob")
-    write_observation(panel_project, twin, "extra/AZE-1993.yaml")
+    write_observation(panel_project, twin, "AZE/1993.yml")
     run = export_to(panel_project)
     assert not run.result.success
     assert "panel-duplicate-country-year" in {f.code for f in run.result.findings}

@@ -126,3 +126,20 @@ def test_no_clock_time_unless_source_date_epoch(panel_project: Path, tmp_path: P
     assert package["created"] == "2023-11-14T22:13:20Z"
     _, meta = pyreadstat.read_dta(dated / "panel_wide.dta", metadataonly=True)
     assert meta.creation_time == dt.datetime(2023, 11, 14, 22, 13)
+
+
+def test_export_through_a_symlinked_folder(panel_project: Path, tmp_path: Path) -> None:
+    """An output folder given as a symlink is written through; the link stays a link."""
+    from cmr.export import export
+    from cmr.project import Project
+
+    base = tmp_path / "outputs"
+    base.mkdir()
+    real = base / "real"
+    link = base / "link"
+    link.symlink_to(real, target_is_directory=True)
+    for _ in range(2):
+        run = export(link, project=Project.find(panel_project))
+        assert run.result.success
+    assert link.is_symlink() and (real / "datapackage.json").is_file()
+    assert sorted(p.name for p in base.iterdir()) == ["link", "real"]

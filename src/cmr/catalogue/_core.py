@@ -97,6 +97,12 @@ KINDS: list[Kind] = [
          "Observation files live at observations/<ISO3>/<year>.yaml (or "
          "observations/<ISO3>/<year>/<coder>.yaml for independent codings).",
          "file is at {where} but the observation is {what}"),
+    Kind("path-unexpected", _E, "File outside the layout",
+         "An observation must be named observations/<ISO3>/<year>.yaml, or "
+         "observations/<ISO3>/<year>/<coder>.yaml for an independent coding; a stray copy "
+         "(`1993 copy.yaml`) must not enter the panel unnoticed.",
+         "file is not at <ISO3>/<year>.yaml or <ISO3>/<year>/<coder>.yaml; "
+         "rename or move it (the observation is {what})"),
     Kind("duplicate-observation", _E, "Country-year coded twice",
          "One coder may code a country-year once.",
          "{iso3c} {year} by {coder} is also coded in {other}"),

@@ -180,6 +180,8 @@ def export(out: str | Path | None = None, *, project: Project | None = None,
     project = project or Project.find()
     target = Path(out) if out is not None else project.root / DEFAULT_OUT
     shown = project.display(target)
+    if target.is_symlink():  # write through the link: replace the folder it points to
+        target = target.resolve()
     run = ExportRun(Result(_folder_findings(target, shown)), target)
     if not run.result.success:
         return run

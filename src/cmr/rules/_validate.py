@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import string
 from typing import Any
 
 
@@ -30,12 +31,23 @@ def _rule_problems(data: dict[str, Any], rule: dict[str, Any]) -> list[str]:
     for key in ("answers", "require_year"):
         problems += [f"{where}: {a!r} is not an answer code of any scale"
                      for a in rule.get(key, []) if a not in every]
+    problems += _template_problems(where, str(rule.get("message", "")))
     if rule["kind"] == "series" and rule.get("check") == "monotone":
         if not rule.get("variables") or rule.get("value") is None:
             problems.append(f"{where}: a monotone rule needs `variables` and `value`")
         elif rule["value"] not in every:
             problems.append(f"{where}: value {rule['value']!r} is not an answer code")
     return problems
+
+
+def _template_problems(where: str, message: str) -> list[str]:
+    """A message must be a valid format template using only `{name}` and `{name!r}`."""
+    try:
+        parts = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return [f"{where}: message is not a valid template ({exc})"]
+    return [f"{where}: message placeholder {{{name}!{conv}}} uses an unknown conversion"
+            for _, name, _, conv in parts if conv not in (None, "r", "s")]
 
 
 def problems(data: dict[str, Any]) -> list[str]:
