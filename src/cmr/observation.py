@@ -192,6 +192,23 @@ def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Code
     return book
 
 
+def _non_string_key(value: Any, path: Path_) -> tuple[Path_, Any] | None:
+    """The first mapping key that YAML read as a number, boolean or null, with its place."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                return path, key
+            found = _non_string_key(item, (*path, key))
+            if found is not None:
+                return found
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found = _non_string_key(item, (*path, i))
+            if found is not None:
+                return found
+    return None
+
+
 def _hint(name: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(name, choices, n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -206,7 +223,12 @@ def _validate(data: dict[str, Any], book: Codebook, out: _Findings) -> None:
             return
         errors = list(validator.iter_errors(data))
     except (TypeError, ValueError) as exc:  # keys that are not strings, huge integers
-        out.add("value-invalid", (), where="document", detail=str(exc))
+        bad = _non_string_key(data, ())
+        if bad is not None:
+            path, key = bad
+            out.add("key-not-string", (*path, str(key)), at_key=True, key=key)
+        else:
+            out.add("value-invalid", (), where="document", detail=str(exc))
         return
     for error in errors:
         _schema_finding(error, data, book, out)

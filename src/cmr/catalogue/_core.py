@@ -29,6 +29,10 @@ KINDS: list[Kind] = [
     Kind("yaml-alias", _E, "Alias expansion",
          "Anchors and aliases expanding beyond a small limit are refused (billion laughs).",
          "{problem}"),
+    Kind("key-not-string", _E, "Key is not text",
+         "YAML reads an unquoted key such as 1, true or ~ as a number, boolean or null; "
+         "observation keys are field and variable names.",
+         "key {key!r} is not a name; quote it or correct it"),
     Kind("document-not-mapping", _E, "Not a mapping",
          "An observation file is a mapping of fields at its top level.",
          "the document must be a mapping of fields, found {found}"),
