@@ -13,8 +13,6 @@ from importlib import import_module
 import click
 
 from cmr.cli._common import pass_project
-from cmr.project import ProjectError
-from cmr.settings import SettingsError
 
 __all__ = ["cli", "main", "pass_project"]
 
@@ -31,16 +29,7 @@ COMMANDS = {
 
 
 class _LazyGroup(click.Group):
-    """A group that imports a command's module when the command is looked up.
-
-    A dataset's settings that cannot be used are a usage error (exit 2) in every command.
-    """
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except (SettingsError, ProjectError) as exc:
-            raise click.UsageError(str(exc), ctx) from None
+    """A group that imports a command's module when the command is looked up."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)

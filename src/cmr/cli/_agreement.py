@@ -35,12 +35,8 @@ def command(project: Project, paths: tuple[str, ...], min_alpha: float | None, f
     """
     from cmr.agreement import agreement
     from cmr.agreement._render import text
-    from cmr.settings import SettingsError
 
-    try:
-        report = agreement(paths or None, project=project, prevalence=prevalence)
-    except SettingsError as exc:
-        raise click.UsageError(str(exc)) from None
+    report = agreement(paths or None, project=project, prevalence=prevalence)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

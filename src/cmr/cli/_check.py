@@ -8,7 +8,6 @@ from cmr.check import check
 from cmr.cli._common import format_option, pass_project
 from cmr.project import Project
 from cmr.reporters import REPORTERS
-from cmr.settings import SettingsError
 
 
 @click.command("check")
@@ -41,10 +40,7 @@ def command(project: Project, paths: tuple[str, ...], fmt: str, jobs: int | None
       cmr check --ignore evidence-too-short,window
       cmr check --select coup-history-reverts --select slow-change
     """
-    try:
-        run = check(paths or None, project=project, jobs=jobs, select=select, ignore=ignore,
-                    cache=not no_cache)
-    except SettingsError as exc:
-        raise click.UsageError(str(exc)) from None
+    run = check(paths or None, project=project, jobs=jobs, select=select, ignore=ignore,
+                cache=not no_cache)
     click.echo(REPORTERS[fmt](run.result), nl=False)
     raise SystemExit(0 if run.result.success else 1)

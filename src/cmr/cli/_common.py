@@ -9,22 +9,25 @@ from typing import Any, TypeVar
 import click
 
 from cmr.project import Project, ProjectError
+from cmr.settings import SettingsError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def pass_project(func: F) -> F:
-    """Give the command a `project` argument: the dataset found from `-C` or the cwd."""
+    """Give the command a `project` argument: the dataset found from `-C` or the cwd.
+
+    Settings that cannot be read or used are a usage error (exit 2) in every command.
+    """
 
     @click.pass_context
     @functools.wraps(func)
     def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
         start = (ctx.find_root().obj or {}).get("project_dir")
         try:
-            project = Project.find(start)
-        except ProjectError as exc:
-            raise click.UsageError(str(exc)) from None
-        return func(project, *args, **kwargs)
+            return func(Project.find(start), *args, **kwargs)
+        except (ProjectError, SettingsError) as exc:  # the dataset's settings cannot be used
+            raise click.UsageError(str(exc), ctx) from None
 
     return wrapper  # type: ignore[return-value]
 
