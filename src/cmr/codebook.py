@@ -309,10 +309,6 @@ class Codebooks:
         self.directory = Path(directory)
         self._cache: dict[str, Codebook] = {}
 
-    @classmethod
-    def load(cls, directory: str | Path) -> Codebooks:
-        return cls(directory)
-
     @property
     def versions(self) -> list[str]:
         """Versions present, oldest first (file names are the versions)."""
