@@ -40,28 +40,70 @@ MARKER = ".synthetic.json"
 LAST_YEAR = 2025
 EVIDENCE_CHARS = (400, 1500)
 
-CODERS = ("nigar.aliyeva", "jdoe", "mkarimov", "a.petrova", "lsantos", "dnurlanov", "ecosta",
-          "kyilmaz")
+CODERS = (
+    "nigar.aliyeva",
+    "jdoe",
+    "mkarimov",
+    "a.petrova",
+    "lsantos",
+    "dnurlanov",
+    "ecosta",
+    "kyilmaz",
+)
 
 # Words and names that coders copy from their sources, in the sources' languages.
 TERMS = (
     # Azerbaijani
-    "Milli Təhlükəsizlik Nazirliyi", "Müdafiə Nazirliyi", "Milli Məclis", "Xalq Cəbhəsi",
-    "Heydər Əliyev", "Gəncə", "Surət Hüseynov", "hərbi çevriliş", "zabitlər korpusu",
-    "Daxili İşlər Nazirliyi", "Əbülfəz Elçibəy", "Könüllü Batalyon",
+    "Milli Təhlükəsizlik Nazirliyi",
+    "Müdafiə Nazirliyi",
+    "Milli Məclis",
+    "Xalq Cəbhəsi",
+    "Heydər Əliyev",
+    "Gəncə",
+    "Surət Hüseynov",
+    "hərbi çevriliş",
+    "zabitlər korpusu",
+    "Daxili İşlər Nazirliyi",
+    "Əbülfəz Elçibəy",
+    "Könüllü Batalyon",
     # Russian
-    "Министерство обороны", "Комитет государственной безопасности", "военный переворот",
-    "Генеральный штаб", "политработник", "Внутренние войска", "чистка офицерского корпуса",
-    "Главное политическое управление", "особый отдел", "Совет безопасности",
+    "Министерство обороны",
+    "Комитет государственной безопасности",
+    "военный переворот",
+    "Генеральный штаб",
+    "политработник",
+    "Внутренние войска",
+    "чистка офицерского корпуса",
+    "Главное политическое управление",
+    "особый отдел",
+    "Совет безопасности",
     # Kazakh
-    "Қарулы Күштер", "Қорғаныс министрлігі", "Ұлттық қауіпсіздік комитеті",
-    "әскери төңкеріс", "Қазақстан Республикасы", "Республикалық ұлан", "Қауіпсіздік кеңесі",
+    "Қарулы Күштер",
+    "Қорғаныс министрлігі",
+    "Ұлттық қауіпсіздік комитеті",
+    "әскери төңкеріс",
+    "Қазақстан Республикасы",
+    "Республикалық ұлан",
+    "Қауіпсіздік кеңесі",
     # Accented Latin (Portuguese, Spanish, French, Turkish, Polish, German, Czech)
-    "coup d'État", "Forças Armadas", "Gendarmería Nacional", "junta militar", "Estado Novo",
-    "Sécurité présidentielle", "Jandarma Genel Komutanlığı", "Milli Güvenlik Kurulu",
-    "pronunciamiento", "Służba Bezpieczeństwa", "Wojskowa Służba Wewnętrzna", "Führungsakademie",
-    "Státní bezpečnost", "Guardia Nacional Bolivariana", "Conseil supérieur de la défense",
-    "Dirección de Inteligencia Nacional", "Ejército de Tierra", "Organização Revolucionária",
+    "coup d'État",
+    "Forças Armadas",
+    "Gendarmería Nacional",
+    "junta militar",
+    "Estado Novo",
+    "Sécurité présidentielle",
+    "Jandarma Genel Komutanlığı",
+    "Milli Güvenlik Kurulu",
+    "pronunciamiento",
+    "Służba Bezpieczeństwa",
+    "Wojskowa Służba Wewnętrzna",
+    "Führungsakademie",
+    "Státní bezpečnost",
+    "Guardia Nacional Bolivariana",
+    "Conseil supérieur de la défense",
+    "Dirección de Inteligencia Nacional",
+    "Ejército de Tierra",
+    "Organização Revolucionária",
 )
 
 # Sentence patterns; {c} country, {y} year, {y5} five years earlier, {t}/{u} terms, {n} number.
@@ -89,15 +131,70 @@ SENTENCES = (
     "The archive of the {t} is closed; the coding relies on secondary sources.",
 )
 
-LANGS = ("english", "russian", "azerbaijani", "kazakh", "french", "portuguese", "spanish",
-         "turkish", "german", "polish")
-SURNAMES = ("Curtis", "Əliyev", "Hüseynov", "Кузнецов", "Нұрғалиев", "Petrova", "Goltz",
-            "de Waal", "Cornell", "Swietochowski", "Altstadt", "Olcott", "Brzeziński", "Mourão",
-            "García Márquez", "Lefèvre", "Yılmaz", "Öztürk", "Nováková", "Schröder", "Finer",
-            "Huntington", "Quinlivan", "Svolik", "Geddes", "Powell", "Thyne", "Pilster")
-TITLE_WORDS = ("Army", "Politics", "Security", "Coups", "Regime", "Officers", "Transition",
-               "Армия", "власть", "Әскер", "Ordu", "Forças", "Militär", "Ejército", "Sécurité",
-               "Control", "Loyalty", "State", "Revolution", "Party")
+LANGS = (
+    "english",
+    "russian",
+    "azerbaijani",
+    "kazakh",
+    "french",
+    "portuguese",
+    "spanish",
+    "turkish",
+    "german",
+    "polish",
+)
+SURNAMES = (
+    "Curtis",
+    "Əliyev",
+    "Hüseynov",
+    "Кузнецов",
+    "Нұрғалиев",
+    "Petrova",
+    "Goltz",
+    "de Waal",
+    "Cornell",
+    "Swietochowski",
+    "Altstadt",
+    "Olcott",
+    "Brzeziński",
+    "Mourão",
+    "García Márquez",
+    "Lefèvre",
+    "Yılmaz",
+    "Öztürk",
+    "Nováková",
+    "Schröder",
+    "Finer",
+    "Huntington",
+    "Quinlivan",
+    "Svolik",
+    "Geddes",
+    "Powell",
+    "Thyne",
+    "Pilster",
+)
+TITLE_WORDS = (
+    "Army",
+    "Politics",
+    "Security",
+    "Coups",
+    "Regime",
+    "Officers",
+    "Transition",
+    "Армия",
+    "власть",
+    "Әскер",
+    "Ordu",
+    "Forças",
+    "Militär",
+    "Ejército",
+    "Sécurité",
+    "Control",
+    "Loyalty",
+    "State",
+    "Revolution",
+    "Party",
+)
 
 
 def _codebook_digest() -> str:
@@ -129,9 +226,18 @@ def make_dataset(root: Path = DATA_DIR, n_files: int = 20_000, seed: int = 0) ->
     if work.exists():
         shutil.rmtree(work)
     version = _generate(work, n_files, seed)
-    (work / MARKER).write_text(json.dumps(
-        {"n_files": n_files, "seed": seed, "generator": GENERATOR_VERSION, "codebook": version,
-         "schema": schema_path(Path("codebook"), version).as_posix()}) + "\n")
+    (work / MARKER).write_text(
+        json.dumps(
+            {
+                "n_files": n_files,
+                "seed": seed,
+                "generator": GENERATOR_VERSION,
+                "codebook": version,
+                "schema": schema_path(Path("codebook"), version).as_posix(),
+            }
+        )
+        + "\n"
+    )
     if target.exists():  # a half-written project from an interrupted run
         shutil.rmtree(target)
     work.rename(target)
@@ -163,8 +269,9 @@ def _generate(project: Path, n_files: int, seed: int) -> str:
         schema_file.parent.mkdir(parents=True, exist_ok=True)
         schema_file.write_text(render_schema(book), encoding="utf-8")
     rng = random.Random(seed)
-    keys = _write_bibliography(project / "observations" / "references.bib",
-                               max(20, min(1_000, n_files // 20)), rng)
+    keys = _write_bibliography(
+        project / "observations" / "references.bib", max(20, min(1_000, n_files // 20)), rng
+    )
     places = _country_years(n_files)
     schema = "../../" + schema_file.relative_to(project).as_posix()
     rules = _Rules(book)
@@ -237,21 +344,29 @@ def _plain(text: str) -> str:
     return json.dumps(text, ensure_ascii=False) if risky else text
 
 
-def _evidence(rules: _Rules, variable: str, country: str, year: int,
-              rng: random.Random) -> list[str]:
+def _evidence(
+    rules: _Rules, variable: str, country: str, year: int, rng: random.Random
+) -> list[str]:
     """Sentences totalling 400-1,500 characters (joined by single spaces)."""
     question = rules.book.question(variable)
     target = rng.randint(*EVIDENCE_CHARS)
-    opening = (f"{question.id} ({question.label}) for {country}, {year}: "
-               f"the answer follows the codebook guidance for this question.")
+    opening = (
+        f"{question.id} ({question.label}) for {country}, {year}: "
+        f"the answer follows the codebook guidance for this question."
+    )
     if not rules.clean_opening(opening):
         opening = f"Sources on {question.id} for {year} are summarised below."
     lines = [opening]
     size = len(lines[0])
     while True:
         sentence = rng.choice(SENTENCES).format(
-            c=country, y=year, y5=year - 5, t=rng.choice(TERMS), u=rng.choice(TERMS),
-            n=rng.randint(12, 4_000))
+            c=country,
+            y=year,
+            y5=year - 5,
+            t=rng.choice(TERMS),
+            u=rng.choice(TERMS),
+            n=rng.randint(12, 4_000),
+        )
         if size + 1 + len(sentence) > target:
             if size >= EVIDENCE_CHARS[0]:
                 break
@@ -279,8 +394,10 @@ class _Rules:
             kind = rule.get("kind")
             if kind == "implication":
                 when = {str(k): str(v) for k, v in dict(rule.get("if", {})).items()}
-                then = {str(k): [str(x) for x in (v if isinstance(v, list) else [v])]
-                        for k, v in dict(rule.get("then", {})).items()}
+                then = {
+                    str(k): [str(x) for x in (v if isinstance(v, list) else [v])]
+                    for k, v in dict(rule.get("then", {})).items()
+                }
                 self.implications.append((when, then))
                 self.fixed |= set(when) | set(then)
             elif kind == "series":
@@ -325,9 +442,16 @@ def _wrap(sentences: list[str], indent: str, width: int = 96) -> list[str]:
     return lines
 
 
-def _observation(book: Codebook, rules: _Rules, country: countries.Country, year: int,
-                 schema: str, keys: list[str], profile: dict[str, str],
-                 rng: random.Random) -> str:
+def _observation(
+    book: Codebook,
+    rules: _Rules,
+    country: countries.Country,
+    year: int,
+    schema: str,
+    keys: list[str],
+    profile: dict[str, str],
+    rng: random.Random,
+) -> str:
     coded_on = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 660))
     cown = "null" if country.cown is None else str(country.cown)
     out = [
@@ -365,8 +489,10 @@ def _observation(book: Codebook, rules: _Rules, country: countries.Country, year
         ]
         out += _wrap(_evidence(rules, question.variable, country.name, year, rng), "      ")
         if scale.requires_note(code):
-            out.append(f"    note: Searched the {rng.choice(TERMS)} archive guides and two "
-                       "regional histories without finding an answer.")
+            out.append(
+                f"    note: Searched the {rng.choice(TERMS)} archive guides and two "
+                "regional histories without finding an answer."
+            )
         out.append("    citations:")
         for key in rng.sample(keys, rng.randint(1, 3)):
             first = rng.randint(1, 400)

@@ -132,8 +132,9 @@ def stages(project: Path, runs: int, scratch: Path) -> dict[str, Any]:
 
 
 def _fresh(script: str, args: list[str], cwd: Path) -> dict[str, Any]:
-    proc = subprocess.run([sys.executable, "-c", script, *args], cwd=cwd, capture_output=True,
-                          text=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", script, *args], cwd=cwd, capture_output=True, text=True
+    )
     if proc.returncode != 0:
         raise SystemExit(f"{args} failed:\n{proc.stdout}\n{proc.stderr}")
     return dict(json.loads(proc.stderr.strip().splitlines()[-1]))
@@ -147,10 +148,13 @@ def end_to_end(project: Path, out: Path) -> dict[str, Any]:
     the parent's resident size, which getrusage would then report as the child's peak."""
     figures = _fresh(_PEAK_SCRIPT, ["export", "--out", str(out)], project)
     check_only = _fresh(_CHECK_ONLY_SCRIPT, [], project)
-    return {"wall_s": figures["wall_s"], "peak_mb": figures["self_kb"] / 1024,
-            "largest_worker_mb": figures["largest_worker_kb"] / 1024,
-            "check_keep_mb": check_only["self_kb"] / 1024,
-            "bytes": {p.name: p.stat().st_size for p in sorted(out.iterdir())}}
+    return {
+        "wall_s": figures["wall_s"],
+        "peak_mb": figures["self_kb"] / 1024,
+        "largest_worker_mb": figures["largest_worker_kb"] / 1024,
+        "check_keep_mb": check_only["self_kb"] / 1024,
+        "bytes": {p.name: p.stat().st_size for p in sorted(out.iterdir())},
+    }
 
 
 def report(res: dict[str, Any]) -> str:
@@ -158,35 +162,57 @@ def report(res: dict[str, Any]) -> str:
     rows = [("figure", "measured", "target", "result")]
 
     def row(figure: str, seconds: float | None, target: float | None, unit: str = "s") -> None:
-        shown = "" if seconds is None else (f"{seconds:.2f} s" if unit == "s"
-                                            else f"{seconds:.0f} MB")
-        ok = "-" if target is None or seconds is None else (
-            "PASS" if seconds <= target else "FAIL")
-        rows.append((figure, shown, "" if target is None else
-                     (f"<= {target:.0f} s" if unit == "s" else f"< {target:.0f} MB"), ok))
+        shown = (
+            "" if seconds is None else (f"{seconds:.2f} s" if unit == "s" else f"{seconds:.0f} MB")
+        )
+        ok = "-" if target is None or seconds is None else ("PASS" if seconds <= target else "FAIL")
+        rows.append(
+            (
+                figure,
+                shown,
+                ""
+                if target is None
+                else (f"<= {target:.0f} s" if unit == "s" else f"< {target:.0f} MB"),
+                ok,
+            )
+        )
 
-    row(f"Parquet panels ({st['long_rows']:,} long rows): build + validate + write",
-        st["parquet_total_s"], TARGETS["parquet_s"])
-    row("All formats: build + validate + Parquet, CSV, .dta, datapackage", st["all_total_s"],
-        TARGETS["all_s"])
+    row(
+        f"Parquet panels ({st['long_rows']:,} long rows): build + validate + write",
+        st["parquet_total_s"],
+        TARGETS["parquet_s"],
+    )
+    row(
+        "All formats: build + validate + Parquet, CSV, .dta, datapackage",
+        st["all_total_s"],
+        TARGETS["all_s"],
+    )
     for name in ("build", "validate", "parquet", "csv", "dta", "write_all"):
         row(f"  {name}", st[f"{name}_s"], None)
-    row(f"Reading and checking {st['observations']:,} files (cmr check's engine)",
-        st["read_and_check_s"], None)
+    row(
+        f"Reading and checking {st['observations']:,} files (cmr check's engine)",
+        st["read_and_check_s"],
+        None,
+    )
     row("cmr export end to end (fresh process, check included)", e2e["wall_s"], None)
     row("Peak RSS of the cmr export process", e2e["peak_mb"], TARGETS["memory_mb"], "MB")
-    row("  of which check(keep=True) alone, before export starts", e2e["check_keep_mb"], None,
-        "MB")
+    row("  of which check(keep=True) alone, before export starts", e2e["check_keep_mb"], None, "MB")
     row("  largest reader worker", e2e["largest_worker_mb"], None, "MB")
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-             for r in rows]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
     sizes = ", ".join(f"{k} {v / 2**20:.1f} MB" for k, v in e2e["bytes"].items())
     m = res["machine"]
-    return "\n".join(["", *lines, "", f"files: {sizes}",
-                      f"median of {res['runs']} runs; {m['nproc']} cores, Python "
-                      f"{m['python']}, {m['platform']}"])
+    return "\n".join(
+        [
+            "",
+            *lines,
+            "",
+            f"files: {sizes}",
+            f"median of {res['runs']} runs; {m['nproc']} cores, Python "
+            f"{m['python']}, {m['platform']}",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,25 +221,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs of each in-process stage")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, help="also write the figures to this JSON file")
-    parser.add_argument("--data", type=Path, default=DATA_DIR,
-                        help="where synthetic datasets are made and cached")
+    parser.add_argument(
+        "--data", type=Path, default=DATA_DIR, help="where synthetic datasets are made and cached"
+    )
     args = parser.parse_args(argv)
     start = time.perf_counter()
     project = make_dataset(args.data, n_files=args.files, seed=args.seed)
-    print(f"dataset: {project} ({time.perf_counter() - start:.1f} s to make or find)",
-          flush=True)
+    print(f"dataset: {project} ({time.perf_counter() - start:.1f} s to make or find)", flush=True)
     work = project.parent / f".export-{os.getpid()}"
     work.mkdir(parents=True)
     try:
         print("cmr export, end to end ...", flush=True)
-        res: dict[str, Any] = {"runs": args.runs, "end_to_end": end_to_end(project,
-                                                                           work / "dist")}
+        res: dict[str, Any] = {"runs": args.runs, "end_to_end": end_to_end(project, work / "dist")}
         print("export stages, in-process ...", flush=True)
         res["stages"] = stages(project, args.runs, work / "scratch")
     finally:
         shutil.rmtree(work)
-    res["machine"] = {"nproc": os.cpu_count(), "python": platform.python_version(),
-                      "platform": platform.platform()}
+    res["machine"] = {
+        "nproc": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+    }
     print(report(res))
     if args.json:
         args.json.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")

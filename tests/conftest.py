@@ -63,8 +63,15 @@ def run_cli() -> Callable[..., Result]:
     return run
 
 
-def observation_data(project: Path, *, iso3c: str = "AZE", year: int = 1993,
-                     coder: str = "tester", answer: str = "no", **fields: object) -> dict:
+def observation_data(
+    project: Path,
+    *,
+    iso3c: str = "AZE",
+    year: int = 1993,
+    coder: str = "tester",
+    answer: str = "no",
+    **fields: object,
+) -> dict:
     """A valid observation for `project`'s latest codebook; `fields` override top-level keys."""
     from cmr.codebook import Codebooks
 

@@ -73,9 +73,23 @@ def test_synthetic_is_deterministic_and_cached(dataset: Path, tmp_path: Path) ->
 def test_bench_check_runs_end_to_end(tmp_path: Path) -> None:
     out = tmp_path / "figures.json"
     proc = subprocess.run(
-        [sys.executable, str(BENCH / "bench_check.py"), "--files", "30", "--runs", "1",
-         "--single-runs", "2", "--breakdown-files", "10", "--json", str(out)],
-        capture_output=True, text=True, timeout=300,
+        [
+            sys.executable,
+            str(BENCH / "bench_check.py"),
+            "--files",
+            "30",
+            "--runs",
+            "1",
+            "--single-runs",
+            "2",
+            "--breakdown-files",
+            "10",
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "cmr check, 30 files" in proc.stdout

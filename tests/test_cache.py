@@ -67,8 +67,11 @@ def test_corrupt_cache_is_ignored(project, make_observation):
     assert _codes(project) == []
     assert json.loads((project / ".cmr_cache" / "check.json").read_text())["files"]
     assert (project / ".cmr_cache" / ".gitignore").read_text().endswith("*\n")
-    assert sorted(os.listdir(project / ".cmr_cache")) == [".gitignore", "bibliography.json",
-                                                            "check.json"]
+    assert sorted(os.listdir(project / ".cmr_cache")) == [
+        ".gitignore",
+        "bibliography.json",
+        "check.json",
+    ]
 
 
 def test_bibliography_parse_is_cached_and_invalidated(project, make_observation, monkeypatch):
@@ -79,8 +82,9 @@ def test_bibliography_parse_is_cached_and_invalidated(project, make_observation,
     assert _codes(project) == []
     calls = []
     original = bibliography.load_bibliography
-    monkeypatch.setattr(bibliography, "load_bibliography",
-                        lambda path: calls.append(path) or original(path))
+    monkeypatch.setattr(
+        bibliography, "load_bibliography", lambda path: calls.append(path) or original(path)
+    )
     assert _codes(project) == []
     assert calls == []
     bib = project / "observations" / "references.bib"

@@ -52,8 +52,9 @@ def test_case(case: Path, project: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     run = check(project=Project.find(project))
     found = sorted((f.file, f.line, f.code) for f in run.result.findings)
     assert found == _expected(case)
-    assert run.result.success == (case.parent.name == "valid" or not any(
-        f.severity == "error" for f in run.result.findings))
+    assert run.result.success == (
+        case.parent.name == "valid" or not any(f.severity == "error" for f in run.result.findings)
+    )
 
 
 def test_cases_exist() -> None:

@@ -15,8 +15,11 @@ MANIFEST = REPO / "codebook" / "released.sha256"
 
 
 def _released() -> list[Path]:
-    return [p for p in sorted((REPO / "codebook").glob("*.yaml"))
-            if _yaml.loads(p.read_text(encoding="utf-8")).get("status") == "released"]
+    return [
+        p
+        for p in sorted((REPO / "codebook").glob("*.yaml"))
+        if _yaml.loads(p.read_text(encoding="utf-8")).get("status") == "released"
+    ]
 
 
 def test_every_version_loads():
@@ -58,7 +61,8 @@ def test_latest_is_highest_semantic_version(tmp_path: Path):
     source = (REPO / "codebook" / "1.0.0.yaml").read_text(encoding="utf-8")
     for version in ("1.9.0", "1.10.0"):
         (tmp_path / f"{version}.yaml").write_text(
-            source.replace("version: 1.0.0", f"version: {version}"), encoding="utf-8")
+            source.replace("version: 1.0.0", f"version: {version}"), encoding="utf-8"
+        )
     assert Codebooks(tmp_path).versions == ["1.9.0", "1.10.0"]
     assert Codebooks(tmp_path).latest.version == "1.10.0"
 

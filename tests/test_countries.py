@@ -15,8 +15,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("build_countries",
-                                                  REPO / "scripts" / "build_countries.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_countries", REPO / "scripts" / "build_countries.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["build_countries"] = module
@@ -44,8 +45,12 @@ def test_table_is_sane():
 
 @pytest.mark.parametrize(
     ("text", "iso3c", "cown", "gwn"),
-    [("Azerbaijan", "AZE", 373, 373), ("AZE", "AZE", 373, 373),
-     ("Republic of Armenia", "ARM", 371, 371), ("Kazakhstan", "KAZ", 705, 705)],
+    [
+        ("Azerbaijan", "AZE", 373, 373),
+        ("AZE", "AZE", 373, 373),
+        ("Republic of Armenia", "ARM", 371, 371),
+        ("Kazakhstan", "KAZ", 705, 705),
+    ],
 )
 def test_resolve_names_and_codes(text, iso3c, cown, gwn):
     """Names and ISO3 codes resolve to the country's ISO3, COW and G-W codes."""

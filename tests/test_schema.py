@@ -23,7 +23,8 @@ def test_committed_schema_is_fresh(version: str):
     path = schema_path(REPO / "codebook", version)
     assert path.exists(), f"run `cmr codebook schema` to create {path}"
     assert path.read_text(encoding="utf-8") == render_schema(book), (
-        f"{path.name} is stale: run `cmr codebook schema`")
+        f"{path.name} is stale: run `cmr codebook schema`"
+    )
 
 
 @pytest.mark.parametrize("version", BOOKS.versions)

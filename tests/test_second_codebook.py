@@ -63,7 +63,8 @@ def _second_project(tmp_path: Path) -> Path:
     (tmp_path / "codebook" / "2.1.0.yaml").write_text(SECOND, encoding="utf-8")
     (tmp_path / "observations").mkdir()
     (tmp_path / "observations" / "references.bib").write_text(
-        "@misc{report2020, title = {Annual report}, year = {2020}}\n", encoding="utf-8")
+        "@misc{report2020, title = {Annual report}, year = {2020}}\n", encoding="utf-8"
+    )
     return tmp_path
 
 

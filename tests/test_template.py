@@ -84,8 +84,7 @@ def test_written_file_has_ordinary_permissions(project: Path, run_cli):
 def test_coder_must_be_a_plain_file_name(project: Path, run_cli):
     """A coder name with a path or a newline is refused; nothing is written anywhere."""
     for coder in ("../../../../tmp/pwn", "a/b", "", "a\nb: c"):
-        result = run_cli("new", "AZE", "1990", "--coder", coder, "--independent",
-                         project=project)
+        result = run_cli("new", "AZE", "1990", "--coder", coder, "--independent", project=project)
         assert result.exit_code == 1, coder
         assert "coder" in result.output
     assert not (project / "observations" / "AZE").exists()

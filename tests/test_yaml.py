@@ -12,8 +12,7 @@ from cmr import _yaml
 def test_yes_no_and_dates_stay_strings():
     """Plain yes, no, on, off and ISO dates stay the strings the coder typed."""
     data = _yaml.loads("a: yes\nb: no\nc: on\nd: off\ne: 1992-05-15\nf: 1.0.0\n")
-    assert data == {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "1992-05-15",
-                    "f": "1.0.0"}
+    assert data == {"a": "yes", "b": "no", "c": "on", "d": "off", "e": "1992-05-15", "f": "1.0.0"}
 
 
 def test_integers_stay_integers():

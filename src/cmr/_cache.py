@@ -80,9 +80,17 @@ class CheckCache:
             return None
         findings = [Finding(**{**f, "related": tuple(f["related"])}) for f in entry["findings"]]
         raw = entry["summary"]
-        summary = None if raw is None else Summary(**{
-            **raw, "reconciles": tuple(raw["reconciles"]),
-            "change_notes": frozenset(raw["change_notes"])})
+        summary = (
+            None
+            if raw is None
+            else Summary(
+                **{
+                    **raw,
+                    "reconciles": tuple(raw["reconciles"]),
+                    "change_notes": frozenset(raw["change_notes"]),
+                }
+            )
+        )
         return findings, summary
 
     def put(self, path: str, display: str, outcome: Outcome) -> None:
@@ -93,10 +101,17 @@ class CheckCache:
         raw = None
         if summary is not None:
             raw = {f: getattr(summary, f) for f in _summary_fields()}
-            raw.update(data=None, reconciles=list(summary.reconciles),
-                       change_notes=sorted(summary.change_notes))
-        self.entries[path] = {"display": display, "stamp": stamp, "summary": raw,
-                              "findings": [f.to_dict() for f in findings]}
+            raw.update(
+                data=None,
+                reconciles=list(summary.reconciles),
+                change_notes=sorted(summary.change_notes),
+            )
+        self.entries[path] = {
+            "display": display,
+            "stamp": stamp,
+            "summary": raw,
+            "findings": [f.to_dict() for f in findings],
+        }
         self.changed = True
 
     def save(self, keep: set[str]) -> None:
@@ -106,8 +121,9 @@ class CheckCache:
             del self.entries[path]
         if not (self.changed or stale):
             return
-        text = json.dumps({"salt": self.salt, "files": self.entries}, ensure_ascii=False,
-                          separators=(",", ":"))
+        text = json.dumps(
+            {"salt": self.salt, "files": self.entries}, ensure_ascii=False, separators=(",", ":")
+        )
         _write(self.path, text)
 
 
@@ -140,8 +156,14 @@ def bibliography(root: Path, path: Path, use: bool) -> Bibliography:
                 [Finding(**{**f, "related": tuple(f["related"])}) for f in data["findings"]],
             )
     bib = load_bibliography(path)
-    text = json.dumps({"digest": digest, "entries": [asdict(e) for e in bib.entries.values()],
-                       "findings": [f.to_dict() for f in bib.findings]}, ensure_ascii=False)
+    text = json.dumps(
+        {
+            "digest": digest,
+            "entries": [asdict(e) for e in bib.entries.values()],
+            "findings": [f.to_dict() for f in bib.findings],
+        },
+        ensure_ascii=False,
+    )
     _write(store, text)
     return bib
 

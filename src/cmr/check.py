@@ -88,8 +88,11 @@ def discover(paths: Iterable[Path]) -> list[Path]:
             continue
         for folder, dirs, names in os.walk(path):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found.update(os.path.join(folder, n) for n in names
-                         if n.endswith(SUFFIXES) and not n.startswith("."))
+            found.update(
+                os.path.join(folder, n)
+                for n in names
+                if n.endswith(SUFFIXES) and not n.startswith(".")
+            )
     return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]
 
 
@@ -97,10 +100,22 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 _STATE: dict[str, Any] = {}
 
 
-def _init(codebook_dir: str, keys: frozenset[str] | None, bib: str, today: dt.date,
-          keep: bool, settings: Settings | None = None) -> None:
-    _STATE.update(books=Codebooks(codebook_dir), keys=keys, bib=bib, today=today, keep=keep,
-                  rules=rules.RuleSets(settings or Settings()))
+def _init(
+    codebook_dir: str,
+    keys: frozenset[str] | None,
+    bib: str,
+    today: dt.date,
+    keep: bool,
+    settings: Settings | None = None,
+) -> None:
+    _STATE.update(
+        books=Codebooks(codebook_dir),
+        keys=keys,
+        bib=bib,
+        today=today,
+        keep=keep,
+        rules=rules.RuleSets(settings or Settings()),
+    )
 
 
 def _check_batch(batch: Sequence[tuple[str, str]]) -> list[tuple[list[Finding], Summary | None]]:
@@ -109,8 +124,12 @@ def _check_batch(batch: Sequence[tuple[str, str]]) -> list[tuple[list[Finding], 
 
 def _check_one(path: Path, display: str) -> tuple[list[Finding], Summary | None]:
     obs, findings = read_observation(
-        path, _STATE["books"], display=display, citation_keys=_STATE["keys"],
-        bibliography=_STATE["bib"], today=_STATE["today"],
+        path,
+        _STATE["books"],
+        display=display,
+        citation_keys=_STATE["keys"],
+        bibliography=_STATE["bib"],
+        today=_STATE["today"],
     )
     if obs is None:
         return findings, None
@@ -129,11 +148,17 @@ def _check_one(path: Path, display: str) -> tuple[list[Finding], Summary | None]
             answers[variable] = None
     reconciles = obs.data.get("reconciles")
     summary = Summary(
-        display, obs.iso3c, obs.year, obs.coder, obs.codebook.version, answers,
+        display,
+        obs.iso3c,
+        obs.year,
+        obs.coder,
+        obs.codebook.version,
+        answers,
         obs.data if _STATE["keep"] else None,
         independent=is_independent(os.path.abspath(path)),
         reconciles=tuple(c for c in reconciles if isinstance(c, str))
-        if isinstance(reconciles, list) else (),
+        if isinstance(reconciles, list)
+        else (),
         change_notes=frozenset(change_notes),
     )
     return findings, summary
@@ -178,8 +203,17 @@ def check(
         result.extend(exc.findings)
         return Run(result, books=books)
     _check_selectors(settings, configured, known, project, result)
-    run = _check_files(roots, project, books, settings, jobs, keep, today, result,
-                       _cache.enabled(cache and not keep))
+    run = _check_files(
+        roots,
+        project,
+        books,
+        settings,
+        jobs,
+        keep,
+        today,
+        result,
+        _cache.enabled(cache and not keep),
+    )
     result.findings = settings.apply(result.findings)
     return run
 
@@ -201,21 +235,39 @@ def known_codes(books: Codebooks, result: Result | None = None) -> set[str]:
     return codes
 
 
-def _check_selectors(settings: Settings, configured: Settings, known: set[str],
-                     project: Project, result: Result) -> None:
+def _check_selectors(
+    settings: Settings, configured: Settings, known: set[str], project: Project, result: Result
+) -> None:
     from_options = set(settings.unknown(known)) - set(configured.unknown(known))
     if from_options:
-        raise SettingsError(f"unknown finding code(s): {', '.join(sorted(from_options))}; "
-                            "see `cmr codes`")
-    where = next((os.path.relpath(project.root / n) for n in ("cmr.toml", "pyproject.toml")
-                  if (project.root / n).is_file()), "settings")
-    result.extend(finding("settings-unknown-code", where, where=where, selector=s)
-                  for s in configured.unknown(known))
+        raise SettingsError(
+            f"unknown finding code(s): {', '.join(sorted(from_options))}; see `cmr codes`"
+        )
+    where = next(
+        (
+            os.path.relpath(project.root / n)
+            for n in ("cmr.toml", "pyproject.toml")
+            if (project.root / n).is_file()
+        ),
+        "settings",
+    )
+    result.extend(
+        finding("settings-unknown-code", where, where=where, selector=s)
+        for s in configured.unknown(known)
+    )
 
 
-def _check_files(roots: list[Path], project: Project, books: Codebooks, settings: Settings,
-                 jobs: int | None, keep: bool, today: dt.date | None, result: Result,
-                 use_cache: bool = False) -> Run:
+def _check_files(
+    roots: list[Path],
+    project: Project,
+    books: Codebooks,
+    settings: Settings,
+    jobs: int | None,
+    keep: bool,
+    today: dt.date | None,
+    result: Result,
+    use_cache: bool = False,
+) -> Run:
     for root in roots:
         if not root.exists():
             result.extend([finding("file-unreadable", str(root), reason="no such file or folder")])
@@ -245,12 +297,17 @@ def _check_files(roots: list[Path], project: Project, books: Codebooks, settings
     return Run(result, summaries, books)
 
 
-def _run_cached(items: list[tuple[str, str]], init: tuple[Any, ...], jobs: int | None,
-                project: Project) -> list[tuple[list[Finding], Summary | None]]:
+def _run_cached(
+    items: list[tuple[str, str]], init: tuple[Any, ...], jobs: int | None, project: Project
+) -> list[tuple[list[Finding], Summary | None]]:
     """`_run` on the files that changed since the last run; the rest from the cache."""
     codebook_dir, keys, *rest = init
-    store = _cache.CheckCache(project.root, _cache.salt(
-        Path(codebook_dir), codebook_dir, sorted(keys) if keys is not None else None, *rest))
+    store = _cache.CheckCache(
+        project.root,
+        _cache.salt(
+            Path(codebook_dir), codebook_dir, sorted(keys) if keys is not None else None, *rest
+        ),
+    )
     cached = [store.get(path, display) for path, display in items]
     todo = [item for item, hit in zip(items, cached, strict=True) if hit is None]
     fresh = iter(_run(todo, init, jobs) if todo else [])
@@ -264,8 +321,9 @@ def _run_cached(items: list[tuple[str, str]], init: tuple[Any, ...], jobs: int |
     return outcomes
 
 
-def _run(items: list[tuple[str, str]], init: tuple[Any, ...],
-         jobs: int | None) -> list[tuple[list[Finding], Summary | None]]:
+def _run(
+    items: list[tuple[str, str]], init: tuple[Any, ...], jobs: int | None
+) -> list[tuple[list[Finding], Summary | None]]:
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
         _init(*init)
@@ -285,8 +343,17 @@ def duplicates(summaries: Iterable[Summary]) -> list[Finding]:
     for s in summaries:
         key = (s.iso3c, s.year, s.coder)
         if key in first:
-            out.append(finding("duplicate-observation", s.path, iso3c=s.iso3c, year=s.year,
-                               coder=s.coder, other=first[key], related=(first[key],)))
+            out.append(
+                finding(
+                    "duplicate-observation",
+                    s.path,
+                    iso3c=s.iso3c,
+                    year=s.year,
+                    coder=s.coder,
+                    other=first[key],
+                    related=(first[key],),
+                )
+            )
         else:
             first[key] = s.path
     return out

@@ -247,8 +247,10 @@ def _consistency(data: dict[str, Any]) -> list[str]:
             problems.append(f"scale {q['scale']!r} uses a code twice")
         extra = set(q["guidance"]) - set(codes) - {"summary", "hard_cases"}
         if extra:
-            problems.append(f"question {q['id']} has guidance for codes not on its scale: "
-                            f"{', '.join(sorted(extra))}")
+            problems.append(
+                f"question {q['id']} has guidance for codes not on its scale: "
+                f"{', '.join(sorted(extra))}"
+            )
         if q.get("window") and q["window"] not in data.get("windows", {}):
             problems.append(f"question {q['id']} uses unknown window {q['window']!r}")
     if not problems and data.get("rules"):
@@ -331,8 +333,13 @@ class Codebooks:
         book = load_codebook(path)
         if book.version != version:
             raise CodebookError(
-                [finding("codebook-invalid", str(path),
-                         problem=f"file {path.name} holds version {book.version}")]
+                [
+                    finding(
+                        "codebook-invalid",
+                        str(path),
+                        problem=f"file {path.name} holds version {book.version}",
+                    )
+                ]
             )
         self._cache[version] = book
         return book
@@ -342,8 +349,13 @@ class Codebooks:
         versions = self.versions
         if not versions:
             raise CodebookError(
-                [finding("codebook-invalid", str(self.directory),
-                         problem="no codebook versions (<version>.yaml) in this directory")]
+                [
+                    finding(
+                        "codebook-invalid",
+                        str(self.directory),
+                        problem="no codebook versions (<version>.yaml) in this directory",
+                    )
+                ]
             )
         book = self.get(versions[-1])
         assert book is not None

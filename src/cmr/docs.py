@@ -64,11 +64,17 @@ def _rules_markdown(book: Codebook) -> list[str]:
     ]
     for rule in book.rules:
         meaning = " ".join(str(rule.get("description", "")).split())
-        lines.append(f"| `{rule['code']}` | {rule['kind']} | {rule['severity']} | "
-                     f"{_cell(rule.get('title', ''))} | {_cell(meaning)} |")
-    lines += ["", "### Rule kinds", "",
-              "| kind | scope | message placeholders | what it checks |",
-              "| --- | --- | --- | --- |"]
+        lines.append(
+            f"| `{rule['code']}` | {rule['kind']} | {rule['severity']} | "
+            f"{_cell(rule.get('title', ''))} | {_cell(meaning)} |"
+        )
+    lines += [
+        "",
+        "### Rule kinds",
+        "",
+        "| kind | scope | message placeholders | what it checks |",
+        "| --- | --- | --- | --- |",
+    ]
     for name, cls in sorted(REGISTRY.items()):
         doc = " ".join((cls.__doc__ or "").split())
         lines.append(f"| `{name}` | {cls.scope} | `{cls.placeholders}` | {_cell(doc)} |")
@@ -76,8 +82,9 @@ def _rules_markdown(book: Codebook) -> list[str]:
 
 
 def _wrap(text: str, indent: str = "  ") -> str:
-    return textwrap.fill(" ".join(str(text).split()), width=88, initial_indent=indent,
-                         subsequent_indent=indent)
+    return textwrap.fill(
+        " ".join(str(text).split()), width=88, initial_indent=indent, subsequent_indent=indent
+    )
 
 
 def summary_text(book: Codebook) -> str:
@@ -93,8 +100,13 @@ def summary_text(book: Codebook) -> str:
 
 def question_text(book: Codebook, q: Question) -> str:
     """One question in full, for the terminal."""
-    lines = [f"{q.id}  {q.variable}  (codebook {book.version})", "", _wrap(q.text, ""), "",
-             f"Scale: {q.scale.label}"]
+    lines = [
+        f"{q.id}  {q.variable}  (codebook {book.version})",
+        "",
+        _wrap(q.text, ""),
+        "",
+        f"Scale: {q.scale.label}",
+    ]
     for v in q.scale.values:
         lines.append(f"  {v.code} = {v.value}: {v.description}")
     for m in q.scale.missing:

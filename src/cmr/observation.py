@@ -100,8 +100,9 @@ class _Findings:
             for code, path, key, params in self.pending:
                 pos = locator.position(path, key=key)
                 pointer = ".".join(str(p) for p in path)
-                out.append(finding(code, self.file, pos.line, pos.column, pointer=pointer,
-                                   **params))
+                out.append(
+                    finding(code, self.file, pos.line, pos.column, pointer=pointer, **params)
+                )
         return out
 
 
@@ -153,9 +154,13 @@ def read_observation(
         data = _yaml.loads(text)
     except _yaml.YamlError as err:
         code = {"duplicate-key": "yaml-duplicate-key", "alias": "yaml-alias"}.get(
-            err.kind, "yaml-syntax")
-        params = {"key": err.message.removeprefix("duplicate key ").strip("'")} \
-            if code == "yaml-duplicate-key" else {"problem": err.message}
+            err.kind, "yaml-syntax"
+        )
+        params = (
+            {"key": err.message.removeprefix("duplicate key ").strip("'")}
+            if code == "yaml-duplicate-key"
+            else {"problem": err.message}
+        )
         out.at(code, err.line, err.column, **params)
         return None, out.resolve()
     if data is None:
@@ -187,8 +192,12 @@ def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Code
         out.located.extend(exc.findings)
         return None
     if book is None:
-        out.add("codebook-unknown-version", ("codebook",), version=str(version),
-                known=", ".join(books.versions) or "none")
+        out.add(
+            "codebook-unknown-version",
+            ("codebook",),
+            version=str(version),
+            known=", ".join(books.versions) or "none",
+        )
     return book
 
 
@@ -248,17 +257,34 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
     elif name == "AdditionalProperties":
         for extra in kind.unexpected:
             if path == ("answers",):
-                out.add("question-unknown", (*path, extra), at_key=True, variable=extra,
-                        version=book.version, hint=_hint(extra, book.variables))
+                out.add(
+                    "question-unknown",
+                    (*path, extra),
+                    at_key=True,
+                    variable=extra,
+                    version=book.version,
+                    hint=_hint(extra, book.variables),
+                )
             else:
                 known = list(_properties_at(path, data, book))
-                out.add("field-unknown", (*path, extra), at_key=True, field=extra,
-                        hint=_hint(extra, known))
+                out.add(
+                    "field-unknown",
+                    (*path, extra),
+                    at_key=True,
+                    field=extra,
+                    hint=_hint(extra, known),
+                )
     elif name == "Enum" and len(path) == 3 and path[0] == "answers" and path[2] == "answer":
         q = book.question(str(path[1]))
         shown = "an empty answer" if error.instance is None else repr(error.instance)
-        out.add("answer-not-in-scale", path, value=shown, id=q.id,
-                variable=q.variable, allowed=", ".join(q.scale.codes))
+        out.add(
+            "answer-not-in-scale",
+            path,
+            value=shown,
+            id=q.id,
+            variable=q.variable,
+            allowed=", ".join(q.scale.codes),
+        )
     elif name == "Type":
         out.add("field-type", path, where=pointer, detail=error.message)
     else:
@@ -286,11 +312,23 @@ def _check_country(data: dict[str, Any], out: _Findings) -> None:
         out.add("country-unknown", ("country",), name=name)
         return
     if isinstance(iso3c, str) and iso3c != country.iso3c:
-        out.add("country-code-mismatch", ("iso3c",), field="iso3c", value=iso3c,
-                country=country.name, expected=country.iso3c)
+        out.add(
+            "country-code-mismatch",
+            ("iso3c",),
+            field="iso3c",
+            value=iso3c,
+            country=country.name,
+            expected=country.iso3c,
+        )
     if (isinstance(cown, int) or cown is None) and "cown" in data and cown != country.cown:
-        out.add("country-code-mismatch", ("cown",), field="cown", value=cown,
-                country=country.name, expected=country.cown)
+        out.add(
+            "country-code-mismatch",
+            ("cown",),
+            field="cown",
+            value=cown,
+            country=country.name,
+            expected=country.cown,
+        )
 
 
 def _check_dates(data: dict[str, Any], book: Codebook, out: _Findings, today: dt.date) -> None:
@@ -310,8 +348,9 @@ def _check_dates(data: dict[str, Any], book: Codebook, out: _Findings, today: dt
         out.add("as-of-outside-year", ("as_of",), as_of=as_of.isoformat(), year=year)
 
 
-def _check_answers(obs: Observation, out: _Findings, keys: frozenset[str] | None,
-                   bibliography: str) -> None:
+def _check_answers(
+    obs: Observation, out: _Findings, keys: frozenset[str] | None, bibliography: str
+) -> None:
     for variable, entry in obs.answers.items():
         if not isinstance(entry, dict) or variable not in obs.codebook.by_variable:
             continue
@@ -320,14 +359,20 @@ def _check_answers(obs: Observation, out: _Findings, keys: frozenset[str] | None
         citations = entry.get("citations")
         cited = citations if isinstance(citations, list) else []
         if isinstance(answer, str) and question.scale.requires_citation(answer) and not cited:
-            out.add("citation-missing", ("answers", variable, "answer"), id=question.id,
-                    variable=variable, answer=answer)
+            out.add(
+                "citation-missing",
+                ("answers", variable, "answer"),
+                id=question.id,
+                variable=variable,
+                answer=answer,
+            )
         if keys is not None:
             _check_citations(question, cited, out, keys, bibliography)
 
 
-def _check_citations(question: Question, cited: list[Any], out: _Findings,
-                     keys: frozenset[str], bibliography: str) -> None:
+def _check_citations(
+    question: Question, cited: list[Any], out: _Findings, keys: frozenset[str], bibliography: str
+) -> None:
     for i, item in enumerate(cited):
         key = item.get("key") if isinstance(item, dict) else None
         if not isinstance(key, str) or key in keys:
@@ -337,8 +382,13 @@ def _check_citations(question: Question, cited: list[Any], out: _Findings,
         if isinstance(footnote, int):
             out.add("citation-unresolved-footnote", where, footnote=footnote)
         else:
-            out.add("citation-unknown-key", where, key=key, bibliography=bibliography,
-                    hint=_hint(key, sorted(keys)))
+            out.add(
+                "citation-unknown-key",
+                where,
+                key=key,
+                bibliography=bibliography,
+                hint=_hint(key, sorted(keys)),
+            )
 
 
 def _check_location(path: Path, data: dict[str, Any], out: _Findings) -> None:
@@ -351,5 +401,9 @@ def _check_location(path: Path, data: dict[str, Any], out: _Findings) -> None:
     expected = {"iso3c": where.iso3c, "year": where.year, "coder": where.coder}
     keys = ("iso3c", "year", "coder") if where.independent else ("iso3c", "year")
     if any(str(found[k]) != str(expected[k]) for k in keys):
-        out.add("path-mismatch", (), where="/".join(str(expected[k]) for k in keys),
-                what=" ".join(str(found[k]) for k in keys))
+        out.add(
+            "path-mismatch",
+            (),
+            where="/".join(str(expected[k]) for k in keys),
+            what=" ".join(str(found[k]) for k in keys),
+        )

@@ -72,7 +72,7 @@ def shown_relative_to_cwd() -> Callable[[str | Path], str]:
         if os.path.isabs(text):
             text = os.path.realpath(text) if not text.startswith(cwd) else text
             if text.startswith(cwd):
-                return text[len(cwd):]
+                return text[len(cwd) :]
         return text
 
     return show

@@ -17,8 +17,7 @@ from cmr.findings import Finding, Result
 def text(result: Result) -> str:
     lines = [f.render() for f in result.sorted()]
     lines.append(
-        f"{result.files} file(s) checked: {result.errors} error(s), "
-        f"{result.warnings} warning(s)"
+        f"{result.files} file(s) checked: {result.errors} error(s), {result.warnings} warning(s)"
     )
     return "\n".join(lines) + "\n"
 
@@ -37,8 +36,10 @@ def _escape_property(value: str) -> str:
 
 def _annotation(f: Finding) -> str:
     level = {"error": "error", "warning": "warning"}.get(f.severity, "notice")
-    props = (f"file={_escape_property(f.file)},line={f.line},col={f.column},"
-             f"title={_escape_property(f.code)}")
+    props = (
+        f"file={_escape_property(f.file)},line={f.line},col={f.column},"
+        f"title={_escape_property(f.code)}"
+    )
     return f"::{level} {props}::{_escape_data(f.message)}"
 
 

@@ -76,8 +76,11 @@ def _answer_schema(question: Question, book: Codebook) -> dict[str, Any]:
 def observation_schema(book: Codebook) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) that observation files coded under `book` must match."""
     answers = {q.variable: _answer_schema(q, book) for q in book.questions}
-    year: dict[str, Any] = {"description": "The country-year's year.", "type": "integer",
-                            "minimum": book.min_year}
+    year: dict[str, Any] = {
+        "description": "The country-year's year.",
+        "type": "integer",
+        "minimum": book.min_year,
+    }
     year["maximum"] = book.max_year if book.max_year is not None else 9999
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -86,33 +89,63 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
         "description": "One country-year coded by one coder. Generated from the codebook by "
         "`cmr codebook schema`; do not edit.",
         "type": "object",
-        "required": ["codebook", "country", "iso3c", "cown", "year", "coder", "coded_on",
-                     "answers"],
+        "required": [
+            "codebook",
+            "country",
+            "iso3c",
+            "cown",
+            "year",
+            "coder",
+            "coded_on",
+            "answers",
+        ],
         "additionalProperties": False,
         "properties": {
-            "codebook": {"description": "Codebook version the observation was coded under.",
-                         "const": book.version},
-            "country": {"description": "Country name (English).", "type": "string",
-                        "minLength": 1},
-            "iso3c": {"description": "ISO 3166-1 alpha-3 code.", "type": "string",
-                      "pattern": "^[A-Z]{3}$"},
-            "cown": {"description": "Correlates of War country code (null if none).",
-                     "type": ["integer", "null"]},
+            "codebook": {
+                "description": "Codebook version the observation was coded under.",
+                "const": book.version,
+            },
+            "country": {"description": "Country name (English).", "type": "string", "minLength": 1},
+            "iso3c": {
+                "description": "ISO 3166-1 alpha-3 code.",
+                "type": "string",
+                "pattern": "^[A-Z]{3}$",
+            },
+            "cown": {
+                "description": "Correlates of War country code (null if none).",
+                "type": ["integer", "null"],
+            },
             "year": year,
-            "coder": {"description": "Who coded this observation.", "type": "string",
-                      "pattern": CODER_PATTERN},
-            "coded_on": {"description": "Date of coding (YYYY-MM-DD).", "type": "string",
-                         "pattern": DATE_PATTERN},
-            "as_of": {"description": "The reference moment, when not the end of the year. "
-                      + str(book.raw.get("reference_moment", "")),
-                      "type": "string", "pattern": DATE_PATTERN},
-            "memo": {"description": "Legacy memo (observation) number.",
-                     "type": ["integer", "string"]},
-            "context": {"description": "Context of the observation, e.g. the conflict.",
-                        "type": "string"},
-            "reconciles": {"description": "For an adjudicated observation: the coders whose "
-                           "independent codings it reconciles.",
-                           "type": "array", "items": {"type": "string"}},
+            "coder": {
+                "description": "Who coded this observation.",
+                "type": "string",
+                "pattern": CODER_PATTERN,
+            },
+            "coded_on": {
+                "description": "Date of coding (YYYY-MM-DD).",
+                "type": "string",
+                "pattern": DATE_PATTERN,
+            },
+            "as_of": {
+                "description": "The reference moment, when not the end of the year. "
+                + str(book.raw.get("reference_moment", "")),
+                "type": "string",
+                "pattern": DATE_PATTERN,
+            },
+            "memo": {
+                "description": "Legacy memo (observation) number.",
+                "type": ["integer", "string"],
+            },
+            "context": {
+                "description": "Context of the observation, e.g. the conflict.",
+                "type": "string",
+            },
+            "reconciles": {
+                "description": "For an adjudicated observation: the coders whose "
+                "independent codings it reconciles.",
+                "type": "array",
+                "items": {"type": "string"},
+            },
             "notes": {"description": "Free notes on the observation.", "type": "string"},
             "answers": {
                 "description": "One answer per question of the codebook, keyed by variable.",
@@ -128,12 +161,19 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
                 "required": ["key"],
                 "additionalProperties": False,
                 "properties": {
-                    "key": {"description": "BibTeX key in observations/references.bib.",
-                            "type": "string", "minLength": 1},
-                    "pages": {"description": "Pages or section cited.",
-                              "type": ["string", "integer"]},
-                    "footnote": {"description": "Footnote number in an imported legacy memo.",
-                                 "type": "integer"},
+                    "key": {
+                        "description": "BibTeX key in observations/references.bib.",
+                        "type": "string",
+                        "minLength": 1,
+                    },
+                    "pages": {
+                        "description": "Pages or section cited.",
+                        "type": ["string", "integer"],
+                    },
+                    "footnote": {
+                        "description": "Footnote number in an imported legacy memo.",
+                        "type": "integer",
+                    },
                 },
             }
         },

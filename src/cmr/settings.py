@@ -67,13 +67,18 @@ class Settings:
             raise SettingsError("[severity] must be a table of code = level")
         for code, level in severity.items():
             if level not in LEVELS:
-                raise SettingsError(f"severity of {code!r} must be one of {', '.join(LEVELS)}, "
-                                    f"not {level!r}")
+                raise SettingsError(
+                    f"severity of {code!r} must be one of {', '.join(LEVELS)}, not {level!r}"
+                )
         minimum = config.get("min_evidence_chars")
         if minimum is not None and (not isinstance(minimum, int) or minimum < 0):
             raise SettingsError("min_evidence_chars must be a whole number of characters")
-        return cls(dict(severity), _codes(config.get("select"), "select"),
-                   _codes(config.get("ignore"), "ignore"), minimum)
+        return cls(
+            dict(severity),
+            _codes(config.get("select"), "select"),
+            _codes(config.get("ignore"), "ignore"),
+            minimum,
+        )
 
     def with_options(self, select: Sequence[str] = (), ignore: Sequence[str] = ()) -> Settings:
         """Command-line options on top: `--select` replaces the selection, `--ignore` adds."""

@@ -21,8 +21,14 @@ def _comment(text: str, indent: str) -> list[str]:
     return [f"{indent}# {line}".rstrip() for line in text.splitlines()]
 
 
-def render(book: Codebook, country: countries.Country, year: int, coder: str,
-           schema_ref: str, today: dt.date) -> str:
+def render(
+    book: Codebook,
+    country: countries.Country,
+    year: int,
+    coder: str,
+    schema_ref: str,
+    today: dt.date,
+) -> str:
     """The template's text: header fields filled in, one empty answer per question."""
     cown = "null" if country.cown is None else str(country.cown)
     lines = [
@@ -54,16 +60,25 @@ def render(book: Codebook, country: countries.Country, year: int, coder: str,
     return "\n".join(lines) + "\n"
 
 
-def new_observation(project: Project, country_name: str, year: int, coder: str, *,
-                    independent: bool = False, today: dt.date | None = None) -> Path:
+def new_observation(
+    project: Project,
+    country_name: str,
+    year: int,
+    coder: str,
+    *,
+    independent: bool = False,
+    today: dt.date | None = None,
+) -> Path:
     """Write a template for COUNTRY-YEAR and return its path; never overwrites a file.
 
     With `independent`, the file is `observations/<ISO3>/<year>/<coder>.yaml`, one coder's
     independent coding for inter-coder agreement.
     """
     if not re.fullmatch(CODER_PATTERN, coder):
-        raise TemplateError(f"coder {coder!r} must be letters, digits, '_', '.' and '-', "
-                            "starting with a letter or digit (it names a file)")
+        raise TemplateError(
+            f"coder {coder!r} must be letters, digits, '_', '.' and '-', "
+            "starting with a letter or digit (it names a file)"
+        )
     country = countries.resolve(country_name)
     if country is None:
         raise TemplateError(f"country {country_name!r} is not recognised")
@@ -83,6 +98,7 @@ def new_observation(project: Project, country_name: str, year: int, coder: str, 
     try:
         _atomic.write_text(target, text)
     except FileExistsError:
-        raise TemplateError(f"{project.display(target)} already exists; not overwriting it") \
-            from None
+        raise TemplateError(
+            f"{project.display(target)} already exists; not overwriting it"
+        ) from None
     return target

@@ -32,8 +32,12 @@ def coded(project: Path, make_observation) -> Path:
     for year, answers in FORUM.items():
         for coder, answer in answers.items():
             path = make_observation(f"AZE/{year}/{coder}.yaml", year=year, coder=coder)
-            set_answer(path, "civmil_forum", answer,
-                       f"{coder} on the Defence Council in {year}: sources differ (1990-1993).")
+            set_answer(
+                path,
+                "civmil_forum",
+                answer,
+                f"{coder} on the Defence Council in {year}: sources differ (1990-1993).",
+            )
     make_observation(year=1993, reconciles=["alice", "bob"], answer="yes")
     return project
 
@@ -87,8 +91,10 @@ def test_every_disagreement_is_listed(coded: Path):
     """Both 1990 and 1991 forum disagreements are listed with each coder's evidence."""
     report = agreement(project=Project.find(coded))
     listed = [(d.year, d.variable, [c.coder for c in d.codings]) for d in report.disagreements]
-    assert listed == [(1990, "civmil_forum", ["alice", "bob", "carol"]),
-                      (1991, "civmil_forum", ["alice", "bob"])]
+    assert listed == [
+        (1990, "civmil_forum", ["alice", "bob", "carol"]),
+        (1991, "civmil_forum", ["alice", "bob"]),
+    ]
     coding = report.disagreements[0].codings[2]
     assert (coding.answer, coding.citations[0]["key"]) == ("no", "curtis1995")
     assert coding.evidence.startswith("carol on the Defence Council in 1990")

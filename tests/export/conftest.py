@@ -14,9 +14,11 @@ from cmr.check import check
 from cmr.export import export
 from cmr.project import Project
 
-TRICKY = ('Line one says "coup", then a comma, and a quote.\nLine two: Müdafiə Nazirliyi, '
-          'Министерство обороны, 中文, emoji 🪖.\r\nLast line; with; semicolons and a tab\there. '
-          'NA null nan ""')
+TRICKY = (
+    'Line one says "coup", then a comma, and a quote.\nLine two: Müdafiə Nazirliyi, '
+    "Министерство обороны, 中文, emoji 🪖.\r\nLast line; with; semicolons and a tab\there. "
+    'NA null nan ""'
+)
 BIB_EXTRA = """
 @article{aliyev2001,
   author = {Əliyev, Nigar},
@@ -37,10 +39,14 @@ def panel_data(project: Path, iso3c: str, year: int, **fields: Any) -> dict[str,
     answers[variables[0]]["answer"] = answers[variables[1]]["answer"] = "yes"
     answers[variables[1]]["evidence"] = TRICKY
     answers[variables[1]]["confidence"] = "high"
-    answers[variables[1]]["citations"] = [{"key": "curtis1995", "pages": "12"},
-                                          {"key": "aliyev2001"}]
+    answers[variables[1]]["citations"] = [
+        {"key": "curtis1995", "pages": "12"},
+        {"key": "aliyev2001"},
+    ]
     answers[variables[-1]] = {
-        "answer": "unknown", "confidence": "low", "citations": [],
+        "answer": "unknown",
+        "confidence": "low",
+        "citations": [],
         "evidence": "The sources consulted say nothing about a standing civil-military "
         "forum in this year, neither to affirm nor to deny it.",
         "note": "Searched the country study and the press digest for the year.",
@@ -53,8 +59,7 @@ def panel_project(project: Path) -> Path:
     """`project` with five clean observations: AZE 1992-1994, ARM 1994, GEO 1994."""
     with (project / "observations" / "references.bib").open("a", encoding="utf-8") as fh:
         fh.write(BIB_EXTRA)
-    for iso3c, year in (("AZE", 1992), ("AZE", 1993), ("AZE", 1994), ("ARM", 1994),
-                        ("GEO", 1994)):
+    for iso3c, year in (("AZE", 1992), ("AZE", 1993), ("AZE", 1994), ("ARM", 1994), ("GEO", 1994)):
         write_observation(project, panel_data(project, iso3c, year))
     run = check(project=Project.find(project))
     assert [f.render() for f in run.result.findings] == []

@@ -9,7 +9,7 @@ from cmr.export import _arrow
 
 def test_text_keeps_every_string_and_null() -> None:
     """`text` builds a large_string column equal to its input, across chunk boundaries."""
-    values = [None if i % 7 == 0 else f"é{i}\n\"中\"" * (i % 5) for i in range(20_000)]
+    values = [None if i % 7 == 0 else f'é{i}\n"中"' * (i % 5) for i in range(20_000)]
     column = _arrow.text(values)
     assert column.type == pa.large_string()
     assert column.to_pylist() == values

@@ -16,11 +16,13 @@ def test_export_default_folder(panel_project: Path, run_cli: Callable[..., Any])
     assert "5 country-year(s), 65 answer row(s)" in result.output
 
 
-def test_export_json_format(panel_project: Path, run_cli: Callable[..., Any],
-                            tmp_path: Path) -> None:
+def test_export_json_format(
+    panel_project: Path, run_cli: Callable[..., Any], tmp_path: Path
+) -> None:
     """--format json prints the findings structure `cmr check` prints."""
-    result = run_cli("export", "--format", "json", "--out", str(tmp_path / "o"),
-                     project=panel_project)
+    result = run_cli(
+        "export", "--format", "json", "--out", str(tmp_path / "o"), project=panel_project
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["success"] is True
 

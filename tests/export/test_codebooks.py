@@ -57,31 +57,31 @@ def police_project(root: Path) -> Path:
     (root / "codebook" / "2.1.0.yaml").write_text(POLICE, encoding="utf-8")
     (root / "observations").mkdir()
     (root / "observations" / "references.bib").write_text(
-        "@misc{report2020, title = {Annual report}, year = {2020}}\n", encoding="utf-8")
+        "@misc{report2020, title = {Annual report}, year = {2020}}\n", encoding="utf-8"
+    )
     for iso3c, name, cown in (("CHL", "Chile", 155), ("PER", "Peru", 135)):
         data = observation_data(root, iso3c=iso3c, country=name, cown=cown, year=2020)
         for variable, answer in ANSWERS.items():
             data["answers"][variable].update(
-                answer=answer, confidence="sure",
-                citations=[{"key": "report2020", "pages": 4}])
+                answer=answer, confidence="sure", citations=[{"key": "report2020", "pages": 4}]
+            )
         write_observation(root, data)
     return root
 
 
-def test_second_codebook_exports_without_code_changes(tmp_path: Path,
-                                                       export_to: Callable[..., Any]) -> None:
+def test_second_codebook_exports_without_code_changes(
+    tmp_path: Path, export_to: Callable[..., Any]
+) -> None:
     """A 4-question codebook with a 3-point scale and two missing codes exports in full."""
     root = police_project(tmp_path / "police")
     run = export_to(root)
     assert run.result.success, [f.render() for f in run.result.findings]
     wide = load_panel(run.out)
-    assert list(wide.columns[8:]) == [
-        f"{v}{s}" for v in ANSWERS for s in ("", "_conf", "_nsrc")]
+    assert list(wide.columns[8:]) == [f"{v}{s}" for v in ANSWERS for s in ("", "_conf", "_nsrc")]
     assert list(wide["oversight"]) == [2, 2] and wide["complaints"].isna().all()
     assert list(wide["vetting_conf"].cat.categories) == ["unsure", "sure"]
     long = load_panel(run.out, "long")
-    assert list(long["answer"].cat.categories) == [
-        "none", "partial", "full", "no_data", "secret"]
+    assert list(long["answer"].cat.categories) == ["none", "partial", "full", "no_data", "secret"]
     frame, meta = pyreadstat.read_dta(run.out / "panel_wide.dta", user_missing=True)
     assert list(frame["complaints"]) == ["b", "b"]
     complaints: dict[Any, str] = meta.variable_value_labels["complaints"]
@@ -93,17 +93,20 @@ def test_second_codebook_exports_without_code_changes(tmp_path: Path,
     assert package["name"] == "police-reform"
 
 
-def test_several_codebook_versions_share_columns(panel_project: Path,
-                                                 export_to: Callable[..., Any]) -> None:
+def test_several_codebook_versions_share_columns(
+    panel_project: Path, export_to: Callable[..., Any]
+) -> None:
     """Observations coded under different versions meet in one panel, matched by variable;
     codebook.csv lists each version's questions."""
     versions = sorted(p.stem for p in (REPO / "codebook").glob("*.yaml"))
     if len(versions) < 2:
-        shutil.copy(REPO / "codebook" / f"{versions[0]}.yaml",
-                    panel_project / "codebook" / "0.9.0.yaml")
+        shutil.copy(
+            REPO / "codebook" / f"{versions[0]}.yaml", panel_project / "codebook" / "0.9.0.yaml"
+        )
         text = (panel_project / "codebook" / "0.9.0.yaml").read_text(encoding="utf-8")
         (panel_project / "codebook" / "0.9.0.yaml").write_text(
-            text.replace(f"version: {versions[0]}", "version: 0.9.0"), encoding="utf-8")
+            text.replace(f"version: {versions[0]}", "version: 0.9.0"), encoding="utf-8"
+        )
         versions = ["0.9.0", *versions]
     old = observation_data(panel_project, iso3c="AZE", year=1980, codebook=versions[0])
     write_observation(panel_project, old)

@@ -19,8 +19,9 @@ def _double_coded(project: Path) -> None:
         for entry in list(data["answers"].values())[:differ]:  # bob says yes on the first two
             entry["answer"] = "yes"
         write_observation(project, data, f"AZE/1993/{coder}.yaml")
-    write_observation(project, observation_data(project, coder="judge",
-                                                reconciles=["alice", "bob"]))
+    write_observation(
+        project, observation_data(project, coder="judge", reconciles=["alice", "bob"])
+    )
 
 
 def test_codings_hold_every_coder_and_the_panel_only_the_adjudicated(project: Path):

@@ -39,8 +39,14 @@ def test_csv_matches_parquet(exported: Path) -> None:
 def test_companion_tables(exported: Path) -> None:
     """codebook.csv, sources.csv and citations.csv describe questions, sources and citations."""
     codebook = read_csv(exported / "codebook.csv")
-    assert {"codebook_version", "question", "variable", "text", "missing_codes",
-            "stata_missing"} <= set(codebook.columns)
+    assert {
+        "codebook_version",
+        "question",
+        "variable",
+        "text",
+        "missing_codes",
+        "stata_missing",
+    } <= set(codebook.columns)
     assert len(codebook) == 13
     sources = read_csv(exported / "sources.csv").set_index("key")
     assert sorted(sources.index) == ["aliyev2001", "curtis1995"]

@@ -23,13 +23,20 @@ def test_package_describes_tables_from_the_codebook(exported: Path, panel_projec
     assert package["version"] == "0.0.0+unversioned"
     assert package["cmr"]["codebook_version"] == book.version
     resources = {r["name"]: r for r in package["resources"]}
-    assert set(resources) == {"panel_long", "panel_wide", "codebook", "sources", "citations",
-                              "codings"}
+    assert set(resources) == {
+        "panel_long",
+        "panel_wide",
+        "codebook",
+        "sources",
+        "citations",
+        "codings",
+    }
     wide = {f["name"]: f for f in resources["panel_wide"]["schema"]["fields"]}
     first = book.questions[0]
     assert wide[first.variable]["description"] == first.text
     assert wide[first.variable]["constraints"]["enum"] == sorted(
-        v.value for v in first.scale.values)
+        v.value for v in first.scale.values
+    )
     long = {f["name"]: f for f in resources["panel_long"]["schema"]["fields"]}
     assert long["answer"]["constraints"]["enum"] == list(first.scale.codes)
     assert resources["panel_long"]["schema"]["primaryKey"] == ["iso3c", "year", "variable"]

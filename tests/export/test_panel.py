@@ -49,7 +49,12 @@ def test_read_observations(panel_project: Path) -> None:
     """read_observations returns every observation as an object, in path order."""
     observations = read_observations(panel_project)
     assert [(o.iso3c, o.year) for o in observations] == [
-        ("ARM", 1994), ("AZE", 1992), ("AZE", 1993), ("AZE", 1994), ("GEO", 1994)]
+        ("ARM", 1994),
+        ("AZE", 1992),
+        ("AZE", 1993),
+        ("AZE", 1994),
+        ("GEO", 1994),
+    ]
     assert all(isinstance(o, Observation) for o in observations)
     assert read_observations(Project.find(panel_project))[0].coder == "tester"
 

@@ -19,22 +19,34 @@ from cmr.observation import Observation
 
 BOOK = Codebooks(REPO / "codebook").latest
 KEYS = ("alpha2001", "beta:1999", "gamma-x")
-BIB = Bibliography(Path("references.bib"),
-                   {k: Entry(k, "book", {"title": f"Title «{k}»"}, 1) for k in KEYS})
+BIB = Bibliography(
+    Path("references.bib"), {k: Entry(k, "book", {"title": f"Title «{k}»"}, 1) for k in KEYS}
+)
 COUNTRIES = (("AZE", "Azerbaijan", 373), ("ARM", "Armenia", 371), ("GEO", "Georgia", 372))
-TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x00"),
-               min_size=1, max_size=60)
+TEXT = st.text(
+    st.characters(exclude_categories=["Cs"], exclude_characters="\x00"), min_size=1, max_size=60
+)
 
 
 @st.composite
 def answer(draw: Any, codes: tuple[str, ...]) -> dict[str, Any]:
-    cites = draw(st.lists(st.fixed_dictionaries(
-        {"key": st.sampled_from(KEYS)},
-        optional={"pages": st.one_of(st.integers(1, 999), st.text("0123456789-", min_size=1))}),
-        max_size=3))
-    entry = {"answer": draw(st.sampled_from(codes)),
-             "confidence": draw(st.sampled_from(BOOK.confidence)),
-             "evidence": draw(TEXT), "citations": cites}
+    cites = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {"key": st.sampled_from(KEYS)},
+                optional={
+                    "pages": st.one_of(st.integers(1, 999), st.text("0123456789-", min_size=1))
+                },
+            ),
+            max_size=3,
+        )
+    )
+    entry = {
+        "answer": draw(st.sampled_from(codes)),
+        "confidence": draw(st.sampled_from(BOOK.confidence)),
+        "evidence": draw(TEXT),
+        "citations": cites,
+    }
     if draw(st.booleans()):
         entry["note"] = draw(TEXT)
     return entry
@@ -42,13 +54,24 @@ def answer(draw: Any, codes: tuple[str, ...]) -> dict[str, Any]:
 
 @st.composite
 def observations(draw: Any) -> list[Observation]:
-    keys = draw(st.sets(st.tuples(st.sampled_from(COUNTRIES), st.integers(1990, 2020)),
-                        min_size=1, max_size=4))
+    keys = draw(
+        st.sets(
+            st.tuples(st.sampled_from(COUNTRIES), st.integers(1990, 2020)), min_size=1, max_size=4
+        )
+    )
     out = []
     for (iso3c, name, cown), year in sorted(keys):
         answers = {q.variable: draw(answer(q.scale.codes)) for q in BOOK.questions}
-        data = {"codebook": BOOK.version, "country": name, "iso3c": iso3c, "cown": cown,
-                "year": year, "coder": "c", "coded_on": "2026-01-01", "answers": answers}
+        data = {
+            "codebook": BOOK.version,
+            "country": name,
+            "iso3c": iso3c,
+            "cown": cown,
+            "year": year,
+            "coder": "c",
+            "coded_on": "2026-01-01",
+            "answers": answers,
+        }
         out.append(Observation(f"observations/{iso3c}/{year}.yaml", data, BOOK))
     return out
 
@@ -64,10 +87,12 @@ def test_panel_round_trips_through_parquet_and_csv(obs: list[Observation]) -> No
     with tempfile.TemporaryDirectory() as tmp:
         _run.write(tables, Path(tmp))
         long = load_panel(tmp, "long")
-        csv = pd.read_csv(Path(tmp) / "panel_long.csv", keep_default_na=False,
-                          na_values=[""], dtype=str)
-    expected = [(o.iso3c, o.year, q.variable, o.answers[q.variable])
-                for o in chosen for q in BOOK.questions]
+        csv = pd.read_csv(
+            Path(tmp) / "panel_long.csv", keep_default_na=False, na_values=[""], dtype=str
+        )
+    expected = [
+        (o.iso3c, o.year, q.variable, o.answers[q.variable]) for o in chosen for q in BOOK.questions
+    ]
     assert len(long) == len(csv) == len(expected)
     for i, (iso3c, year, variable, entry) in enumerate(expected):
         row = long.iloc[i]
@@ -79,4 +104,5 @@ def test_panel_round_trips_through_parquet_and_csv(obs: list[Observation]) -> No
         assert (pd.isna(row["note"]) and note is None) or row["note"] == note
         assert row["n_citations"] == len(entry["citations"])
         assert row["value"] is pd.NA or row["value"] == BOOK.question(variable).scale.value_of(
-            entry["answer"])
+            entry["answer"]
+        )

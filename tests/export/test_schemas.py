@@ -19,10 +19,15 @@ def layout(panel_project: Path) -> PanelSpec:
 
 def test_exported_panels_pass(exported: Path, layout: PanelSpec) -> None:
     """The exported frames validate cleanly."""
-    assert _schemas.validate(load_panel(exported, "long"), _schemas.long_schema(layout),
-                             "long", "dist") == []
-    assert _schemas.validate(load_panel(exported), _schemas.wide_schema(layout),
-                             "wide", "dist") == []
+    assert (
+        _schemas.validate(
+            load_panel(exported, "long"), _schemas.long_schema(layout), "long", "dist"
+        )
+        == []
+    )
+    assert (
+        _schemas.validate(load_panel(exported), _schemas.wide_schema(layout), "wide", "dist") == []
+    )
 
 
 def test_value_must_match_answer(exported: Path, layout: PanelSpec) -> None:
@@ -39,7 +44,8 @@ def test_duplicate_keys_fail(exported: Path, layout: PanelSpec) -> None:
     doubled = pd.concat([long, long.iloc[:1]], ignore_index=True)
     found = _schemas.validate(doubled, _schemas.long_schema(layout), "long", "dist")
     assert [f.message for f in found] == [
-        f"long: multiple_fields_uniqueness failed on rows: 0, {len(long)}"]
+        f"long: multiple_fields_uniqueness failed on rows: 0, {len(long)}"
+    ]
 
 
 def test_wide_values_must_be_on_the_scale(exported: Path, layout: PanelSpec) -> None:

@@ -20,8 +20,9 @@ def test_independent_layout_is_recognised() -> None:
     assert not is_independent("observations/AZE/1993.yaml")
 
 
-def test_independent_codings_are_left_out(panel_project: Path,
-                                          export_to: Callable[..., Any]) -> None:
+def test_independent_codings_are_left_out(
+    panel_project: Path, export_to: Callable[..., Any]
+) -> None:
     """An adjudicated country-year appears once, with the adjudicated file's coder."""
     coding = panel_data(panel_project, "AZE", 1993, coder="alice")
     write_observation(panel_project, coding, "AZE/1993/alice.yaml")
@@ -32,8 +33,9 @@ def test_independent_codings_are_left_out(panel_project: Path,
     assert "alice" not in set(wide["coder"].astype(str))
 
 
-def test_unadjudicated_country_year_warns(panel_project: Path,
-                                          export_to: Callable[..., Any]) -> None:
+def test_unadjudicated_country_year_warns(
+    panel_project: Path, export_to: Callable[..., Any]
+) -> None:
     """A country-year with only independent codings is left out with a warning."""
     coding = panel_data(panel_project, "GEO", 1995, coder="alice")
     write_observation(panel_project, coding, "GEO/1995/alice.yaml")
@@ -44,7 +46,8 @@ def test_unadjudicated_country_year_warns(panel_project: Path,
 
 
 def test_two_panel_observations_for_one_country_year_fail(
-        panel_project: Path, export_to: Callable[..., Any]) -> None:
+    panel_project: Path, export_to: Callable[..., Any]
+) -> None:
     """Two non-independent files for one country-year stop the export."""
     twin = panel_data(panel_project, "AZE", 1993, coder="bob")
     write_observation(panel_project, twin, "AZE/1993.yml")

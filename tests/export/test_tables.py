@@ -13,8 +13,20 @@ from cmr.codebook import Codebooks
 from cmr.export import load_panel
 
 IDS = ["country", "iso3c", "cown", "gwn", "year", "as_of"]
-LONG = [*IDS, "question", "variable", "answer", "value", "confidence", "evidence", "note",
-        "citations", "n_citations", "coder", "codebook_version"]
+LONG = [
+    *IDS,
+    "question",
+    "variable",
+    "answer",
+    "value",
+    "confidence",
+    "evidence",
+    "note",
+    "citations",
+    "n_citations",
+    "coder",
+    "codebook_version",
+]
 
 
 def _book(project: Path):  # type: ignore[no-untyped-def]
@@ -42,7 +54,12 @@ def test_wide_columns_follow_the_codebook(exported: Path, panel_project: Path) -
         expected += [var, f"{var}_conf", f"{var}_nsrc"]
     assert list(wide.columns) == expected
     assert list(zip(wide["iso3c"].astype(str), wide["year"], strict=True)) == [
-        ("ARM", 1994), ("AZE", 1992), ("AZE", 1993), ("AZE", 1994), ("GEO", 1994)]
+        ("ARM", 1994),
+        ("AZE", 1992),
+        ("AZE", 1993),
+        ("AZE", 1994),
+        ("GEO", 1994),
+    ]
 
 
 def test_wide_and_long_agree(exported: Path, panel_project: Path) -> None:
@@ -58,8 +75,7 @@ def test_wide_and_long_agree(exported: Path, panel_project: Path) -> None:
         assert cell[f"{row.variable}_nsrc"] == row.n_citations
 
 
-def test_missing_code_keeps_answer_and_empties_value(exported: Path,
-                                                     panel_project: Path) -> None:
+def test_missing_code_keeps_answer_and_empties_value(exported: Path, panel_project: Path) -> None:
     """A missing code shows as the answer label with an empty value, and its note is kept."""
     last = _book(panel_project).variables[-1]
     long = load_panel(exported, "long")
@@ -97,8 +113,7 @@ def test_citations_text_and_count(exported: Path, panel_project: Path) -> None:
     assert row["n_citations"] == 2
 
 
-def test_parquet_metadata_names_versions_and_questions(exported: Path,
-                                                      panel_project: Path) -> None:
+def test_parquet_metadata_names_versions_and_questions(exported: Path, panel_project: Path) -> None:
     """Parquet files carry the codebook and dataset versions and each question's text."""
     book = _book(panel_project)
     schema = pq.read_schema(exported / "panel_wide.parquet")

@@ -28,14 +28,23 @@ def siblings(folder: Path) -> list[str]:
 def test_every_file_is_written(exported: Path) -> None:
     """An export writes the panels, the companion tables, the Stata file and the package."""
     assert sorted(p.name for p in exported.iterdir()) == [
-        "citations.csv", "codebook.csv", "codings.csv", "codings.parquet", "datapackage.json",
+        "citations.csv",
+        "codebook.csv",
+        "codings.csv",
+        "codings.parquet",
+        "datapackage.json",
         "panel_long.csv",
-        "panel_long.parquet", "panel_wide.csv", "panel_wide.dta", "panel_wide.parquet",
-        "sources.csv"]
+        "panel_long.parquet",
+        "panel_wide.csv",
+        "panel_wide.dta",
+        "panel_wide.parquet",
+        "sources.csv",
+    ]
 
 
-def test_two_exports_are_byte_identical(panel_project: Path, export_to: Callable[..., Any],
-                                        tmp_path: Path) -> None:
+def test_two_exports_are_byte_identical(
+    panel_project: Path, export_to: Callable[..., Any], tmp_path: Path
+) -> None:
     """Exporting the same observations twice gives the same bytes in every file."""
     first = export_to(panel_project, tmp_path / "one").out
     second = export_to(panel_project, tmp_path / "two").out
@@ -44,8 +53,9 @@ def test_two_exports_are_byte_identical(panel_project: Path, export_to: Callable
     assert one == two
 
 
-def test_broken_observation_writes_nothing(exported: Path, panel_project: Path,
-                                           run_cli: Callable[..., Any]) -> None:
+def test_broken_observation_writes_nothing(
+    exported: Path, panel_project: Path, run_cli: Callable[..., Any]
+) -> None:
     """An export over a broken observation exits 1, prints findings and keeps the old output."""
     before = snapshot(exported)
     data = panel_data(panel_project, "ARM", 1995)
@@ -60,8 +70,11 @@ def test_broken_observation_writes_nothing(exported: Path, panel_project: Path,
 
 
 def test_failure_while_writing_keeps_previous_export(
-        exported: Path, panel_project: Path, export_to: Callable[..., Any],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    exported: Path,
+    panel_project: Path,
+    export_to: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A crash half-way through writing leaves the previous export and no temporary folder."""
     before = snapshot(exported)
 
@@ -75,8 +88,9 @@ def test_failure_while_writing_keeps_previous_export(
     assert siblings(exported) == []
 
 
-def test_previous_export_is_replaced_whole(exported: Path, panel_project: Path,
-                                           export_to: Callable[..., Any]) -> None:
+def test_previous_export_is_replaced_whole(
+    exported: Path, panel_project: Path, export_to: Callable[..., Any]
+) -> None:
     """A second export replaces the folder: files from the old export do not linger."""
     (exported / "stale.csv").write_text("old\n", encoding="utf-8")
     run = export_to(panel_project, exported)
@@ -86,9 +100,9 @@ def test_previous_export_is_replaced_whole(exported: Path, panel_project: Path,
 
 
 @pytest.mark.parametrize("content", ["file", "folder"])
-def test_refuses_a_folder_that_is_not_an_export(panel_project: Path, tmp_path: Path,
-                                                run_cli: Callable[..., Any],
-                                                content: str) -> None:
+def test_refuses_a_folder_that_is_not_an_export(
+    panel_project: Path, tmp_path: Path, run_cli: Callable[..., Any], content: str
+) -> None:
     """A non-empty folder without cmr's datapackage.json, or a file, is never replaced."""
     out = tmp_path / "thesis"
     if content == "folder":
@@ -103,17 +117,21 @@ def test_refuses_a_folder_that_is_not_an_export(panel_project: Path, tmp_path: P
     assert precious.read_text(encoding="utf-8") == "precious\n"
 
 
-def test_empty_folder_is_accepted(panel_project: Path, tmp_path: Path,
-                                  export_to: Callable[..., Any]) -> None:
+def test_empty_folder_is_accepted(
+    panel_project: Path, tmp_path: Path, export_to: Callable[..., Any]
+) -> None:
     """An existing empty folder may receive an export."""
     (tmp_path / "empty").mkdir()
     run = export_to(panel_project, tmp_path / "empty")
     assert run.result.success and "datapackage.json" in run.files
 
 
-def test_no_clock_time_unless_source_date_epoch(panel_project: Path, tmp_path: Path,
-                                                export_to: Callable[..., Any],
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_clock_time_unless_source_date_epoch(
+    panel_project: Path,
+    tmp_path: Path,
+    export_to: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Without SOURCE_DATE_EPOCH there is no creation date; with it, the package and the
     Stata header carry that moment."""
     plain = export_to(panel_project, tmp_path / "plain").out

@@ -54,8 +54,12 @@ def test_case(case: Path, project: Path) -> None:
     memo.parent.mkdir()
     shutil.copy(case / "memo.txt", memo)
     csv = case / "footnotes.csv"
-    run = import_memos([memo], project=Project(project), footnotes=csv if csv.exists() else None,
-                       options=Options(coded_on=dt.date(2026, 1, 5)))
+    run = import_memos(
+        [memo],
+        project=Project(project),
+        footnotes=csv if csv.exists() else None,
+        options=Options(coded_on=dt.date(2026, 1, 5)),
+    )
     assert sorted(run.result.flatten(("line", "code"))) == _expected(case)
     if not run.result.success:
         assert run.written == []

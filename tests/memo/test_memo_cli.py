@@ -24,8 +24,9 @@ def _memo_file(tmp_path: Path, case: str, name: str = "memo.txt") -> Path:
 
 
 def _run(run_cli, project: Path, *args: str) -> tuple[int, list[tuple[int, str]]]:
-    result = run_cli("import-memo", *args, "--format", "json", "--coded-on", "2026-01-05",
-                     project=project)
+    result = run_cli(
+        "import-memo", *args, "--format", "json", "--coded-on", "2026-01-05", project=project
+    )
     findings = json.loads(result.stdout)["findings"]
     return result.exit_code, [(f["line"], f["code"]) for f in findings]
 
@@ -36,8 +37,11 @@ def test_refused_memo_does_not_stop_the_others(project, run_cli, tmp_path):
     good = _memo_file(tmp_path, "tabs-and-wrapped-questions", "good.txt")
     status, findings = _run(run_cli, project, str(bad), str(good))
     assert (status, findings) == (1, [(2, "country-unknown")])
-    assert [p.relative_to(project).as_posix() for p in project.rglob("*.yaml")
-            if "observations" in p.parts] == ["observations/AZE/1992.yaml"]
+    assert [
+        p.relative_to(project).as_posix()
+        for p in project.rglob("*.yaml")
+        if "observations" in p.parts
+    ] == ["observations/AZE/1992.yaml"]
 
 
 def test_existing_file_kept_unless_force(project, run_cli, tmp_path):
@@ -68,8 +72,7 @@ def test_same_country_year_twice_in_one_call(project, run_cli, tmp_path):
     """The second memo of a country-year in one call is refused."""
     first = _memo_file(tmp_path, "tabs-and-wrapped-questions", "a.txt")
     second = _memo_file(tmp_path, "answer-placement", "b.txt")
-    assert _run(run_cli, project, str(first), str(second)) == \
-        (1, [(3, "memo-country-year-twice")])
+    assert _run(run_cli, project, str(first), str(second)) == (1, [(3, "memo-country-year-twice")])
 
 
 def test_out_folder_and_schema_reference(project, run_cli, tmp_path):
@@ -95,12 +98,16 @@ def test_confidence_default_and_option(project, run_cli, tmp_path):
 def test_footnote_csv_scoped_by_memo(project, run_cli, tmp_path):
     """A CSV row naming a memo (number or file name) wins over a row naming none."""
     csv = tmp_path / "notes.csv"
-    csv.write_text("footnote,key,pages,memo\n1,general,1,\n1,specific,2,memo\n"
-                   + "".join(f"{n},general,,\n" for n in range(2, 14)), encoding="utf-8")
+    csv.write_text(
+        "footnote,key,pages,memo\n1,general,1,\n1,specific,2,memo\n"
+        + "".join(f"{n},general,,\n" for n in range(2, 14)),
+        encoding="utf-8",
+    )
     assert _run(run_cli, project, str(GOOD), "--footnotes", str(csv)) == (0, [])
     data = _yaml.loads((project / "observations/AZE/1992.yaml").read_text("utf-8"))
-    assert data["answers"]["regime_from_coup"]["citations"] == \
-        [{"key": "specific", "pages": "2", "footnote": 1}]
+    assert data["answers"]["regime_from_coup"]["citations"] == [
+        {"key": "specific", "pages": "2", "footnote": 1}
+    ]
     assert data["answers"]["coup_history"]["citations"] == [{"key": "general", "footnote": 2}]
 
 
@@ -118,8 +125,10 @@ def test_footnote_csv_without_header(project, run_cli, tmp_path):
     """A CSV without the footnote,key header is refused at line 1."""
     csv = tmp_path / "notes.csv"
     csv.write_text("1,curtis1995,12\n", encoding="utf-8")
-    assert _run(run_cli, project, str(GOOD), "--footnotes", str(csv)) == \
-        (1, [(1, "memo-footnotes-csv-invalid")])
+    assert _run(run_cli, project, str(GOOD), "--footnotes", str(csv)) == (
+        1,
+        [(1, "memo-footnotes-csv-invalid")],
+    )
 
 
 def test_missing_and_huge_files(project, run_cli, tmp_path):
@@ -130,8 +139,10 @@ def test_missing_and_huge_files(project, run_cli, tmp_path):
     assert (status, sorted(findings)) == (1, [(1, "file-unreadable"), (1, "memo-too-large")])
 
 
-@pytest.mark.parametrize("args", [["--coder", "no spaces allowed"], ["--confidence", "total"],
-                                  ["--coded-on", "5 Jan 2026"]])
+@pytest.mark.parametrize(
+    "args",
+    [["--coder", "no spaces allowed"], ["--confidence", "total"], ["--coded-on", "5 Jan 2026"]],
+)
 def test_bad_options_are_usage_errors(project, run_cli, args):
     """Options the codebook or the format cannot take exit with status 2."""
     result = run_cli("import-memo", str(GOOD), *args, project=project)

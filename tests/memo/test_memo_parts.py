@@ -56,17 +56,20 @@ def test_paragraphs_join_wrapped_lines():
 
 def test_question_found_across_blank_lines_and_tabs():
     """A question wrapped over lines with blank lines between is one question."""
-    memo = parse_memo("Country-year: Azerbaijan 1992\n4.\tAre\tethnic\t\n\npopulation?\t\n"
-                      "\t\nYes.\n")
-    assert [(q.number, q.text, q.answer, q.answer_line) for q in memo.questions] == \
-        [(4, "Are ethnic population?", "Yes", 6)]
+    memo = parse_memo(
+        "Country-year: Azerbaijan 1992\n4.\tAre\tethnic\t\n\npopulation?\t\n\t\nYes.\n"
+    )
+    assert [(q.number, q.text, q.answer, q.answer_line) for q in memo.questions] == [
+        (4, "Are ethnic population?", "Yes", 6)
+    ]
 
 
 def test_matcher_tolerates_small_wording_differences():
     """Quotes, case and white space are ignored; a changed word still matches; others do not."""
     matcher = Matcher(BOOK)
-    assert matcher.match("IS THE COUNTRY'S  TOP\tLEADER a former military officer").question \
-        is BOOK.question("leader_ex_officer")
+    assert matcher.match(
+        "IS THE COUNTRY'S  TOP\tLEADER a former military officer"
+    ).question is BOOK.question("leader_ex_officer")
     changed = "Did the current regime come to power through a military coup?"
     assert matcher.match(changed).question is BOOK.question("regime_from_coup")
     assert matcher.match("Does the military run businesses?").question is None
@@ -83,13 +86,28 @@ def test_answer_words_for_another_scale():
 
 
 def _data(evidence: str, context: str) -> dict:
-    answers = {q.variable: {"answer": "no", "confidence": "low", "evidence": evidence,
-                            "citations": [{"key": "fn1", "pages": "12", "footnote": 1}],
-                            "note": evidence}
-               for q in BOOK.questions}
-    return {"codebook": BOOK.version, "country": "Azerbaijan", "iso3c": "AZE", "cown": 373,
-            "year": 1992, "coder": "legacy-memo", "coded_on": "2026-01-05", "memo": "201a",
-            "context": context, "answers": answers}
+    answers = {
+        q.variable: {
+            "answer": "no",
+            "confidence": "low",
+            "evidence": evidence,
+            "citations": [{"key": "fn1", "pages": "12", "footnote": 1}],
+            "note": evidence,
+        }
+        for q in BOOK.questions
+    }
+    return {
+        "codebook": BOOK.version,
+        "country": "Azerbaijan",
+        "iso3c": "AZE",
+        "cown": 373,
+        "year": 1992,
+        "coder": "legacy-memo",
+        "coded_on": "2026-01-05",
+        "memo": "201a",
+        "context": context,
+        "answers": answers,
+    }
 
 
 @example("line\n", "yes")
@@ -106,15 +124,41 @@ def test_rendered_yaml_reads_back_exactly(evidence, context):
     assert yaml.safe_load(text)["answers"]["civmil_forum"]["evidence"] == evidence
 
 
-_TOKENS = st.sampled_from(["1.", "2)", "Q3.", " ", "\t", "\n", "\r\n", "?", "Yes.", "No",
-                           "Unclear", "Country-year: Azerbaijan 1992", "Observation no: 5 –",
-                           "Did the current regime come to power in a military coup?",
-                           "word", "1992.2", ".1", "¹", "\u00a0", "\u00ad", "Notes", "\x00"])
+_TOKENS = st.sampled_from(
+    [
+        "1.",
+        "2)",
+        "Q3.",
+        " ",
+        "\t",
+        "\n",
+        "\r\n",
+        "?",
+        "Yes.",
+        "No",
+        "Unclear",
+        "Country-year: Azerbaijan 1992",
+        "Observation no: 5 –",
+        "Did the current regime come to power in a military coup?",
+        "word",
+        "1992.2",
+        ".1",
+        "¹",
+        "\u00a0",
+        "\u00ad",
+        "Notes",
+        "\x00",
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(st.binary(max_size=400), st.lists(_TOKENS, max_size=80).map(
-    lambda parts: "".join(parts).encode("utf-8"))))
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.lists(_TOKENS, max_size=80).map(lambda parts: "".join(parts).encode("utf-8")),
+    )
+)
 def test_any_input_gives_findings_not_tracebacks(raw):
     """Arbitrary bytes and memo-like fragments never raise; refusals write nothing."""
     with tempfile.TemporaryDirectory() as folder:
@@ -122,6 +166,10 @@ def test_any_input_gives_findings_not_tracebacks(raw):
         (root / "codebook").symlink_to(REPO / "codebook")
         memo = root / "memo.txt"
         memo.write_bytes(raw)
-        run = import_memos([memo], project=Project(root), out=root / "out",
-                           options=Options(coded_on=dt.date(2026, 1, 5)))
+        run = import_memos(
+            [memo],
+            project=Project(root),
+            out=root / "out",
+            options=Options(coded_on=dt.date(2026, 1, 5)),
+        )
         assert run.result.success == bool(run.written)

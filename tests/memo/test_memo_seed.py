@@ -11,13 +11,25 @@ from cmr.project import Project
 
 SEED = "002_85f62de43105f406.txt"
 ANSWERS = ["no", "yes", "no", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "no", "no", "yes"]
-FOOTNOTES = [[1, 2], [3], [4], [5, 6], [7, 8, 9, 10], [], [11, 12, 13], [14], [15], [16, 17],
-             [], [], [18, 19]]
+FOOTNOTES = [
+    [1, 2],
+    [3],
+    [4],
+    [5, 6],
+    [7, 8, 9, 10],
+    [],
+    [11, 12, 13],
+    [14],
+    [15],
+    [16, 17],
+    [],
+    [],
+    [18, 19],
+]
 
 
 def _import(run_cli, project: Path, memo: Path, *extra: str) -> dict:
-    result = run_cli("import-memo", str(memo), "--coded-on", "2026-01-05", *extra,
-                     project=project)
+    result = run_cli("import-memo", str(memo), "--coded-on", "2026-01-05", *extra, project=project)
     assert result.exit_code == 0, result.output
     return _yaml.loads((project / "observations" / "AZE" / "1992.yaml").read_text("utf-8"))
 
@@ -29,8 +41,12 @@ def test_seed_answers_header_and_footnotes(project, seeds, run_cli):
     entries = [data["answers"][q.variable] for q in book.questions]
     assert [e["answer"] for e in entries] == ANSWERS
     assert (data["memo"], data["context"]) == (201, "Azeri-Armenian Conflict")
-    assert (data["country"], data["iso3c"], data["cown"], data["year"]) == \
-        ("Azerbaijan", "AZE", 373, 1992)
+    assert (data["country"], data["iso3c"], data["cown"], data["year"]) == (
+        "Azerbaijan",
+        "AZE",
+        373,
+        1992,
+    )
     assert [[c["footnote"] for c in e["citations"]] for e in entries] == FOOTNOTES
     assert all(c["key"] == f"fn{c['footnote']}" for e in entries for c in e["citations"])
 
@@ -54,18 +70,34 @@ def test_seed_passes_check_once_footnotes_are_mapped(project, seeds, run_cli, tm
     codes = check(project=Project(project)).result.flatten(("code",))
     assert codes.count(("citation-unresolved-footnote",)) == 19
     bib = project / "observations" / "references.bib"
-    bib.write_text(bib.read_text("utf-8") + "\n@misc{testsource, title = {Test source}}\n"
-                   "@unpublished{memo201, title = {Coding memo 201}, note = {Legacy memo}}\n",
-                   encoding="utf-8")
+    bib.write_text(
+        bib.read_text("utf-8") + "\n@misc{testsource, title = {Test source}}\n"
+        "@unpublished{memo201, title = {Coding memo 201}, note = {Legacy memo}}\n",
+        encoding="utf-8",
+    )
     csv = tmp_path / "footnotes.csv"
-    csv.write_text("footnote,key,pages\n" + "".join(f"{n},testsource,{n}\n"
-                                                    for n in range(1, 20)), encoding="utf-8")
-    data = _import(run_cli, project, seeds / SEED, "--footnotes", str(csv),
-                   "--cite-memo", "memo{memo}", "--force")
-    assert data["answers"]["regime_from_coup"]["citations"][1] == \
-        {"key": "testsource", "pages": "2", "footnote": 2}
-    assert data["answers"]["officer_party_member"]["citations"] == \
-        [{"key": "memo201", "pages": "question 6"}]
+    csv.write_text(
+        "footnote,key,pages\n" + "".join(f"{n},testsource,{n}\n" for n in range(1, 20)),
+        encoding="utf-8",
+    )
+    data = _import(
+        run_cli,
+        project,
+        seeds / SEED,
+        "--footnotes",
+        str(csv),
+        "--cite-memo",
+        "memo{memo}",
+        "--force",
+    )
+    assert data["answers"]["regime_from_coup"]["citations"][1] == {
+        "key": "testsource",
+        "pages": "2",
+        "footnote": 2,
+    }
+    assert data["answers"]["officer_party_member"]["citations"] == [
+        {"key": "memo201", "pages": "question 6"}
+    ]
     result = check(project=Project(project)).result
     assert [f for f in result.flatten(("code", "severity")) if f[1] == "error"] == []
     assert run_cli("check", project=project).exit_code == 0

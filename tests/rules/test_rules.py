@@ -29,7 +29,7 @@ def _memo_question(text: str, number: int) -> tuple[str, str]:
     body = dict(zip(parts[1::2], parts[2::2], strict=True))[str(number)]
     match = re.search(r"^\s*(Yes|No)\.\s*$", body, flags=re.M)
     assert match is not None
-    evidence = body[match.end():].strip()
+    evidence = body[match.end() :].strip()
     return match.group(1).lower(), " ".join(evidence.split())
 
 
@@ -83,7 +83,8 @@ def test_settings_from_pyproject(project, make_observation, run_cli):
     path = make_observation()
     set_answer(path, "civmil_forum", "no", "Short (1993).")
     (project / "pyproject.toml").write_text(
-        '[tool.cmr.severity]\n"evidence-too-short" = "error"\n', encoding="utf-8")
+        '[tool.cmr.severity]\n"evidence-too-short" = "error"\n', encoding="utf-8"
+    )
     result = run_cli("check", project=project)
     assert result.exit_code == 1
     assert "error evidence-too-short" in result.output
@@ -128,8 +129,16 @@ def test_rule_referring_to_unknown_variable_is_a_codebook_error():
     """A codebook rule naming a variable or answer that does not exist is refused."""
     book = Codebooks(REPO / "codebook").latest
     data = dict(book.raw)
-    data["rules"] = [{"code": "x-y", "kind": "implication", "severity": "error", "message": "m",
-                      "if": {"no_such": "yes"}, "then": {book.variables[0]: "maybe"}}]
+    data["rules"] = [
+        {
+            "code": "x-y",
+            "kind": "implication",
+            "severity": "error",
+            "message": "m",
+            "if": {"no_such": "yes"},
+            "then": {book.variables[0]: "maybe"},
+        }
+    ]
     with pytest.raises(CodebookError) as info:
         parse_codebook(data)
     assert "no_such" in str(info.value) and "maybe" in str(info.value)
@@ -152,15 +161,19 @@ def test_standalone_rule_check_equals_engine(project, make_observation):
     obs = run.observations()[0]
     rules = build(obs.codebook, Settings())
     merged = sorted((f.code, f.pointer) for f in check_observation(obs, path, rules))
-    alone = sorted((h.code, ".".join(map(str, h.path)))
-                   for r in rules.observation for h in r.check(obs))
+    alone = sorted(
+        (h.code, ".".join(map(str, h.path))) for r in rules.observation for h in r.check(obs)
+    )
     assert merged == alone and len(merged) == 2
 
 
 def test_years_in_evidence():
     """Years, decades and ranges are read from evidence; page-like numbers are not years."""
     assert mentioned_years("in 1992, and 1989-91; the 1980s; 17,000 troops") == [
-        (1992, 1992), (1989, 1991), (1980, 1989)]
+        (1992, 1992),
+        (1989, 1991),
+        (1980, 1989),
+    ]
 
 
 def test_layout_tells_independent_codings():
@@ -191,13 +204,17 @@ def test_parallel_and_serial_agree_on_rules(project, make_observation, monkeypat
     monkeypatch.setattr(importlib.import_module("cmr.check"), "PARALLEL_THRESHOLD", 5)
     parallel = check(project=proj, jobs=2).result
     assert parallel.flatten(("file", "line", "code")) == serial.flatten(("file", "line", "code"))
-    assert {c for (c,) in serial.flatten(("code",))} == {"slow-change-without-note",
-                                                        "coup-history-reverts"}
+    assert {c for (c,) in serial.flatten(("code",))} == {
+        "slow-change-without-note",
+        "coup-history-reverts",
+    }
 
 
 def test_check_imports_no_heavy_library():
     """`cmr check` imports neither pandas, numpy nor krippendorff."""
-    code = ("import sys, cmr.cli, cmr.check, cmr.rules;"
-            "print(sorted(m for m in ('pandas', 'numpy', 'krippendorff') if m in sys.modules))")
+    code = (
+        "import sys, cmr.cli, cmr.check, cmr.rules;"
+        "print(sorted(m for m in ('pandas', 'numpy', 'krippendorff') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -16,13 +16,14 @@ def _num(value: float | None) -> str:
 
 def _row(f: Figures) -> str:
     name = f"{f.id} {f.variable}".strip()
-    return (f"{name:32} {f.units:>6} {_num(f.percent):>7} {_num(f.alpha):>7} "
-            f"{_num(f.ac1):>7}")
+    return f"{name:32} {f.units:>6} {_num(f.percent):>7} {_num(f.alpha):>7} {_num(f.ac1):>7}"
 
 
 def _cite(coding: Coding) -> str:
-    parts = [str(c.get("key", "?")) + (f" p. {c['pages']}" if c.get("pages") else "")
-             for c in coding.citations]
+    parts = [
+        str(c.get("key", "?")) + (f" p. {c['pages']}" if c.get("pages") else "")
+        for c in coding.citations
+    ]
     return "cites: " + ("; ".join(parts) or "nothing")
 
 
@@ -34,8 +35,10 @@ def _columns(codings: list[Coding]) -> list[str]:
         lines += textwrap.wrap(" ".join(c.evidence.split()), width) or ["(no evidence)"]
         lines += textwrap.wrap(_cite(c), width)
         blocks.append(lines)
-    return ["  " + " | ".join(f"{cell:<{width}}" for cell in row).rstrip()
-            for row in zip_longest(*blocks, fillvalue="")]
+    return [
+        "  " + " | ".join(f"{cell:<{width}}" for cell in row).rstrip()
+        for row in zip_longest(*blocks, fillvalue="")
+    ]
 
 
 def _disagreement(d: Disagreement) -> list[str]:
@@ -44,16 +47,22 @@ def _disagreement(d: Disagreement) -> list[str]:
 
 def text(report: Report) -> str:
     """The report for the terminal."""
-    lines = [f"Inter-coder agreement: {len(report.coders)} coder(s), "
-             f"{report.country_years} country-year(s) coded independently more than once", ""]
+    lines = [
+        f"Inter-coder agreement: {len(report.coders)} coder(s), "
+        f"{report.country_years} country-year(s) coded independently more than once",
+        "",
+    ]
     if report.overall.units == 0:
-        lines.append("No double-coded units: add independent codings with "
-                     "`cmr new COUNTRY YEAR --coder NAME --independent`.")
+        lines.append(
+            "No double-coded units: add independent codings with "
+            "`cmr new COUNTRY YEAR --coder NAME --independent`."
+        )
         return "\n".join(lines) + "\n"
     lines.append(f"{'question':32} {'units':>6} {'agree':>7} {'alpha':>7} {'AC1':>7}")
     lines += [_row(q) for q in report.questions] + [_row(report.overall), ""]
-    notes = [f"  {q.id} {q.variable}: {q.note}" for q in [*report.questions, report.overall]
-             if q.note]
+    notes = [
+        f"  {q.id} {q.variable}: {q.note}" for q in [*report.questions, report.overall] if q.note
+    ]
     if notes:
         lines += ["Notes:", *notes, ""]
     lines.append(f"Disagreements: {len(report.disagreements)}")

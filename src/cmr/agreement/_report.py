@@ -69,10 +69,14 @@ class Report:
         return self.overall.alpha >= min_alpha
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": 1, "coders": self.coders, "country_years": self.country_years,
-                "overall": asdict(self.overall),
-                "questions": [asdict(q) for q in self.questions],
-                "disagreements": [asdict(d) for d in self.disagreements]}
+        return {
+            "version": 1,
+            "coders": self.coders,
+            "country_years": self.country_years,
+            "overall": asdict(self.overall),
+            "questions": [asdict(q) for q in self.questions],
+            "disagreements": [asdict(d) for d in self.disagreements],
+        }
 
 
 def _coding(obs: Observation, variable: str) -> Coding | None:
@@ -82,9 +86,13 @@ def _coding(obs: Observation, variable: str) -> Coding | None:
         return None
     evidence = entry.get("evidence")
     cited = entry.get("citations")
-    return Coding(obs.coder, answer, evidence if isinstance(evidence, str) else "",
-                  [c for c in cited if isinstance(c, dict)] if isinstance(cited, list) else [],
-                  obs.path)
+    return Coding(
+        obs.coder,
+        answer,
+        evidence if isinstance(evidence, str) else "",
+        [c for c in cited if isinstance(c, dict)] if isinstance(cited, list) else [],
+        obs.path,
+    )
 
 
 def _figures(qid: str, variable: str, units: list[list[str]], threshold: float) -> Figures:
@@ -92,10 +100,20 @@ def _figures(qid: str, variable: str, units: list[list[str]], threshold: float) 
     note = ""
     top = _stats.prevalence(used)
     if top is not None and top[1] >= threshold:
-        note = (f"{top[1]:.0%} of codings are {top[0]!r}: alpha is unreliable at such "
-                "prevalence; read AC1 and percent agreement")
-    return Figures(qid, variable, len(used), sum(map(len, used)), _stats.percent_agreement(used),
-                   _stats.krippendorff_alpha(used), _stats.gwet_ac1(used), note)
+        note = (
+            f"{top[1]:.0%} of codings are {top[0]!r}: alpha is unreliable at such "
+            "prevalence; read AC1 and percent agreement"
+        )
+    return Figures(
+        qid,
+        variable,
+        len(used),
+        sum(map(len, used)),
+        _stats.percent_agreement(used),
+        _stats.krippendorff_alpha(used),
+        _stats.gwet_ac1(used),
+        note,
+    )
 
 
 def compute(observations: Sequence[Observation], prevalence: float = PREVALENCE) -> Report:
@@ -108,8 +126,11 @@ def compute(observations: Sequence[Observation], prevalence: float = PREVALENCE)
     for obs in sorted(observations, key=lambda o: o.path):
         by_unit[(obs.iso3c, obs.year)].setdefault(obs.coder, obs)
     shared = {k: v for k, v in by_unit.items() if len(v) >= 2}
-    book = max((o.codebook for o in observations), default=None,
-               key=lambda b: tuple(int(p) for p in b.version.split(".")))
+    book = max(
+        (o.codebook for o in observations),
+        default=None,
+        key=lambda b: tuple(int(p) for p in b.version.split(".")),
+    )
     questions, pooled, disagreements = [], [], []
     for q in book.questions if book else ():
         units = []
@@ -121,12 +142,17 @@ def compute(observations: Sequence[Observation], prevalence: float = PREVALENCE)
         questions.append(_figures(q.id, q.variable, units, prevalence))
         pooled += units
     coders = sorted({c for coded in shared.values() for c in coded})
-    return Report(coders, len(shared), questions,
-                  _figures("", "overall", pooled, prevalence), disagreements)
+    return Report(
+        coders, len(shared), questions, _figures("", "overall", pooled, prevalence), disagreements
+    )
 
 
-def agreement(paths: Sequence[str | Path] | None = None, *, project: Project | None = None,
-              prevalence: float = PREVALENCE) -> Report:
+def agreement(
+    paths: Sequence[str | Path] | None = None,
+    *,
+    project: Project | None = None,
+    prevalence: float = PREVALENCE,
+) -> Report:
     """Read the project's independent codings (`<ISO3>/<year>/<coder>.yaml`) and compute
     agreement.
 

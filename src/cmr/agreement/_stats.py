@@ -33,8 +33,7 @@ def percent_agreement(units: Units) -> float | None:
     used = pairable(units)
     if not used:
         return None
-    shares = [sum(c * (c - 1) for c in Counter(u).values()) / (len(u) * (len(u) - 1))
-              for u in used]
+    shares = [sum(c * (c - 1) for c in Counter(u).values()) / (len(u) * (len(u) - 1)) for u in used]
     return sum(shares) / len(shares)
 
 

@@ -12,16 +12,31 @@ from cmr.catalogue._kind import Kind
 _E, _W = "error", "warning"
 
 KINDS: list[Kind] = [
-    Kind("reconciles-missing-coding", _E, "Reconciled coding missing",
-         "An adjudicated file lists in `reconciles` a coder whose independent coding "
-         "(observations/<ISO3>/<year>/<coder>.yaml) does not exist.",
-         "reconciles {coder!r} but {expected} does not exist", "rules"),
-    Kind("reconciles-unlisted-coding", _W, "Independent coding not reconciled",
-         "A country-year has an independent coding that its adjudicated file's `reconciles` "
-         "list leaves out.",
-         "the independent coding by {coder!r} ({coding}) is not listed in `reconciles`", "rules"),
-    Kind("settings-unknown-code", _W, "Unknown code in settings",
-         "A severity override, `select` or `ignore` entry in the dataset's settings matches no "
-         "finding code (often a typo).",
-         "{selector!r} in the settings matches no finding code; see `cmr codes`", "rules"),
+    Kind(
+        "reconciles-missing-coding",
+        _E,
+        "Reconciled coding missing",
+        "An adjudicated file lists in `reconciles` a coder whose independent coding "
+        "(observations/<ISO3>/<year>/<coder>.yaml) does not exist.",
+        "reconciles {coder!r} but {expected} does not exist",
+        "rules",
+    ),
+    Kind(
+        "reconciles-unlisted-coding",
+        _W,
+        "Independent coding not reconciled",
+        "A country-year has an independent coding that its adjudicated file's `reconciles` "
+        "list leaves out.",
+        "the independent coding by {coder!r} ({coding}) is not listed in `reconciles`",
+        "rules",
+    ),
+    Kind(
+        "settings-unknown-code",
+        _W,
+        "Unknown code in settings",
+        "A severity override, `select` or `ignore` entry in the dataset's settings matches no "
+        "finding code (often a typo).",
+        "{selector!r} in the settings matches no finding code; see `cmr codes`",
+        "rules",
+    ),
 ]

@@ -42,10 +42,18 @@ class _LazyGroup(click.Group):
         return command
 
 
-@click.group(cls=_LazyGroup,
-             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.option("-C", "--project", "project_dir", type=click.Path(file_okay=False),
-              default=None, help="Dataset folder (default: found from the working directory).")
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.option(
+    "-C",
+    "--project",
+    "project_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Dataset folder (default: found from the working directory).",
+)
 @click.version_option(package_name="cmr")
 @click.pass_context
 def cli(ctx: click.Context, project_dir: str | None) -> None:

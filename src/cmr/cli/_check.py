@@ -13,18 +13,41 @@ from cmr.reporters import REPORTERS
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path())
 @format_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: one per core).")
-@click.option("--select", multiple=True, metavar="CODES",
-              help="Report only these codes or prefixes (comma-separated or repeated); "
-                   "replaces the settings' select.")
-@click.option("--ignore", multiple=True, metavar="CODES",
-              help="Do not report these codes or prefixes (comma-separated or repeated).")
-@click.option("--no-cache", is_flag=True,
-              help="Read every file, ignoring the results cached in .cmr_cache/ by the last run.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per core).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Report only these codes or prefixes (comma-separated or repeated); "
+    "replaces the settings' select.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Do not report these codes or prefixes (comma-separated or repeated).",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read every file, ignoring the results cached in .cmr_cache/ by the last run.",
+)
 @pass_project
-def command(project: Project, paths: tuple[str, ...], fmt: str, jobs: int | None,
-            select: tuple[str, ...], ignore: tuple[str, ...], no_cache: bool) -> None:
+def command(
+    project: Project,
+    paths: tuple[str, ...],
+    fmt: str,
+    jobs: int | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    no_cache: bool,
+) -> None:
     """Check observation files against their codebook, the bibliography and each other.
 
     PATHS are files or folders (default: the dataset's observations/). Findings print as
@@ -40,7 +63,8 @@ def command(project: Project, paths: tuple[str, ...], fmt: str, jobs: int | None
       cmr check --ignore evidence-too-short,window
       cmr check --select coup-history-reverts --select slow-change
     """
-    run = check(paths or None, project=project, jobs=jobs, select=select, ignore=ignore,
-                cache=not no_cache)
+    run = check(
+        paths or None, project=project, jobs=jobs, select=select, ignore=ignore, cache=not no_cache
+    )
     click.echo(REPORTERS[fmt](run.result), nl=False)
     raise SystemExit(0 if run.result.success else 1)

@@ -58,8 +58,12 @@ def show(project: Project, variable: str | None, version: str | None) -> None:
 
 @command.command("schema")
 @click.option("--version", "version", default=None, help="Codebook version (default: all).")
-@click.option("--check", "check_only", is_flag=True,
-              help="Write nothing; exit 1 if a committed schema is missing or stale.")
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 if a committed schema is missing or stale.",
+)
 @pass_project
 def schema(project: Project, version: str | None, check_only: bool) -> None:
     """Write the JSON Schema of observation files for each codebook version.

@@ -34,6 +34,10 @@ def pass_project(func: F) -> F:
 
 def format_option(func: F) -> F:
     return click.option(
-        "--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text",
-        show_default=True, help="How findings are printed.",
+        "--format",
+        "fmt",
+        type=click.Choice(["text", "json", "github"]),
+        default="text",
+        show_default=True,
+        help="How findings are printed.",
     )(func)

@@ -10,12 +10,22 @@ from cmr.reporters import REPORTERS
 
 
 @click.command("export")
-@click.option("-o", "--out", type=click.Path(), default=None,
-              help="Output folder (default: dist/ in the dataset folder). It is replaced as a "
-                   "whole, and only if it is empty or a previous export.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(),
+    default=None,
+    help="Output folder (default: dist/ in the dataset folder). It is replaced as a "
+    "whole, and only if it is empty or a previous export.",
+)
 @format_option
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes for reading observations (default: one per core).")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for reading observations (default: one per core).",
+)
 @pass_project
 def command(project: Project, out: str | None, fmt: str, jobs: int | None) -> None:
     """Check every observation, then write the panel for pandas, R and Stata.
@@ -41,6 +51,8 @@ def command(project: Project, out: str | None, fmt: str, jobs: int | None) -> No
             click.echo(item.render())
     else:
         click.echo(REPORTERS[fmt](run.result), nl=False)
-    click.echo(f"wrote {len(run.files)} files to {project.display(run.out)}: "
-               f"{run.country_years} country-year(s), {run.rows} answer row(s)",
-               err=fmt != "text")
+    click.echo(
+        f"wrote {len(run.files)} files to {project.display(run.out)}: "
+        f"{run.country_years} country-year(s), {run.rows} answer row(s)",
+        err=fmt != "text",
+    )

@@ -18,36 +18,75 @@ _CODER = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 def _coder(ctx: click.Context, param: click.Parameter, value: str) -> str:
     if not _CODER.fullmatch(value):
-        raise click.BadParameter("letters, digits, '_', '.' and '-', starting with a letter "
-                                 "or digit")
+        raise click.BadParameter(
+            "letters, digits, '_', '.' and '-', starting with a letter or digit"
+        )
     return value
 
 
 @click.command("import-memo")
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
-              help="Folder to write <ISO3>/<YEAR>.yaml into (default: the dataset's "
-                   "observations/).")
-@click.option("--coder", default="legacy-memo", show_default=True, callback=_coder,
-              help="Coder name recorded in the observations.")
-@click.option("--footnotes", "footnotes", type=click.Path(dir_okay=False), default=None,
-              help="CSV with columns footnote,key,pages (and optionally memo) mapping the "
-                   "memos' footnote numbers to bibliography keys.")
-@click.option("--cite-memo", "cite_memo", default=None, metavar="KEY",
-              help="Bibliography key of the memo itself, cited (pages: question N) by answers "
-                   "that have no footnote; '{memo}' is replaced by the memo number.")
-@click.option("--confidence", default=None,
-              help="Confidence of every answer (default: the codebook's lowest level).")
-@click.option("--coded-on", "coded_on", type=click.DateTime(["%Y-%m-%d"]), default=None,
-              help="Coding date recorded (default: today).")
-@click.option("--force", is_flag=True,
-              help="Replace existing observation files (each only once its new text is "
-                   "complete).")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder to write <ISO3>/<YEAR>.yaml into (default: the dataset's observations/).",
+)
+@click.option(
+    "--coder",
+    default="legacy-memo",
+    show_default=True,
+    callback=_coder,
+    help="Coder name recorded in the observations.",
+)
+@click.option(
+    "--footnotes",
+    "footnotes",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="CSV with columns footnote,key,pages (and optionally memo) mapping the "
+    "memos' footnote numbers to bibliography keys.",
+)
+@click.option(
+    "--cite-memo",
+    "cite_memo",
+    default=None,
+    metavar="KEY",
+    help="Bibliography key of the memo itself, cited (pages: question N) by answers "
+    "that have no footnote; '{memo}' is replaced by the memo number.",
+)
+@click.option(
+    "--confidence",
+    default=None,
+    help="Confidence of every answer (default: the codebook's lowest level).",
+)
+@click.option(
+    "--coded-on",
+    "coded_on",
+    type=click.DateTime(["%Y-%m-%d"]),
+    default=None,
+    help="Coding date recorded (default: today).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace existing observation files (each only once its new text is complete).",
+)
 @format_option
 @pass_project
-def command(project: Project, files: tuple[str, ...], out: str | None, coder: str,
-            footnotes: str | None, cite_memo: str | None, confidence: str | None,
-            coded_on: dt.datetime | None, force: bool, fmt: str) -> None:
+def command(
+    project: Project,
+    files: tuple[str, ...],
+    out: str | None,
+    coder: str,
+    footnotes: str | None,
+    cite_memo: str | None,
+    confidence: str | None,
+    coded_on: dt.datetime | None,
+    force: bool,
+    fmt: str,
+) -> None:
     """Import legacy coding memos (plain text) as observation files, one per memo.
 
     \b
@@ -76,11 +115,16 @@ def command(project: Project, files: tuple[str, ...], out: str | None, coder: st
       cmr import-memo memos/*.txt --footnotes memos/footnotes.csv --coder jdoe
       cmr import-memo memos/201.txt --out /tmp/review --force
     """
-    options = Options(coder=coder, coded_on=coded_on.date() if coded_on else None,
-                      confidence=confidence, cite_memo=cite_memo)
+    options = Options(
+        coder=coder,
+        coded_on=coded_on.date() if coded_on else None,
+        confidence=confidence,
+        cite_memo=cite_memo,
+    )
     try:
-        run = import_memos(files, project=project, out=out, options=options,
-                           footnotes=footnotes, force=force)
+        run = import_memos(
+            files, project=project, out=out, options=options, footnotes=footnotes, force=force
+        )
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--confidence") from None
     for path in run.written:
@@ -93,6 +137,8 @@ def _report(result: Result, written: int, fmt: str) -> str:
     if fmt != "text":
         return REPORTERS[fmt](result)
     lines = [f.render() for f in result.sorted()]
-    lines.append(f"{written} of {result.files} memo(s) imported: {result.errors} error(s), "
-                 f"{result.warnings} warning(s)")
+    lines.append(
+        f"{written} of {result.files} memo(s) imported: {result.errors} error(s), "
+        f"{result.warnings} warning(s)"
+    )
     return "\n".join(lines) + "\n"

@@ -14,9 +14,12 @@ from cmr.template import TemplateError, new_observation
 @click.argument("country")
 @click.argument("year", type=click.IntRange(1000, 9999))
 @click.option("--coder", required=True, help="Your coder name, as it will appear in the panel.")
-@click.option("--independent", is_flag=True,
-              help="Write observations/<ISO3>/<YEAR>/<CODER>.yaml, an independent coding for "
-                   "inter-coder agreement, instead of observations/<ISO3>/<YEAR>.yaml.")
+@click.option(
+    "--independent",
+    is_flag=True,
+    help="Write observations/<ISO3>/<YEAR>/<CODER>.yaml, an independent coding for "
+    "inter-coder agreement, instead of observations/<ISO3>/<YEAR>.yaml.",
+)
 @pass_project
 def command(project: Project, country: str, year: int, coder: str, independent: bool) -> None:
     """Write a blank observation for COUNTRY (name or ISO3 code) and YEAR.

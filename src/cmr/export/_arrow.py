@@ -12,8 +12,9 @@ import pyarrow as pa
 CHUNK = 8192
 
 
-def field(name: str, array: Any, description: str, nullable: bool = True,
-          **meta: Any) -> tuple[pa.Field, Any]:
+def field(
+    name: str, array: Any, description: str, nullable: bool = True, **meta: Any
+) -> tuple[pa.Field, Any]:
     """A field with its description and JSON-encoded metadata, paired with its column."""
     metadata = {"description": description, **{k: json.dumps(v) for k, v in meta.items()}}
     return pa.field(name, array.type, nullable=nullable, metadata=metadata), array
@@ -38,8 +39,9 @@ def labels(indices: Any, categories: Sequence[str], ordered: bool = False) -> pa
     idx = np.asarray(indices, dtype=np.int64)
     kind = int_type(0, max(len(categories), 1))
     arr = pa.array(idx, kind, mask=idx < 0) if len(idx) else pa.array([], kind)
-    return pa.DictionaryArray.from_arrays(arr, pa.array(list(categories), pa.string()),
-                                          ordered=ordered)
+    return pa.DictionaryArray.from_arrays(
+        arr, pa.array(list(categories), pa.string()), ordered=ordered
+    )
 
 
 def _text_chunk(values: Sequence[Any], convert: Callable[[Any], str | None] | None) -> pa.Array:
@@ -51,18 +53,19 @@ def _text_chunk(values: Sequence[Any], convert: Callable[[Any], str | None] | No
     valid = np.fromiter((v is not None for v in values), dtype=bool, count=len(values))
     nulls = len(values) - int(valid.sum())
     bitmap = pa.py_buffer(np.packbits(valid, bitorder="little")) if nulls else None
-    return pa.LargeStringArray.from_buffers(len(raw), pa.py_buffer(offsets),
-                                            pa.py_buffer(b"".join(raw)), bitmap, nulls)
+    return pa.LargeStringArray.from_buffers(
+        len(raw), pa.py_buffer(offsets), pa.py_buffer(b"".join(raw)), bitmap, nulls
+    )
 
 
-def text(values: Sequence[Any],
-         convert: Callable[[Any], str | None] | None = None) -> pa.ChunkedArray:
+def text(
+    values: Sequence[Any], convert: Callable[[Any], str | None] | None = None
+) -> pa.ChunkedArray:
     """A large_string column of `values` (made strings by `convert`, a chunk at a time, so
     that the strings never all exist at once), built from UTF-8 buffers. Handing `str` objects
     to Arrow instead would make CPython cache a UTF-8 copy inside every non-ASCII string, which
     doubles their memory for as long as the observations live, and is slower."""
-    chunks = [_text_chunk(values[i : i + CHUNK], convert)
-              for i in range(0, len(values), CHUNK)]
+    chunks = [_text_chunk(values[i : i + CHUNK], convert) for i in range(0, len(values), CHUNK)]
     return pa.chunked_array(chunks, pa.large_string())
 
 

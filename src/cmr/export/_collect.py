@@ -60,8 +60,10 @@ def pages_text(pages: str | int | None) -> str | None:
 
 def cite_text(citations: list[dict[str, Any]]) -> str | None:
     """`curtis1995 (120-121); other2001`: the keys, each with its pages when given."""
-    parts = [f"{c.get('key')} ({c['pages']})" if c.get("pages") not in (None, "")
-             else str(c.get("key")) for c in citations]
+    parts = [
+        f"{c.get('key')} ({c['pages']})" if c.get("pages") not in (None, "") else str(c.get("key"))
+        for c in citations
+    ]
     return "; ".join(parts) or None
 
 

@@ -32,8 +32,10 @@ KEYS = {
 FOREIGN_KEYS = {
     "citations": [
         {"fields": "key", "reference": {"resource": "sources", "fields": "key"}},
-        {"fields": ["iso3c", "year", "variable"],
-         "reference": {"resource": "panel_long", "fields": ["iso3c", "year", "variable"]}},
+        {
+            "fields": ["iso3c", "year", "variable"],
+            "reference": {"resource": "panel_long", "fields": ["iso3c", "year", "variable"]},
+        },
     ],
 }
 TITLES = {
@@ -99,9 +101,16 @@ def resource(name: str, table: pa.Table, path: Path, layout: PanelSpec) -> dict[
     if name in FOREIGN_KEYS:
         schema["foreignKeys"] = FOREIGN_KEYS[name]
     return {
-        "name": name, "path": path.name, "title": TITLES[name], "profile":
-        "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-        "bytes": path.stat().st_size, "hash": f"sha256:{sha256(path)}", "schema": schema,
+        "name": name,
+        "path": path.name,
+        "title": TITLES[name],
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "bytes": path.stat().st_size,
+        "hash": f"sha256:{sha256(path)}",
+        "schema": schema,
     }
 
 
@@ -113,8 +122,9 @@ def created() -> str | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def package(layout: PanelSpec, resources: list[dict[str, Any]], files: list[str],
-            license_: str | None) -> dict[str, Any]:
+def package(
+    layout: PanelSpec, resources: list[dict[str, Any]], files: list[str], license_: str | None
+) -> dict[str, Any]:
     book = layout.latest
     out: dict[str, Any] = {
         "profile": "tabular-data-package",
@@ -153,5 +163,4 @@ def is_cmr_export(folder: Path) -> bool:
         data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and isinstance(data.get("cmr"), dict) \
-        and "format" in data["cmr"]
+    return isinstance(data, dict) and isinstance(data.get("cmr"), dict) and "format" in data["cmr"]

@@ -62,8 +62,9 @@ class ExportRun:
     rows: int = 0
 
 
-def layout_for(observations: list[Observation], books: Codebooks,
-               dataset_version: str = UNVERSIONED) -> PanelSpec:
+def layout_for(
+    observations: list[Observation], books: Codebooks, dataset_version: str = UNVERSIONED
+) -> PanelSpec:
     """The layout of the codebook versions the observations use, plus the latest version."""
     used = {o.codebook.version for o in observations} | {books.latest.version}
     chosen: list[Codebook] = []
@@ -74,8 +75,12 @@ def layout_for(observations: list[Observation], books: Codebooks,
     return PanelSpec(tuple(chosen), dataset_version)
 
 
-def build(observations: list[Observation], layout: PanelSpec, bib: Bibliography,
-          codings: list[Observation] | None = None) -> Tables:
+def build(
+    observations: list[Observation],
+    layout: PanelSpec,
+    bib: Bibliography,
+    codings: list[Observation] | None = None,
+) -> Tables:
     """Every table of the export, for observations already selected and sorted.
 
     `codings` are every observation, adjudicated and independent, for the codings table
@@ -96,8 +101,12 @@ def build(observations: list[Observation], layout: PanelSpec, bib: Bibliography,
     )
 
 
-def _codings(panel: list[Observation], columns: Collected,
-             codings: list[Observation] | None, layout: PanelSpec) -> Any:
+def _codings(
+    panel: list[Observation],
+    columns: Collected,
+    codings: list[Observation] | None,
+    layout: PanelSpec,
+) -> Any:
     """The codings table; without independent codings its rows are the panel's, so the
     panel's collected columns serve again instead of a second pass over the observations."""
     if codings is None or len(codings) == len(panel):
@@ -106,8 +115,9 @@ def _codings(panel: list[Observation], columns: Collected,
         ordered = sorted(codings, key=lambda o: (o.iso3c, o.year, o.coder))
         columns = collect(ordered, layout)
     independent = [is_independent(os.path.abspath(o.path)) for o in ordered]
-    reconciles = ["; ".join(str(c) for c in o.data.get("reconciles", []) or []) or None
-                  for o in ordered]
+    reconciles = [
+        "; ".join(str(c) for c in o.data.get("reconciles", []) or []) or None for o in ordered
+    ]
     return codings_table(columns, layout, independent, reconciles)
 
 
@@ -137,8 +147,11 @@ def write(tables: Tables, folder: Path, license_: str | None = None) -> list[str
 
 
 def _parquet(name: str) -> str:
-    return parquet_name(name.removeprefix("panel_")) if name.startswith("panel_") \
+    return (
+        parquet_name(name.removeprefix("panel_"))
+        if name.startswith("panel_")
         else f"{name}.parquet"
+    )
 
 
 def _folder_findings(out: Path, shown: str) -> list[Finding]:
@@ -149,8 +162,7 @@ def _folder_findings(out: Path, shown: str) -> list[Finding]:
     return []
 
 
-def _panel(project: Project, jobs: int | None, shown: str,
-           result: Result) -> Tables | None:
+def _panel(project: Project, jobs: int | None, shown: str, result: Result) -> Tables | None:
     """Check, select and build; None when there is an error. The observations are dropped
     on return, so that validating and writing do not hold them in memory as well."""
     checked = check(project=project, keep=True, jobs=jobs)
@@ -168,8 +180,9 @@ def _panel(project: Project, jobs: int | None, shown: str,
     return build(observations, layout, load_bibliography(project.bibliography), everything)
 
 
-def export(out: str | Path | None = None, *, project: Project | None = None,
-           jobs: int | None = None) -> ExportRun:
+def export(
+    out: str | Path | None = None, *, project: Project | None = None, jobs: int | None = None
+) -> ExportRun:
     """Check every observation and, when there is no error, write the panel to `out`
     (default: the project's `dist/`), replacing a previous export as a whole.
 

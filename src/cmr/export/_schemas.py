@@ -27,7 +27,8 @@ def _nullable_int(arrow_type: Any) -> Any:
     import pandas as pd
 
     return {8: pd.Int8Dtype(), 16: pd.Int16Dtype(), 32: pd.Int32Dtype()}.get(
-        arrow_type.bit_width, pd.Int64Dtype())
+        arrow_type.bit_width, pd.Int64Dtype()
+    )
 
 
 def _identifiers(layout: PanelSpec, pa: Any) -> dict[str, Any]:
@@ -76,8 +77,9 @@ def long_schema(layout: PanelSpec) -> Any:
     def lookup(df: pd.DataFrame) -> np.ndarray:
         # Categories are the layout's, so category codes index the matrix directly; the extra
         # last row and column (code -1, a missing label) hold "not allowed".
-        found: np.ndarray = expected[df["variable"].cat.codes.to_numpy(),
-                                     df["answer"].cat.codes.to_numpy()]
+        found: np.ndarray = expected[
+            df["variable"].cat.codes.to_numpy(), df["answer"].cat.codes.to_numpy()
+        ]
         return found
 
     def answer_in_scale(df: pd.DataFrame) -> pd.Series:
@@ -103,9 +105,14 @@ def long_schema(layout: PanelSpec) -> Any:
             "n_citations": pa.Column(pd.Int32Dtype(), pa.Check.ge(0)),
             **_trailing(layout, pa),
         },
-        checks=[pa.Check(answer_in_scale, name="answer_in_scale"),
-                pa.Check(value_matches_answer, name="value_matches_answer")],
-        unique=["iso3c", "year", "variable"], strict=True, ordered=True, name="long",
+        checks=[
+            pa.Check(answer_in_scale, name="answer_in_scale"),
+            pa.Check(value_matches_answer, name="value_matches_answer"),
+        ],
+        unique=["iso3c", "year", "variable"],
+        strict=True,
+        ordered=True,
+        name="long",
     )
 
 
@@ -122,8 +129,9 @@ def wide_schema(layout: PanelSpec) -> Any:
         columns[var.name] = pa.Column(value, pa.Check.isin(allowed), nullable=True)
         columns[f"{var.name}_conf"] = pa.Column(conf, nullable=True)
         columns[f"{var.name}_nsrc"] = pa.Column(pd.Int32Dtype(), pa.Check.ge(0), nullable=True)
-    return pa.DataFrameSchema(columns, unique=["iso3c", "year"], strict=True, ordered=True,
-                              name="wide")
+    return pa.DataFrameSchema(
+        columns, unique=["iso3c", "year"], strict=True, ordered=True, name="wide"
+    )
 
 
 def validate(frame: pd.DataFrame, schema: Any, table: str, where: str) -> list[Finding]:
@@ -148,10 +156,16 @@ def _findings(cases: pd.DataFrame, table: str, where: str) -> list[Finding]:
     out = []
     for (subject, check), group in cases.groupby(["subject", "check"], sort=True):
         distinct = list(dict.fromkeys(group["shown"]))
-        shown = ", ".join(repr(c) if isinstance(c, str) else str(c)
-                          for c in distinct[:MAX_CASES])
+        shown = ", ".join(repr(c) if isinstance(c, str) else str(c) for c in distinct[:MAX_CASES])
         more = len(distinct) - MAX_CASES
-        out.append(finding("export-schema-failed", where, table=table, check=check,
-                           subject=subject,
-                           cases=shown + (f" and {more} more" if more > 0 else "")))
+        out.append(
+            finding(
+                "export-schema-failed",
+                where,
+                table=table,
+                check=check,
+                subject=subject,
+                cases=shown + (f" and {more} more" if more > 0 else ""),
+            )
+        )
     return out

@@ -29,13 +29,28 @@ def select(observations: Iterable[Observation]) -> tuple[list[Observation], list
             independent[key].append(obs)
         elif key in chosen:
             other = chosen[key].path
-            findings.append(finding("panel-duplicate-country-year", obs.path, iso3c=obs.iso3c,
-                                    year=obs.year, other=other, related=(other,)))
+            findings.append(
+                finding(
+                    "panel-duplicate-country-year",
+                    obs.path,
+                    iso3c=obs.iso3c,
+                    year=obs.year,
+                    other=other,
+                    related=(other,),
+                )
+            )
         else:
             chosen[key] = obs
     for key, codings in sorted(independent.items()):
         if key not in chosen:
             coders = ", ".join(o.coder for o in codings)
-            findings.append(finding("panel-not-adjudicated", codings[0].path, iso3c=key[0],
-                                    year=key[1], coders=coders))
+            findings.append(
+                finding(
+                    "panel-not-adjudicated",
+                    codings[0].path,
+                    iso3c=key[0],
+                    year=key[1],
+                    coders=coders,
+                )
+            )
     return [chosen[k] for k in sorted(chosen)], findings

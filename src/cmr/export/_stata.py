@@ -48,15 +48,18 @@ def stata_frame(wide: Any, answers: dict[str, Any], layout: PanelSpec) -> Any:
         frame[var.name] = cells
         conf = wide[f"{var.name}_conf"].combine_chunks().indices
         frame[f"{var.name}_conf"] = conf.to_numpy(zero_copy_only=False).astype(float) + 1
-        frame[f"{var.name}_nsrc"] = wide[f"{var.name}_nsrc"].to_numpy(
-            zero_copy_only=False).astype(float)
+        frame[f"{var.name}_nsrc"] = (
+            wide[f"{var.name}_nsrc"].to_numpy(zero_copy_only=False).astype(float)
+        )
     return frame
 
 
-def _labels(layout: PanelSpec) -> tuple[dict[str, str | None], dict[str, dict[Any, str]],
-                                     dict[str, list[str]]]:
+def _labels(
+    layout: PanelSpec,
+) -> tuple[dict[str, str | None], dict[str, dict[Any, str]], dict[str, list[str]]]:
     column: dict[str, str | None] = {
-        k: stata_label(v) for k, v in {**IDENTIFIERS, **TRAILING}.items()}
+        k: stata_label(v) for k, v in {**IDENTIFIERS, **TRAILING}.items()
+    }
     value: dict[str, dict[Any, str]] = {}
     missing: dict[str, list[str]] = {}
     conf = {i: label for i, label in enumerate(confidence_labels(layout).values(), start=1)}
@@ -103,7 +106,14 @@ def write_dta(wide: Any, answers: dict[str, Any], layout: PanelSpec, path: Path)
     column, value, user_missing = _labels(layout)
     frame = stata_frame(wide, answers, layout)
     title = stata_label(f"{layout.latest.name} {layout.dataset_version}: {layout.latest.title}")
-    pyreadstat.write_dta(frame, str(path), file_label=title, column_labels=column,
-                         version=DTA_VERSION, variable_value_labels=value,
-                         missing_user_values=user_missing, variable_format={"as_of": "%td"})
+    pyreadstat.write_dta(
+        frame,
+        str(path),
+        file_label=title,
+        column_labels=column,
+        version=DTA_VERSION,
+        variable_value_labels=value,
+        missing_user_values=user_missing,
+        variable_format={"as_of": "%td"},
+    )
     _fix_timestamp(path)

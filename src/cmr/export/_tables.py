@@ -32,10 +32,22 @@ TRAILING: dict[str, str] = {
 Field = tuple[pa.Field, Any]
 
 
-def _label(name: str, indices: Any, categories: list[str], description: str,
-           ordered: bool = False, nullable: bool = False) -> Field:
-    return field(name, labels(indices, categories, ordered), description, nullable,
-                 categories=categories, ordered=ordered)
+def _label(
+    name: str,
+    indices: Any,
+    categories: list[str],
+    description: str,
+    ordered: bool = False,
+    nullable: bool = False,
+) -> Field:
+    return field(
+        name,
+        labels(indices, categories, ordered),
+        description,
+        nullable,
+        categories=categories,
+        ordered=ordered,
+    )
 
 
 def _found(values: list[str]) -> tuple[list[int], list[str]]:
@@ -60,8 +72,12 @@ def _per_observation(c: Collected, layout: PanelSpec) -> tuple[list[Field], list
         field("as_of", pa.array(c.obs_as_of, pa.date32()), IDENTIFIERS["as_of"], False),
     ], [
         _label("coder", coders, who, TRAILING["coder"]),
-        _label("codebook_version", [version_index[v] for v in c.obs_version],
-               list(layout.versions), TRAILING["codebook_version"]),
+        _label(
+            "codebook_version",
+            [version_index[v] for v in c.obs_version],
+            list(layout.versions),
+            TRAILING["codebook_version"],
+        ),
     ]
 
 
@@ -71,13 +87,17 @@ def _repeat(fields: list[Field], rows: pa.Array) -> list[Field]:
 
 def table_metadata(layout: PanelSpec, shape: str) -> dict[str, str]:
     """Schema-level metadata: what the table is and which codebook and dataset it comes from."""
-    return {"cmr": json.dumps({
-        "table": shape,
-        "dataset": layout.latest.name,
-        "dataset_version": layout.dataset_version,
-        "codebook_version": layout.latest.version,
-        "codebook_versions": list(layout.versions),
-    })}
+    return {
+        "cmr": json.dumps(
+            {
+                "table": shape,
+                "dataset": layout.latest.name,
+                "dataset_version": layout.dataset_version,
+                "codebook_version": layout.latest.version,
+                "codebook_versions": list(layout.versions),
+            }
+        )
+    }
 
 
 def _long_fields(c: Collected, layout: PanelSpec, *, texts: bool = True) -> list[Field]:
@@ -87,28 +107,59 @@ def _long_fields(c: Collected, layout: PanelSpec, *, texts: bool = True) -> list
     value_type = int_type(*layout.value_range)
     fields = [
         *_repeat(ids, rows),
-        _label("question", c.question, list(layout.question_ids),
-               "Question id, as the observation's codebook version numbers it."),
-        _label("variable", c.variable, [v.name for v in layout.variables],
-               "Variable name of the question; stable across codebook versions."),
-        _label("answer", c.answer, list(layout.answer_codes),
-               "The answer code: a scale value (yes/no) or a missing code."),
-        field("value", pa.array(c.value, value_type),
-              "Numeric value of the answer; empty for missing codes."),
-        _label("confidence", c.confidence, list(layout.confidence),
-               "How sure the coder is of the answer.", ordered=True),
+        _label(
+            "question",
+            c.question,
+            list(layout.question_ids),
+            "Question id, as the observation's codebook version numbers it.",
+        ),
+        _label(
+            "variable",
+            c.variable,
+            [v.name for v in layout.variables],
+            "Variable name of the question; stable across codebook versions.",
+        ),
+        _label(
+            "answer",
+            c.answer,
+            list(layout.answer_codes),
+            "The answer code: a scale value (yes/no) or a missing code.",
+        ),
+        field(
+            "value",
+            pa.array(c.value, value_type),
+            "Numeric value of the answer; empty for missing codes.",
+        ),
+        _label(
+            "confidence",
+            c.confidence,
+            list(layout.confidence),
+            "How sure the coder is of the answer.",
+            ordered=True,
+        ),
     ]
     if texts:
         fields += [
-            field("evidence", text(c.evidence),
-                  "Narrative evidence for the answer, in the coder's words.", False),
+            field(
+                "evidence",
+                text(c.evidence),
+                "Narrative evidence for the answer, in the coder's words.",
+                False,
+            ),
             field("note", text(c.note), "Coder's note (what was searched, for a missing code)."),
-            field("citations", text(c.citations, cite_text),
-                  "Cited sources: bibliography keys with pages, separated by '; '."),
+            field(
+                "citations",
+                text(c.citations, cite_text),
+                "Cited sources: bibliography keys with pages, separated by '; '.",
+            ),
         ]
     fields += [
-        field("n_citations", pa.array(np.frombuffer(c.n_citations, dtype=np.int64)).cast(
-            pa.int32()), "Number of citations.", False),
+        field(
+            "n_citations",
+            pa.array(np.frombuffer(c.n_citations, dtype=np.int64)).cast(pa.int32()),
+            "Number of citations.",
+            False,
+        ),
         *_repeat(trailing, rows),
     ]
     return fields
@@ -119,8 +170,9 @@ def long_table(c: Collected, layout: PanelSpec) -> pa.Table:
     return table(_long_fields(c, layout), table_metadata(layout, "long"))
 
 
-def codings_table(c: Collected, layout: PanelSpec, independent: list[bool],
-                  reconciles: list[str | None]) -> pa.Table:
+def codings_table(
+    c: Collected, layout: PanelSpec, independent: list[bool], reconciles: list[str | None]
+) -> pa.Table:
     """Every coding, adjudicated and independent, one row per coding and question.
 
     The panel holds adjudicated codings only; this table keeps each coder's answers so that
@@ -130,12 +182,19 @@ def codings_table(c: Collected, layout: PanelSpec, independent: list[bool],
     rows = pa.array(np.frombuffer(c.row_obs, dtype=np.int64))
     fields = [
         *_long_fields(c, layout, texts=False),
-        field("independent", pa.array(independent, pa.bool_()).take(rows),
-              "True for an independent coding (observations/<ISO3>/<year>/<coder>.yaml), "
-              "False for the adjudicated coding in the panel.", False),
-        field("reconciles", pa.array(reconciles, pa.string()).take(rows),
-              "For an adjudicated coding: the coders whose independent codings it reconciles, "
-              "separated by '; '."),
+        field(
+            "independent",
+            pa.array(independent, pa.bool_()).take(rows),
+            "True for an independent coding (observations/<ISO3>/<year>/<coder>.yaml), "
+            "False for the adjudicated coding in the panel.",
+            False,
+        ),
+        field(
+            "reconciles",
+            pa.array(reconciles, pa.string()).take(rows),
+            "For an adjudicated coding: the coders whose independent codings it reconciles, "
+            "separated by '; '.",
+        ),
     ]
     return table(fields, table_metadata(layout, "codings"))
 
@@ -165,16 +224,29 @@ def wide_table(c: Collected, layout: PanelSpec) -> pa.Table:
         q = var.question
         values = scatter(n, rows, value[sel], np.nan)
         fields += [
-            field(var.name, pa.array(values, from_pandas=True).cast(value_type), q.text,
-                  question=",".join(var.ids), label=q.label, values=var.values,
-                  missing=list(var.missing),
-                  value_labels={str(v): var.labels[k] for k, v in var.values.items()}),
-            _label(f"{var.name}_conf", scatter(n, rows, confidence[sel], -1),
-                   list(layout.confidence), f"Confidence in {var.name} ({q.id}).",
-                   ordered=True, nullable=True),
-            field(f"{var.name}_nsrc",
-                  pa.array(scatter(n, rows, nsrc[sel], np.nan), from_pandas=True)
-                  .cast(pa.int32()), f"Number of citations for {var.name} ({q.id})."),
+            field(
+                var.name,
+                pa.array(values, from_pandas=True).cast(value_type),
+                q.text,
+                question=",".join(var.ids),
+                label=q.label,
+                values=var.values,
+                missing=list(var.missing),
+                value_labels={str(v): var.labels[k] for k, v in var.values.items()},
+            ),
+            _label(
+                f"{var.name}_conf",
+                scatter(n, rows, confidence[sel], -1),
+                list(layout.confidence),
+                f"Confidence in {var.name} ({q.id}).",
+                ordered=True,
+                nullable=True,
+            ),
+            field(
+                f"{var.name}_nsrc",
+                pa.array(scatter(n, rows, nsrc[sel], np.nan), from_pandas=True).cast(pa.int32()),
+                f"Number of citations for {var.name} ({q.id}).",
+            ),
         ]
     return table(fields, table_metadata(layout, "wide"))
 

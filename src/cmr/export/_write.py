@@ -22,8 +22,14 @@ def write_parquet(table: pa.Table, path: Path) -> None:
     """Parquet with zstd compression; dictionary columns stay dictionary-encoded."""
     import pyarrow.parquet as pq
 
-    pq.write_table(table, path, compression="zstd", use_dictionary=True,
-                   write_statistics=True, store_schema=True)
+    pq.write_table(
+        table,
+        path,
+        compression="zstd",
+        use_dictionary=True,
+        write_statistics=True,
+        store_schema=True,
+    )
 
 
 def write_csv(table: pa.Table, path: Path) -> None:

@@ -40,8 +40,12 @@ def to_frame(table: pa.Table) -> pd.DataFrame:
     import pandas as pd
     import pyarrow as pa
 
-    ints = {pa.int8(): pd.Int8Dtype(), pa.int16(): pd.Int16Dtype(),
-            pa.int32(): pd.Int32Dtype(), pa.int64(): pd.Int64Dtype()}
+    ints = {
+        pa.int8(): pd.Int8Dtype(),
+        pa.int16(): pd.Int16Dtype(),
+        pa.int32(): pd.Int32Dtype(),
+        pa.int64(): pd.Int64Dtype(),
+    }
     frame = table.to_pandas(types_mapper=ints.get, date_as_object=False)
     for field in table.schema:
         meta = field.metadata or {}
@@ -53,8 +57,9 @@ def to_frame(table: pa.Table) -> pd.DataFrame:
     return frame
 
 
-def load_panel(path: str | Path | None = None,
-               shape: Literal["wide", "long"] = "wide") -> pd.DataFrame:
+def load_panel(
+    path: str | Path | None = None, shape: Literal["wide", "long"] = "wide"
+) -> pd.DataFrame:
     """Load an exported panel (default: the project's `dist/`) as a typed DataFrame.
 
     `shape="wide"` gives one row per country-year with a nullable integer column per variable
@@ -79,8 +84,9 @@ def load_panel(path: str | Path | None = None,
     return to_frame(pq.read_table(file))
 
 
-def read_observations(project: Project | str | Path | None = None, *,
-                      strict: bool = True) -> list[Observation]:
+def read_observations(
+    project: Project | str | Path | None = None, *, strict: bool = True
+) -> list[Observation]:
     """Every observation file of a project (default: found from the working directory),
     parsed, in path order; independent codings included.
 

@@ -66,17 +66,24 @@ class MarkerScanner:
         kept.append(text[last:])
         return "".join(kept)
 
-    def _accept(self, number: int, match: re.Match[str], text: str, line: int,
-                column: int) -> bool:
+    def _accept(self, number: int, match: re.Match[str], text: str, line: int, column: int) -> bool:
         if not self.expected <= number <= self.expected + MAX_GAP:
             return False
         if match.group("num") and _decimal(text, match.start(), match.end()):
             return False
         if number > self.expected:
             missing = ", ".join(str(n) for n in range(self.expected, number))
-            self.findings.append(finding(
-                "memo-footnote-gap", self.shown, line, column + match.start(),
-                found=number, expected=self.expected, missing=missing))
+            self.findings.append(
+                finding(
+                    "memo-footnote-gap",
+                    self.shown,
+                    line,
+                    column + match.start(),
+                    found=number,
+                    expected=self.expected,
+                    missing=missing,
+                )
+            )
         self.expected = number + 1
         return True
 
@@ -85,8 +92,7 @@ def _decimal(text: str, start: int, end: int) -> bool:
     """`3.5 percent`, `1,2 million`: a digit, a point and a number before a lowercase word."""
     before = text[max(0, start - 2) : start]
     after = text[end:].lstrip()
-    return (len(before) == 2 and before[0].isdigit() and before[1] in ".,"
-            and after[:1].islower())
+    return len(before) == 2 and before[0].isdigit() and before[1] in ".," and after[:1].islower()
 
 
 @dataclass(frozen=True)
@@ -143,8 +149,9 @@ def read_footnotes(path: Path, shown: str) -> tuple[FootnoteMap | None, list[Fin
     return (None if findings else table), findings
 
 
-def _row(row: dict[str, str | None], line: int, table: FootnoteMap,
-         bad: Callable[[int, str], None]) -> None:
+def _row(
+    row: dict[str, str | None], line: int, table: FootnoteMap, bad: Callable[[int, str], None]
+) -> None:
     values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
     if not any(values.values()):
         return

@@ -34,9 +34,15 @@ class ImportRun:
     written: list[Path] = field(default_factory=list)
 
 
-def import_memos(paths: Iterable[str | Path], *, project: Project | None = None,
-                 out: str | Path | None = None, options: Options | None = None,
-                 footnotes: str | Path | None = None, force: bool = False) -> ImportRun:
+def import_memos(
+    paths: Iterable[str | Path],
+    *,
+    project: Project | None = None,
+    out: str | Path | None = None,
+    options: Options | None = None,
+    footnotes: str | Path | None = None,
+    force: bool = False,
+) -> ImportRun:
     """Import each memo into `out` (default: the project's observations/) as
     `<ISO3>/<year>.yaml`, under the project's latest codebook.
 
@@ -51,8 +57,9 @@ def import_memos(paths: Iterable[str | Path], *, project: Project | None = None,
         run.result.extend(exc.findings)
         return run
     if options.confidence is not None and options.confidence not in book.confidence:
-        raise ValueError(f"confidence {options.confidence!r} is not one of "
-                         f"{', '.join(book.confidence)}")
+        raise ValueError(
+            f"confidence {options.confidence!r} is not one of {', '.join(book.confidence)}"
+        )
     if footnotes is not None:
         table, found = read_footnotes(Path(footnotes), project.display(Path(footnotes)))
         run.result.extend(found)
@@ -69,8 +76,16 @@ def import_memos(paths: Iterable[str | Path], *, project: Project | None = None,
     return run
 
 
-def _import_one(path: Path, project: Project, book: Codebook, folder: Path, options: Options,
-                force: bool, targets: dict[Path, str], run: ImportRun) -> Path | None:
+def _import_one(
+    path: Path,
+    project: Project,
+    book: Codebook,
+    folder: Path,
+    options: Options,
+    force: bool,
+    targets: dict[Path, str],
+    run: ImportRun,
+) -> Path | None:
     shown = project.display(path)
     text, found = read_memo(path, shown)
     run.result.extend(found)
@@ -87,8 +102,9 @@ def _import_one(path: Path, project: Project, book: Codebook, folder: Path, opti
         run.result.extend([finding(code, shown, memo.header_line, **params)])
 
     if target in targets:
-        refuse("memo-country-year-twice", iso3c=data["iso3c"], year=data["year"],
-               other=targets[target])
+        refuse(
+            "memo-country-year-twice", iso3c=data["iso3c"], year=data["year"], other=targets[target]
+        )
         return None
     targets[target] = shown
     if target.exists() and not force:
@@ -101,8 +117,9 @@ def _import_one(path: Path, project: Project, book: Codebook, folder: Path, opti
     return target
 
 
-def _write(target: Path, data: dict[str, Any], project: Project, book: Codebook,
-           force: bool) -> tuple[str, str] | None:
+def _write(
+    target: Path, data: dict[str, Any], project: Project, book: Codebook, force: bool
+) -> tuple[str, str] | None:
     """Render and write atomically; the finding code and reason when it cannot be done."""
     schema = schema_path(project.codebook_dir, book.version)
     ref = Path(os.path.relpath(schema.resolve(), target.parent.resolve())).as_posix()

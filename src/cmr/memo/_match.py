@@ -56,8 +56,10 @@ class Matcher:
         if not wanted or len(wanted) > 3 * self.longest:
             return Match(None, None, 0.0)
         scored = sorted(
-            ((difflib.SequenceMatcher(None, wanted, t, autojunk=False).ratio(), i)
-             for i, (t, _) in enumerate(self.texts)),
+            (
+                (difflib.SequenceMatcher(None, wanted, t, autojunk=False).ratio(), i)
+                for i, (t, _) in enumerate(self.texts)
+            ),
             reverse=True,
         )
         if not scored:

@@ -30,14 +30,19 @@ _MAX_QUESTION_LINES = 6
 _MAX_QUESTION_NUMBER = 200
 _NUMBER = re.compile(
     r"^\s*obs(?:ervation)?\.?\s*(?:no\.?|nr\.?|number|#)\s*[:.]?\s*(\d+[A-Za-z]?)"
-    r"\s*(?:[-–—:]\s*(.*?))?\s*$", re.I)
+    r"\s*(?:[-–—:]\s*(.*?))?\s*$",
+    re.I,
+)
 _COUNTRY_YEAR = re.compile(
-    r"^\s*country[\s_–—-]*year\s*[:.–—-]?\s*(.+?)[\s,;–—-]+(\d{4})\s*\.?\s*$", re.I)
+    r"^\s*country[\s_–—-]*year\s*[:.–—-]?\s*(.+?)[\s,;–—-]+(\d{4})\s*\.?\s*$", re.I
+)
 _COUNTRY = re.compile(r"^\s*country\s*:\s*(.+?)\s*$", re.I)
 _YEAR = re.compile(r"^\s*year\s*:\s*(\d{4})\s*\.?\s*$", re.I)
 _NOTES = re.compile(
     r"^\s*(?:(?:foot|end)?notes?|references|sources|bibliography|works\s+cited)\s*:?\s*$"
-    r"|^\s*[_-]{5,}\s*$", re.I)
+    r"|^\s*[_-]{5,}\s*$",
+    re.I,
+)
 _ANSWER = re.compile(r"(.*?)(?:[.!?;:,–—]|\s-\s|$)")
 _ANSWER_MAX_WORDS = 4
 _ANSWER_MAX_CHARS = 40
@@ -108,8 +113,9 @@ def parse_memo(text: str, shown: str = "<memo>") -> Memo:
         after = range(heading.parts[-1].line + 1, end + 1)
         body = [heading.rest, *(Segment(n, 1, lines[n - 1]) for n in after)]
         start = heading.parts[0]
-        question = MemoQuestion(heading.number, _join_words(p.text for p in heading.parts),
-                                start.line, start.column)
+        question = MemoQuestion(
+            heading.number, _join_words(p.text for p in heading.parts), start.line, start.column
+        )
         cleaned = [Segment(s.line, s.column, scanner.strip(s, question.footnotes)) for s in body]
         _answer_and_evidence(question, cleaned)
         memo.questions.append(question)
@@ -183,8 +189,8 @@ def _answer_and_evidence(question: MemoQuestion, body: list[Segment]) -> None:
         if _is_answer(words):
             question.answer = words
             question.answer_line, question.answer_column = segment.line, segment.column + lead
-            rest = segment.text[match.end():]
-            body = [Segment(segment.line, segment.column + match.end(), rest), *body[k + 1:]]
+            rest = segment.text[match.end() :]
+            body = [Segment(segment.line, segment.column + match.end(), rest), *body[k + 1 :]]
         else:
             body = body[k:]
         break
@@ -192,8 +198,11 @@ def _answer_and_evidence(question: MemoQuestion, body: list[Segment]) -> None:
 
 
 def _is_answer(words: str) -> bool:
-    return (0 < len(words) <= _ANSWER_MAX_CHARS and len(words.split()) <= _ANSWER_MAX_WORDS
-            and any(c.isalpha() for c in words))
+    return (
+        0 < len(words) <= _ANSWER_MAX_CHARS
+        and len(words.split()) <= _ANSWER_MAX_WORDS
+        and any(c.isalpha() for c in words)
+    )
 
 
 def paragraphs(lines: Iterable[str]) -> list[str]:

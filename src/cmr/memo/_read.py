@@ -16,8 +16,14 @@ from cmr.findings import Finding
 MAX_BYTES = 5_000_000
 
 # Spaces that look like spaces: no-break, figure, narrow no-break, ideographic, and the like.
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
-                                 "\u2008\u2009\u200a\u202f\u205f\u3000\f\v"), " ")
+_SPACES = dict.fromkeys(
+    map(
+        ord,
+        "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+        "\u2008\u2009\u200a\u202f\u205f\u3000\f\v",
+    ),
+    " ",
+)
 # Characters that carry nothing in running text: zero-width spaces and joiners, BOMs.
 _SOFT_HYPHEN = re.compile("\u00ad(?![ \\t]*\n)")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)

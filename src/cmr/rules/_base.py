@@ -60,8 +60,7 @@ class Rule:
         self.title = spec.get("title", self.code)
         self.template = " ".join(str(spec["message"]).split())
 
-    def hit(self, file: str, path: Path_, *, related: tuple[str, ...] = (),
-            **params: Any) -> Hit:
+    def hit(self, file: str, path: Path_, *, related: tuple[str, ...] = (), **params: Any) -> Hit:
         message = self.template.format_map(_Params(params))
         return Hit(self.code, self.severity, file, path, message, related)
 
@@ -99,8 +98,14 @@ class AnswerRule(Rule):
             if isinstance(answer, str) and answer in allowed:
                 params = test(entry, obs)  # type: ignore[arg-type]
                 if params is not None:
-                    yield self.hit(obs.path, answer_path(variable), id=qid, variable=variable,
-                                   answer=answer, **params)
+                    yield self.hit(
+                        obs.path,
+                        answer_path(variable),
+                        id=qid,
+                        variable=variable,
+                        answer=answer,
+                        **params,
+                    )
 
 
 REGISTRY: dict[str, type[Rule]] = {}

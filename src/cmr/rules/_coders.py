@@ -48,8 +48,12 @@ class ReconcilesMissing(_CodersRule):
             for i, coder in enumerate(s.reconciles):
                 if s.independent or _coding_exists(s.path, s.year, coder):
                     continue
-                yield self.hit(s.path, ("reconciles", i), coder=coder,
-                               expected=str(Path(s.path).parent / str(s.year) / f"{coder}.yaml"))
+                yield self.hit(
+                    s.path,
+                    ("reconciles", i),
+                    coder=coder,
+                    expected=str(Path(s.path).parent / str(s.year) / f"{coder}.yaml"),
+                )
 
 
 class ReconcilesUnlisted(_CodersRule):
@@ -64,10 +68,15 @@ class ReconcilesUnlisted(_CodersRule):
         adjudicated = {(s.iso3c, s.year): s for s in summaries if not s.independent}
         for s in summaries:
             final = adjudicated.get((s.iso3c, s.year))
-            if (s.independent and final is not None and final.reconciles
-                    and s.coder not in final.reconciles):
-                yield self.hit(final.path, ("reconciles",), related=(s.path,), coder=s.coder,
-                               coding=s.path)
+            if (
+                s.independent
+                and final is not None
+                and final.reconciles
+                and s.coder not in final.reconciles
+            ):
+                yield self.hit(
+                    final.path, ("reconciles",), related=(s.path,), coder=s.coder, coding=s.path
+                )
 
 
 BUILTIN: tuple[type[_CodersRule], ...] = (ReconcilesMissing, ReconcilesUnlisted)

@@ -64,8 +64,9 @@ class Contradiction(AnswerRule):
         self.answers = frozenset(spec["answers"])
         self.pattern = phrase_pattern(spec["phrases"])
         # The longest word of each phrase: a cheap substring test before the regex.
-        self.clues = tuple({max((w for w in p.lower().split() if w != "*"), key=len)
-                            for p in spec["phrases"]})
+        self.clues = tuple(
+            {max((w for w in p.lower().split() if w != "*"), key=len) for p in spec["phrases"]}
+        )
         variables = spec.get("variables") or book.variables
         self.targets = [(v, book.by_variable[v].id) for v in variables]
 

@@ -56,11 +56,13 @@ def _table(rules: Iterable[Rule]) -> Table:
 
 def build(book: Codebook, settings: Settings) -> RuleSet:
     """Compile `book`'s rules; rules the settings switch off are left out."""
-    rules = [REGISTRY[spec["kind"]](spec, book, settings) for spec in book.rules
-             if settings.wanted(spec["code"])]
+    rules = [
+        REGISTRY[spec["kind"]](spec, book, settings)
+        for spec in book.rules
+        if settings.wanted(spec["code"])
+    ]
     observation = tuple(r for r in rules if r.scope == "observation")
-    return RuleSet(observation, tuple(r for r in rules if r.scope == "series"),
-                   _table(observation))
+    return RuleSet(observation, tuple(r for r in rules if r.scope == "series"), _table(observation))
 
 
 class RuleSets:
@@ -93,8 +95,18 @@ def locate(hits: Iterable[Hit], sources: dict[str, Path] | None = None) -> list[
         locator = _yaml.Locator.try_compose(text) or _yaml.Locator(None)
         for h in group:
             pos = locator.position(h.path)
-            out.append(Finding(h.file, pos.line, pos.column, h.severity, h.code, h.message,
-                               ".".join(map(str, h.path)), h.related))
+            out.append(
+                Finding(
+                    h.file,
+                    pos.line,
+                    pos.column,
+                    h.severity,
+                    h.code,
+                    h.message,
+                    ".".join(map(str, h.path)),
+                    h.related,
+                )
+            )
     return out
 
 
@@ -114,8 +126,16 @@ def check_observation(obs: Observation, source: Path, rules: RuleSet) -> list[Fi
         for rule, qid, test in tests:
             params = test(entry, obs)  # type: ignore[arg-type]
             if params is not None:
-                hits.append(rule.hit(obs.path, answer_path(variable), id=qid,
-                                     variable=variable, answer=answer, **params))
+                hits.append(
+                    rule.hit(
+                        obs.path,
+                        answer_path(variable),
+                        id=qid,
+                        variable=variable,
+                        answer=answer,
+                        **params,
+                    )
+                )
     return locate(hits, {obs.path: source}) if hits else []
 
 
@@ -130,8 +150,9 @@ def series_of(summaries: Iterable[Summary]) -> dict[str, list[Summary]]:
     return out
 
 
-def check_collection(summaries: Sequence[Summary], books: Codebooks,
-                     rulesets: RuleSets) -> list[Finding]:
+def check_collection(
+    summaries: Sequence[Summary], books: Codebooks, rulesets: RuleSets
+) -> list[Finding]:
     """Findings of the series- and coders-scope rules over all summaries."""
     hits: list[Hit] = []
     for series in series_of(summaries).values():

@@ -35,18 +35,27 @@ class Evidence(AnswerRule):
 
     def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):
         super().__init__(spec, book, settings)
-        tests: dict[str, Test] = {"citation_pages": self._pages, "note": self._note,
-                                  "min_chars": self._length}
+        tests: dict[str, Test] = {
+            "citation_pages": self._pages,
+            "note": self._note,
+            "min_chars": self._length,
+        }
         self.test, self._test = spec["check"], tests[spec["check"]]
         answers = spec.get("answers")
         self.targets = [
-            (v, book.by_variable[v].id,
-             frozenset(answers or self._default(book.by_variable[v].scale)))
+            (
+                v,
+                book.by_variable[v].id,
+                frozenset(answers or self._default(book.by_variable[v].scale)),
+            )
             for v in spec.get("variables") or book.variables
         ]
         observed = book.raw.get("observation", {}).get("min_evidence_chars", 0)
-        self.minimum: int = (settings.min_evidence_chars if settings.min_evidence_chars is not None
-                             else int(spec.get("min_chars", observed)))
+        self.minimum: int = (
+            settings.min_evidence_chars
+            if settings.min_evidence_chars is not None
+            else int(spec.get("min_chars", observed))
+        )
 
     def _default(self, scale: Scale) -> list[str]:
         if self.test == "citation_pages":

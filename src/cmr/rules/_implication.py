@@ -31,7 +31,8 @@ class Implication(Rule):
         self.consequents = [(v, as_set(a)) for v, a in spec["then"].items()]
         self.ids = {v: book.by_variable[v].id for v, _ in self.consequents}
         self.condition = " and ".join(
-            f"{book.by_variable[v].id} {v} is {' or '.join(sorted(a))}" for v, a in self.conditions)
+            f"{book.by_variable[v].id} {v} is {' or '.join(sorted(a))}" for v, a in self.conditions
+        )
 
     def check(self, obs: Observation) -> Iterator[Hit]:
         answers = obs.answers
@@ -43,6 +44,12 @@ class Implication(Rule):
         for variable, allowed in self.consequents:
             answer = obs.answer(variable)
             if answer is not None and answer not in allowed:
-                yield self.hit(obs.path, answer_path(variable), id=self.ids[variable],
-                               variable=variable, answer=answer,
-                               allowed=", ".join(sorted(allowed)), condition=self.condition)
+                yield self.hit(
+                    obs.path,
+                    answer_path(variable),
+                    id=self.ids[variable],
+                    variable=variable,
+                    answer=answer,
+                    allowed=", ".join(sorted(allowed)),
+                    condition=self.condition,
+                )

@@ -36,9 +36,10 @@ class Series(Rule):
         self.value = spec.get("value")
         default = [q.variable for q in book.questions if q.slow_moving]
         variables = spec.get("variables") or (default if self.test == "change_note" else [])
-        self.targets = [(v, book.by_variable[v].id,
-                         frozenset(s.code for s in book.by_variable[v].scale.values))
-                        for v in variables]
+        self.targets = [
+            (v, book.by_variable[v].id, frozenset(s.code for s in book.by_variable[v].scale.values))
+            for v in variables
+        ]
 
     def check_series(self, series: Sequence[Summary], i: int) -> Iterator[Hit]:
         current = series[i]
@@ -48,13 +49,27 @@ class Series(Rule):
                 continue
             other = self._other(series, i, variable, values, answer)
             if other is not None:
-                yield self.hit(current.path, answer_path(variable), related=(other.path,),
-                               id=qid, variable=variable, answer=answer,
-                               previous=other.answers.get(variable), year=current.year,
-                               other_year=other.year, other=other.path)
+                yield self.hit(
+                    current.path,
+                    answer_path(variable),
+                    related=(other.path,),
+                    id=qid,
+                    variable=variable,
+                    answer=answer,
+                    previous=other.answers.get(variable),
+                    year=current.year,
+                    other_year=other.year,
+                    other=other.path,
+                )
 
-    def _other(self, series: Sequence[Summary], i: int, variable: str,
-               values: frozenset[str], answer: str | None) -> Summary | None:
+    def _other(
+        self,
+        series: Sequence[Summary],
+        i: int,
+        variable: str,
+        values: frozenset[str],
+        answer: str | None,
+    ) -> Summary | None:
         """The earlier observation that `series[i]` breaks the rule against, if any."""
         current = series[i]
         if self.test == "monotone":

@@ -26,11 +26,15 @@ def _rule_problems(data: dict[str, Any], rule: dict[str, Any]) -> list[str]:
             problems.append(f"{where}: unknown variable {variable!r}")
             continue
         listed = [answers] if isinstance(answers, str) else answers or []
-        problems += [f"{where}: {a!r} is not an answer to {variable}" for a in listed
-                     if a not in codes]
+        problems += [
+            f"{where}: {a!r} is not an answer to {variable}" for a in listed if a not in codes
+        ]
     for key in ("answers", "require_year"):
-        problems += [f"{where}: {a!r} is not an answer code of any scale"
-                     for a in rule.get(key, []) if a not in every]
+        problems += [
+            f"{where}: {a!r} is not an answer code of any scale"
+            for a in rule.get(key, [])
+            if a not in every
+        ]
     problems += _template_problems(where, str(rule.get("message", "")))
     if rule["kind"] == "series" and rule.get("check") == "monotone":
         if not rule.get("variables") or rule.get("value") is None:
@@ -46,8 +50,11 @@ def _template_problems(where: str, message: str) -> list[str]:
         parts = list(string.Formatter().parse(message))
     except ValueError as exc:
         return [f"{where}: message is not a valid template ({exc})"]
-    return [f"{where}: message placeholder {{{name}!{conv}}} uses an unknown conversion"
-            for _, name, _, conv in parts if conv not in (None, "r", "s")]
+    return [
+        f"{where}: message placeholder {{{name}!{conv}}} uses an unknown conversion"
+        for _, name, _, conv in parts
+        if conv not in (None, "r", "s")
+    ]
 
 
 def problems(data: dict[str, Any]) -> list[str]:
