@@ -10,13 +10,13 @@ two drift apart).
 
 from __future__ import annotations
 
-from cmr.catalogue import _core, _export, _memo, _rules
+from cmr.catalogue import _agreement, _core, _export, _files, _memo, _rules
 from cmr.catalogue._kind import Kind, make
 
 __all__ = ["KINDS", "Kind", "finding", "make"]
 
 KINDS: dict[str, Kind] = {}
-for _module in (_core, _rules, _memo, _export):
+for _module in (_core, _files, _rules, _memo, _export, _agreement):
     for _kind in _module.KINDS:
         if _kind.code in KINDS:
             raise RuntimeError(f"finding code defined twice: {_kind.code}")
