@@ -301,7 +301,7 @@ def heavy_imports(project: Path, path: str) -> dict[str, Any]:
         [
             sys.executable,
             "-c",
-            "import cmr.cli, sys; from cmr.check import check; "
+            "import cmr.cli, sys; from cmr.checking import check; "
             "print('pandas' in sys.modules, 'pyarrow' in sys.modules)",
         ],
         cwd=project,
@@ -339,7 +339,7 @@ def breakdown(project: Path, n: int, n_all: int, repeats: int = 5) -> dict[str, 
 
     from cmr import _yaml, countries
     from cmr.bibliography import load_bibliography
-    from cmr.check import check, discover
+    from cmr.checking import check, discover
     from cmr.codebook import Codebooks
     from cmr.observation import _Findings, read_observation, read_text
     from cmr.project import Project

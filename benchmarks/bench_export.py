@@ -39,7 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _synthetic import DATA_DIR, make_dataset
 
 from cmr.bibliography import load_bibliography
-from cmr.check import check
+from cmr.checking import check
 from cmr.export import _run
 from cmr.export._select import select
 from cmr.export._stata import write_dta
@@ -67,7 +67,7 @@ print(json.dumps({"wall_s": wall, "self_kb": self_kb, "largest_worker_kb": child
 
 _CHECK_ONLY_SCRIPT = """
 import json, resource, sys
-from cmr.check import check
+from cmr.checking import check
 from cmr.project import Project
 run = check(project=Project.find(), keep=True)
 print(json.dumps({"self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}),

@@ -11,7 +11,7 @@ from types import ModuleType
 
 import pytest
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.codebook import Codebooks
 from cmr.project import Project
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.project import Project
 
 

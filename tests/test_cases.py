@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.project import Project
 
 CASES = Path(__file__).parent / "cases"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.findings import Result
 from cmr.observation import MAX_BYTES
 from cmr.project import Project
@@ -97,7 +97,7 @@ def test_parallel_and_serial_agree(project, make_observation, monkeypatch):
     bad.write_text(bad.read_text().replace("cown: 373", "cown: 999"))
     proj = Project.find(project)
     serial = check(project=proj, jobs=1).result
-    monkeypatch.setattr(importlib.import_module("cmr.check"), "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(importlib.import_module("cmr.checking"), "PARALLEL_THRESHOLD", 10)
     parallel = check(project=proj, jobs=2).result
     assert parallel.flatten(("file", "line", "code")) == serial.flatten(("file", "line", "code"))
     assert serial.flatten(("code",)) == [("country-code-mismatch",)]

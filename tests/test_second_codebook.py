@@ -6,7 +6,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.codebook import Codebooks
 from cmr.project import Project
 

@@ -1,6 +1,6 @@
 """The shared fixtures produce a dataset that passes `cmr check`."""
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.project import Project
 
 

@@ -19,9 +19,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-# Eager: `cmr.check` is both a module and this function; binding the name here, after the
-# module is imported, keeps `cmr.check(...)` the function.
-from cmr.check import Run, check
+from cmr.checking import Run, check
 from cmr.codebook import Codebook, CodebookError, Codebooks, Question, load_codebook
 from cmr.findings import Finding, Result
 from cmr.observation import Observation, read_observation

@@ -27,7 +27,7 @@ from cmr.findings import Finding
 
 if TYPE_CHECKING:
     from cmr.bibliography import Bibliography
-    from cmr.check import Summary
+    from cmr.summary import Summary
 
 FOLDER = ".cmr_cache"
 Outcome = tuple[list[Finding], "Summary | None"]
@@ -53,7 +53,7 @@ def _stamp(path: str) -> list[int] | None:
 
 @cache
 def _summary_fields() -> tuple[str, ...]:
-    from cmr.check import Summary
+    from cmr.summary import Summary
 
     return tuple(f.name for f in fields(Summary))
 
@@ -73,7 +73,7 @@ class CheckCache:
 
     def get(self, path: str, display: str) -> Outcome | None:
         """The cached outcome of `path`, or None when it may have changed."""
-        from cmr.check import Summary
+        from cmr.summary import Summary
 
         entry = self.entries.get(path)
         if entry is None or entry["display"] != display or entry["stamp"] != _stamp(path):

@@ -131,7 +131,7 @@ def test_no_double_coding_passes(project: Path, make_observation, run_cli):
 
 def test_reconciled_codings_exist(coded: Path):
     """The fixture's adjudicated file reconciles codings that exist, so check has no errors."""
-    from cmr.check import check
+    from cmr.checking import check
 
     run = check(project=Project.find(coded))
     assert run.result.errors == 0, [f.render() for f in run.result.findings]

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from conftest import observation_data, write_observation
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.export import export
 from cmr.project import Project
 

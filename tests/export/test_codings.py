@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 from conftest import observation_data, write_observation
 
 from cmr.agreement import compute
-from cmr.check import check
+from cmr.checking import check
 from cmr.export import export, load_panel
 from cmr.project import Project
 

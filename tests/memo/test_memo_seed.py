@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cmr import _yaml
-from cmr.check import check
+from cmr.checking import check
 from cmr.codebook import Codebooks
 from cmr.project import Project
 

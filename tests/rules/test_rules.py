@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.codebook import CodebookError, Codebooks, parse_codebook
 from cmr.project import Project
 from cmr.rules import build, check_observation, is_independent, layout
@@ -201,7 +201,7 @@ def test_parallel_and_serial_agree_on_rules(project, make_observation, monkeypat
         make_observation(year=year, answer="yes" if year % 2 else "no")
     proj = Project.find(project)
     serial = check(project=proj, jobs=1).result
-    monkeypatch.setattr(importlib.import_module("cmr.check"), "PARALLEL_THRESHOLD", 5)
+    monkeypatch.setattr(importlib.import_module("cmr.checking"), "PARALLEL_THRESHOLD", 5)
     parallel = check(project=proj, jobs=2).result
     assert parallel.flatten(("file", "line", "code")) == serial.flatten(("file", "line", "code"))
     assert {c for (c,) in serial.flatten(("code",))} == {
@@ -213,7 +213,7 @@ def test_parallel_and_serial_agree_on_rules(project, make_observation, monkeypat
 def test_check_imports_no_heavy_library():
     """`cmr check` imports neither pandas, numpy nor krippendorff."""
     code = (
-        "import sys, cmr.cli, cmr.check, cmr.rules;"
+        "import sys, cmr.cli, cmr.checking, cmr.rules;"
         "print(sorted(m for m in ('pandas', 'numpy', 'krippendorff') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

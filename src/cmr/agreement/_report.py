@@ -160,7 +160,7 @@ def agreement(
     >>> report.overall.alpha            # doctest: +SKIP
     0.83
     """
-    from cmr.check import check
+    from cmr.checking import check
 
     run = check(paths, project=project, keep=True)
     return compute(run.observations("independent"), prevalence)

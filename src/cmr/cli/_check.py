@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cmr.check import check
+from cmr.checking import check
 from cmr.cli._common import format_option, pass_project
 from cmr.project import Project
 from cmr.reporters import REPORTERS

@@ -13,7 +13,7 @@ from typing import Any
 
 from cmr.bibliography import Bibliography, load_bibliography
 from cmr.catalogue import finding
-from cmr.check import check
+from cmr.checking import check
 from cmr.codebook import Codebook, Codebooks
 from cmr.export import _datapackage, _schemas
 from cmr.export._collect import Collected, collect

@@ -98,7 +98,7 @@ def read_observations(
     >>> first.iso3c, first.year, first.answer(first.codebook.variables[0])  # doctest: +SKIP
     ('AZE', 1992, 'yes')
     """
-    from cmr.check import check
+    from cmr.checking import check
 
     if not isinstance(project, Project):
         project = Project.find(project)

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
-    from cmr.check import Summary
     from cmr.codebook import Codebook
     from cmr.observation import Observation
     from cmr.settings import Settings
+    from cmr.summary import Summary
 
 Path_ = tuple[str | int, ...]
 SCOPES = ("observation", "series", "panel", "coders")

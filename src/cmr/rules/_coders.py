@@ -15,7 +15,7 @@ from cmr.layout import SUFFIXES
 from cmr.rules._base import Hit, Rule
 
 if TYPE_CHECKING:
-    from cmr.check import Summary
+    from cmr.summary import Summary
 
 
 def _coding_exists(adjudicated: str, year: int, coder: str) -> bool:

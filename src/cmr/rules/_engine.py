@@ -19,10 +19,10 @@ from cmr.rules import _coders
 from cmr.rules._base import REGISTRY, AnswerRule, Hit, Rule, Test, answer_path
 
 if TYPE_CHECKING:
-    from cmr.check import Summary
     from cmr.codebook import Codebook, Codebooks
     from cmr.observation import Observation
     from cmr.settings import Settings
+    from cmr.summary import Summary
 
 
 # variable -> answer -> [(rule, question id, test)]

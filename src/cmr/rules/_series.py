@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from cmr.rules._base import Hit, Rule, answer_path, register
 
 if TYPE_CHECKING:
-    from cmr.check import Summary
     from cmr.codebook import Codebook
     from cmr.settings import Settings
+    from cmr.summary import Summary
 
 
 @register

@@ -25,27 +25,10 @@ from cmr.layout import is_independent
 from cmr.observation import Observation, read_observation
 from cmr.project import Project, shown_relative_to_cwd
 from cmr.settings import Settings, SettingsError
+from cmr.summary import Summary
 
 PARALLEL_THRESHOLD = 400
 SUFFIXES = (".yaml", ".yml")
-
-
-@dataclass(frozen=True)
-class Summary:
-    """What the checks that span files need to know of one observation."""
-
-    path: str
-    iso3c: str
-    year: int
-    coder: str
-    codebook: str
-    answers: dict[str, str | None]
-    data: dict[str, Any] | None = None
-    independent: bool = False
-    """True for an independent coding (`<ISO3>/<year>/<coder>.yaml`), False for the
-    adjudicated (or only) coding of a country-year (`<ISO3>/<year>.yaml`)."""
-    reconciles: tuple[str, ...] = ()
-    change_notes: frozenset[str] = frozenset()
 
 
 @dataclass
