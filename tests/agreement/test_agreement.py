@@ -122,11 +122,21 @@ def test_min_alpha_sets_exit_status(coded: Path, run_cli):
     assert run_cli("agreement", "--min-alpha", f"{alpha - 0.01:.3f}", project=coded).exit_code == 0
 
 
-def test_no_double_coding_passes(project: Path, make_observation, run_cli):
-    """Without independent codings there is nothing to test: exit 0 with a hint."""
+def test_no_double_coding_without_threshold_passes(project: Path, make_observation, run_cli):
+    """Without independent codings and without --min-alpha: exit 0 with a hint."""
+    make_observation()
+    result = run_cli("agreement", project=project)
+    assert result.exit_code == 0 and "--independent" in result.output
+
+
+def test_no_double_coding_fails_a_threshold(project: Path, make_observation, run_cli):
+    """--min-alpha with nothing to compute fails: a threshold cannot pass on no data."""
     make_observation()
     result = run_cli("agreement", "--min-alpha", "0.8", project=project)
-    assert result.exit_code == 0 and "--independent" in result.output
+    assert result.exit_code == 1
+    assert "no agreement could be computed: no country-year has two independent codings" in (
+        result.output
+    )
 
 
 def test_reconciled_codings_exist(coded: Path):

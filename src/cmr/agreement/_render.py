@@ -45,6 +45,26 @@ def _disagreement(d: Disagreement) -> list[str]:
     return [f"{d.iso3c} {d.year} {d.id} {d.variable}", *_columns(d.codings), ""]
 
 
+def why_not(report: Report) -> str:
+    """Why a report has no figures, in one clause."""
+    if report.country_years == 0:
+        return (
+            "no country-year has two independent codings (add them with "
+            "`cmr new COUNTRY YEAR --coder NAME --independent`)"
+        )
+    return (
+        "no question of a double-coded country-year has two answers on its scale "
+        "(missing codes and answers off the scale are left out)"
+    )
+
+
+def _left_out(overall: Figures) -> str:
+    return (
+        f"Left out of the figures: {overall.missing} answer(s) with a missing code, "
+        f"{overall.excluded} answer(s) off the scale or absent."
+    )
+
+
 def text(report: Report) -> str:
     """The report for the terminal."""
     lines = [
@@ -52,14 +72,13 @@ def text(report: Report) -> str:
         f"{report.country_years} country-year(s) coded independently more than once",
         "",
     ]
-    if report.overall.units == 0:
-        lines.append(
-            "No double-coded units: add independent codings with "
-            "`cmr new COUNTRY YEAR --coder NAME --independent`."
-        )
+    if not report.computable:
+        lines.append(f"No agreement could be computed: {why_not(report)}.")
         return "\n".join(lines) + "\n"
     lines.append(f"{'question':32} {'units':>6} {'agree':>7} {'alpha':>7} {'AC1':>7}")
     lines += [_row(q) for q in report.questions] + [_row(report.overall), ""]
+    if report.overall.missing or report.overall.excluded:
+        lines += [_left_out(report.overall), ""]
     notes = [
         f"  {q.id} {q.variable}: {q.note}" for q in [*report.questions, report.overall] if q.note
     ]

@@ -1,14 +1,26 @@
-"""`cmr agreement`: inter-coder agreement over independent codings, per question and overall."""
+"""`cmr agreement`: inter-coder agreement over independent codings, per question and overall.
+
+What counts: a unit is one question of one country-year; its codes are the answers of the
+coders who coded the country-year (see `_units` for who counts). Only scale values are compared:
+a missing code (`unknown`, `not_applicable`, `contested`) says the coder could not answer, so it
+is left out of the unit and counted in `missing`; an answer off the question's scale, or no
+answer at all, is left out and counted in `excluded` (`cmr check` reports it). Disagreements
+list every unit whose coders answered differently, missing codes included, for adjudication.
+"""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cmr.agreement import _stats
+from cmr.agreement._units import Unit, group, version_key
+from cmr.codebook import Question
+from cmr.findings import Finding
+from cmr.layout import SUFFIXES, layout
 from cmr.observation import Observation
 from cmr.project import Project
 
@@ -37,7 +49,11 @@ class Disagreement:
 
 @dataclass(frozen=True)
 class Figures:
-    """Agreement on one question, or overall (`variable` "overall")."""
+    """Agreement on one question, or overall (`variable` "overall").
+
+    `missing` counts answers with a missing code and `excluded` answers off the scale (or
+    absent) in the double-coded country-years: both are left out of the figures.
+    """
 
     id: str
     variable: str
@@ -47,23 +63,37 @@ class Figures:
     alpha: float | None
     ac1: float | None
     note: str = ""
+    missing: int = 0
+    excluded: int = 0
 
 
 @dataclass
 class Report:
-    """Agreement figures and disagreements; `to_dict()` is what `--format json` prints."""
+    """Agreement figures, disagreements and the findings on codings that could not be used;
+    `to_dict()` is what `--format json` prints."""
 
     coders: list[str]
     country_years: int
     questions: list[Figures]
     overall: Figures
     disagreements: list[Disagreement] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def success(self) -> bool:
+        """True when every coding could be read and used (no finding is an error)."""
+        return not any(f.severity == "error" for f in self.findings)
+
+    @property
+    def computable(self) -> bool:
+        """True when at least one question of one country-year has two comparable answers."""
+        return self.overall.units > 0
 
     def passes(self, min_alpha: float) -> bool:
-        """Overall alpha at least `min_alpha`. Without double coding there is nothing to fail;
-        when alpha is undefined (one category only) the coders must agree everywhere."""
-        if self.overall.units == 0:
-            return True
+        """Overall alpha at least `min_alpha`; False when nothing could be computed. When alpha
+        is undefined (one category only) the coders must agree everywhere."""
+        if not self.computable:
+            return False
         if self.overall.alpha is None:
             return self.overall.percent == 1.0
         return self.overall.alpha >= min_alpha
@@ -71,11 +101,13 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         return {
             "version": 1,
+            "success": self.success,
             "coders": self.coders,
             "country_years": self.country_years,
             "overall": asdict(self.overall),
             "questions": [asdict(q) for q in self.questions],
             "disagreements": [asdict(d) for d in self.disagreements],
+            "findings": [f.to_dict() for f in sorted(set(self.findings))],
         }
 
 
@@ -95,7 +127,28 @@ def _coding(obs: Observation, variable: str) -> Coding | None:
     )
 
 
-def _figures(qid: str, variable: str, units: list[list[str]], threshold: float) -> Figures:
+def _answers(unit: Unit, variable: str, left_out: Counter[str]) -> tuple[list[str], list[Coding]]:
+    """The unit's scale values for `variable`, and every usable coding (missing codes too)."""
+    codes, codings = [], []
+    for obs in unit.codings:
+        own = unit.comparable(obs, variable)
+        if own is None:
+            continue
+        coding = _coding(obs, variable)
+        if coding is None or coding.answer not in own.scale.codes:
+            left_out["excluded"] += 1
+            continue
+        codings.append(coding)
+        if own.scale.value_of(coding.answer) is None:
+            left_out["missing"] += 1
+        else:
+            codes.append(coding.answer)
+    return codes, codings
+
+
+def _figures(
+    qid: str, variable: str, units: list[list[str]], threshold: float, left_out: Counter[str]
+) -> Figures:
     used = _stats.pairable(units)
     note = ""
     top = _stats.prevalence(used)
@@ -113,38 +166,49 @@ def _figures(qid: str, variable: str, units: list[list[str]], threshold: float) 
         _stats.krippendorff_alpha(used),
         _stats.gwet_ac1(used),
         note,
+        left_out["missing"],
+        left_out["excluded"],
     )
+
+
+def _questions(observations: Sequence[Observation]) -> list[Question]:
+    """The newest version's questions, then those only older versions ask."""
+    books = {o.codebook.version: o.codebook for o in observations}
+    seen: dict[str, Question] = {}
+    for book in sorted(books.values(), key=version_key, reverse=True):
+        for q in book.questions:
+            seen.setdefault(q.variable, q)
+    return list(seen.values())
 
 
 def compute(observations: Sequence[Observation], prevalence: float = PREVALENCE) -> Report:
     """Agreement among independent codings (give only those), unit = country-year × question.
 
-    Every answer code counts as a category, missing codes included: two coders who answer
-    `yes` and `unknown` disagree.
+    Only scale values are compared: missing codes and answers off the scale are left out and
+    counted (`Figures.missing`, `Figures.excluded`). The report's findings say which codings
+    count nowhere (one coder, a coder twice) or are compared on fewer questions (versions).
     """
-    by_unit: dict[tuple[str, int], dict[str, Observation]] = defaultdict(dict)
-    for obs in sorted(observations, key=lambda o: o.path):
-        by_unit[(obs.iso3c, obs.year)].setdefault(obs.coder, obs)
-    shared = {k: v for k, v in by_unit.items() if len(v) >= 2}
-    book = max(
-        (o.codebook for o in observations),
-        default=None,
-        key=lambda b: tuple(int(p) for p in b.version.split(".")),
-    )
+    units, findings = group(observations)
     questions, pooled, disagreements = [], [], []
-    for q in book.questions if book else ():
-        units = []
-        for (iso3c, year), coded in sorted(shared.items()):
-            codings = [c for o in coded.values() if (c := _coding(o, q.variable)) is not None]
-            units.append([c.answer for c in codings])
+    everything: Counter[str] = Counter()
+    for q in _questions(observations):
+        per_unit, left_out = [], Counter[str]()
+        for unit in units:
+            codes, codings = _answers(unit, q.variable, left_out)
+            per_unit.append(codes)
             if len({c.answer for c in codings}) > 1:
-                disagreements.append(Disagreement(iso3c, year, q.id, q.variable, codings))
-        questions.append(_figures(q.id, q.variable, units, prevalence))
-        pooled += units
-    coders = sorted({c for coded in shared.values() for c in coded})
-    return Report(
-        coders, len(shared), questions, _figures("", "overall", pooled, prevalence), disagreements
-    )
+                disagreements.append(Disagreement(unit.iso3c, unit.year, q.id, q.variable, codings))
+        questions.append(_figures(q.id, q.variable, per_unit, prevalence, left_out))
+        pooled += per_unit
+        everything += left_out
+    coders = sorted({o.coder for unit in units for o in unit.codings})
+    overall = _figures("", "overall", pooled, prevalence, everything)
+    return Report(coders, len(units), questions, overall, disagreements, findings)
+
+
+def _adjudicated(file: str) -> bool:
+    found = layout(file)
+    return found is not None and not found.independent and file.endswith(SUFFIXES)
 
 
 def agreement(
@@ -153,8 +217,12 @@ def agreement(
     project: Project | None = None,
     prevalence: float = PREVALENCE,
 ) -> Report:
-    """Read the project's independent codings (`<ISO3>/<year>/<coder>.yaml`) and compute
-    agreement.
+    """Read the project's independent codings (`<ISO3>/<year>/<coder>.yaml`), check them and
+    compute agreement.
+
+    The report's findings hold every error `cmr check` finds outside the adjudicated files
+    (a coding that cannot be read, an answer off the scale, a path that names no file), so a
+    run whose figures leave something out does not pass (`Report.success`).
 
     >>> report = agreement()            # doctest: +SKIP
     >>> report.overall.alpha            # doctest: +SKIP
@@ -163,4 +231,9 @@ def agreement(
     from cmr.checking import check
 
     run = check(paths, project=project, keep=True)
-    return compute(run.observations("independent"), prevalence)
+    report = compute(run.observations("independent"), prevalence)
+    unusable = [
+        f for f in run.result.findings if f.severity == "error" and not _adjudicated(f.file)
+    ]
+    report.findings[:0] = unusable
+    return report
