@@ -62,3 +62,19 @@ def test_resolve_names_and_codes(text, iso3c, cown, gwn):
 def test_unknown_name_resolves_to_none():
     """A name that matches nothing gives None."""
     assert countries.resolve("Narnia") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3c"),
+    [("Azerbajan", "AZE"), ("Frnace", "FRA"), ("Kazakstan", "KAZ"), ("aze", "AZE")],
+)
+def test_suggest_finds_close_names(text, iso3c):
+    """A mistyped name, or a code in small letters, suggests the country meant."""
+    country = countries.suggest(text)
+    assert country is not None and country.iso3c == iso3c
+
+
+@pytest.mark.parametrize("text", ["Narnia", "xyz", "", "Atlantis"])
+def test_suggest_stays_quiet_when_nothing_is_close(text):
+    """A name close to no country suggests nothing."""
+    assert countries.suggest(text) is None

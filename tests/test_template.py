@@ -41,11 +41,18 @@ def test_refuses_to_overwrite(project: Path, run_cli):
     assert sorted(p.name for p in path.parent.iterdir()) == ["1994.yaml"]
 
 
-def test_unknown_country_is_an_error(project: Path, run_cli):
-    """A country that cannot be resolved is refused with a message."""
+def test_unknown_country_is_a_usage_error(project: Path, run_cli):
+    """A country that cannot be resolved is a usage error (exit 2) with a message."""
     result = run_cli("new", "Atlantis", "1994", "--coder", "jdoe", project=project)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "not recognised" in result.output
+
+
+def test_mistyped_country_gets_a_suggestion(project: Path, run_cli):
+    """A name close to a country's is answered with a did-you-mean."""
+    result = run_cli("new", "Azerbajan", "1994", "--coder", "jdoe", project=project)
+    assert result.exit_code == 2
+    assert "did you mean 'Azerbaijan', AZE?" in result.output
 
 
 def test_blank_template_fails_check_until_filled(project: Path, run_cli):
@@ -85,7 +92,7 @@ def test_coder_must_be_a_plain_file_name(project: Path, run_cli):
     """A coder name with a path or a newline is refused; nothing is written anywhere."""
     for coder in ("../../../../tmp/pwn", "a/b", "", "a\nb: c"):
         result = run_cli("new", "AZE", "1990", "--coder", coder, "--independent", project=project)
-        assert result.exit_code == 1, coder
+        assert result.exit_code == 2, coder
         assert "coder" in result.output
     assert not (project / "observations" / "AZE").exists()
 
@@ -93,5 +100,5 @@ def test_coder_must_be_a_plain_file_name(project: Path, run_cli):
 def test_year_outside_the_codebook_is_refused(project: Path, run_cli):
     """`cmr new` refuses a year that `cmr check` would reject."""
     result = run_cli("new", "AZE", "1700", "--coder", "jdoe", project=project)
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "outside" in result.output

@@ -7,10 +7,13 @@ The table in `data/countries.json` is extracted from the `countrycode` package b
 373
 >>> resolve("AZE").name
 'Azerbaijan'
+>>> suggest("Azerbajan").name
+'Azerbaijan'
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import dataclass
@@ -65,3 +68,13 @@ def resolve(name_or_code: str) -> Country | None:
         if found is not None:
             return found
     return by_name(text)
+
+
+def suggest(name: str) -> Country | None:
+    """The country a mistyped name or code most likely means, or None when none is close."""
+    text = name.strip()
+    if len(text) == 3 and text.isalpha() and by_iso3(text) is not None:  # `aze` for `AZE`
+        return by_iso3(text)
+    names = {c.name.casefold(): c for c in table()}
+    close = difflib.get_close_matches(text.casefold(), list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None

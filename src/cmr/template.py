@@ -14,7 +14,15 @@ from cmr.schema import CODER_PATTERN, schema_path
 
 
 class TemplateError(Exception):
-    """A request `cmr new` cannot satisfy (unknown country, file exists)."""
+    """A request `cmr new` cannot satisfy (unknown country, file exists).
+
+    `param` names the command-line argument at fault (`country`, `year`, `coder`) when the
+    request itself is wrong, a usage error; it is None when the dataset is the obstacle.
+    """
+
+    def __init__(self, message: str, param: str | None = None):
+        super().__init__(message)
+        self.param = param
 
 
 def _comment(text: str, indent: str) -> list[str]:
@@ -77,17 +85,28 @@ def new_observation(
     if not re.fullmatch(CODER_PATTERN, coder):
         raise TemplateError(
             f"coder {coder!r} must be letters, digits, '_', '.' and '-', "
-            "starting with a letter or digit (it names a file)"
+            "starting with a letter or digit (it names a file)",
+            "coder",
         )
     country = countries.resolve(country_name)
     if country is None:
-        raise TemplateError(f"country {country_name!r} is not recognised")
+        close = countries.suggest(country_name)
+        hint = f" (did you mean {close.name!r}, {close.iso3c}?)" if close else ""
+        raise TemplateError(
+            f"{country_name!r} is not recognised as a country: give an English name or an ISO3 "
+            f"code{hint}",
+            "country",
+        )
     from cmr.codebook import Codebooks
 
     book = Codebooks(project.codebook_dir).latest
     high = book.max_year or (today or dt.date.today()).year
     if not book.min_year <= year <= high:
-        raise TemplateError(f"year {year} is outside {book.min_year}..{high}")
+        raise TemplateError(
+            f"year {year} is outside {book.min_year}..{high}, the years codebook "
+            f"{book.version} covers",
+            "year",
+        )
     folder = project.observations_dir / country.iso3c
     target = folder / str(year) / f"{coder}.yaml" if independent else folder / f"{year}.yaml"
     if target.exists():

@@ -34,6 +34,10 @@ def command(project: Project, country: str, year: int, coder: str, independent: 
     """
     try:
         path = new_observation(project, country, year, coder, independent=independent)
-    except (TemplateError, CodebookError) as exc:
+    except TemplateError as exc:
+        if exc.param is not None:  # the request is wrong: a usage error, exit 2
+            raise click.BadParameter(str(exc), param_hint=exc.param.upper()) from None
+        raise click.ClickException(str(exc)) from None
+    except CodebookError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(project.display(path))
