@@ -339,8 +339,9 @@ def breakdown(project: Path, n: int, n_all: int, repeats: int = 5) -> dict[str, 
 
     from cmr import _yaml, countries
     from cmr.bibliography import load_bibliography
-    from cmr.checking import check, discover
+    from cmr.checking import check
     from cmr.codebook import Codebooks
+    from cmr.discovery import discover
     from cmr.observation import _Findings, read_observation, read_text
     from cmr.project import Project
     from cmr.schema import validator as _validator
@@ -361,7 +362,7 @@ def breakdown(project: Path, n: int, n_all: int, repeats: int = 5) -> dict[str, 
         bib = load_bibliography(Path("observations/references.bib"))
         once[f"load bibliography ({len(bib.entries)} entries)"] = time.perf_counter() - t0
         t0 = time.perf_counter()
-        found = discover([proj.observations_dir])
+        found = discover([proj.observations_dir]).files
         once[f"discover ({len(found)} files)"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         for path in found:

@@ -1,11 +1,18 @@
-"""`cmr check`: read every observation, check it alone, then check the collection.
+"""`check()`: run every registered check (`cmr.registry`) over the files it concerns.
 
-Files are read in parallel (one process per core) when there are many of them; each worker
-sends back its findings and a small summary of each observation, or the whole observation when
-the caller keeps them (as `cmr export` does). The codebook's observation-scope rules run in the
-worker (`cmr.rules`). Checks that span files, such as a country-year coded twice by one coder,
-a country's time series or the codings an adjudicated file reconciles, run on the summaries in
-the parent process. The dataset's settings (`cmr.settings`) then drop or re-grade findings.
+The engine runs the checks scope by scope:
+
+1. `codebook`: every version loads and released versions are unchanged (`cmr.releases`);
+2. `dataset`: the bibliography, the settings, the observation folder (`cmr.discovery`);
+3. `file`: each observation on its own, in worker processes when there are many files
+   (`cmr.observation`, and the codebook's file rules from `cmr.rules`); each worker sends back
+   the file's findings and a small `Summary`;
+4. `country-year` and `country`: on the summaries (duplicates, reconciled codings, the panel's
+   choice, the codebook's series rules).
+
+Checking named files (`cmr check observations/AZE/1993.yaml`) runs the same checks: the files'
+country folders are read as context, so that a file is clean alone only if it is clean in the
+dataset. Findings on context files are reported only when they concern a named file.
 """
 
 from __future__ import annotations
@@ -18,17 +25,76 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cmr import _cache, rules
-from cmr.catalogue import KINDS, finding
-from cmr.codebook import CodebookError, Codebooks
+from cmr.catalogue import finding
+from cmr.codebook import Codebooks
+from cmr.discovery import context_of, discover
 from cmr.findings import Finding, Result
-from cmr.layout import is_independent
+from cmr.layout import SUFFIXES, is_independent
 from cmr.observation import Observation, read_observation
 from cmr.project import Project, shown_relative_to_cwd
+from cmr.registry import CHECKS, Check, register
+from cmr.releases import codebook_findings
 from cmr.settings import Settings, SettingsError
 from cmr.summary import Summary
 
+__all__ = ["SUFFIXES", "CheckContext", "Run", "check", "duplicates", "known_codes"]
+
 PARALLEL_THRESHOLD = 400
-SUFFIXES = (".yaml", ".yml")
+
+register(
+    "bibliography",
+    "dataset",
+    ("bibliography-missing", "bibliography-invalid"),
+    "The bibliography every citation points into exists and parses as BibTeX.",
+)
+register(
+    "settings",
+    "dataset",
+    ("settings-unknown-code",),
+    "Every code or prefix the dataset's settings name is one a check can report.",
+)
+register(
+    "cache",
+    "dataset",
+    ("cache-unusable", "cache-discarded"),
+    "The result cache (.cmr_cache/) is a real folder inside the repository, written by this "
+    "version of cmr; otherwise it is left alone or discarded, and every file is read.",
+)
+register(
+    "codebook-version",
+    "file",
+    ("codebook-unknown-version",),
+    "The codebook version an observation names exists in the codebook folder.",
+)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What every worker needs to check a file; fixed for one run and sent to each worker once.
+
+    `citation_keys` is None when there is no bibliography to check citations against.
+    """
+
+    codebook_dir: str
+    root: str
+    citation_keys: frozenset[str] | None
+    bibliography: str
+    today: dt.date
+    keep: bool
+    settings: Settings
+
+    def salt(self) -> str:
+        """What a cached file result depends on besides the file (see `cmr._cache`)."""
+        keys = sorted(self.citation_keys) if self.citation_keys is not None else None
+        return _cache.salt(
+            Path(self.codebook_dir),
+            self.codebook_dir,
+            keys,
+            self.bibliography,
+            self.today,
+            self.keep,
+            self.settings,
+        )
 
 
 @dataclass
@@ -59,98 +125,6 @@ class Run:
         return out
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """Observation files under `paths` (folders are searched recursively), sorted.
-
-    Hidden folders and files (a leading dot) are skipped.
-    """
-    found: set[str] = set()
-    for path in paths:
-        if not path.is_dir():
-            found.add(str(path))
-            continue
-        for folder, dirs, names in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            found.update(
-                os.path.join(folder, n)
-                for n in names
-                if n.endswith(SUFFIXES) and not n.startswith(".")
-            )
-    return [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]
-
-
-# Worker state, set once per process by _init.
-_STATE: dict[str, Any] = {}
-
-
-def _init(
-    codebook_dir: str,
-    keys: frozenset[str] | None,
-    bib: str,
-    today: dt.date,
-    keep: bool,
-    settings: Settings | None = None,
-) -> None:
-    _STATE.update(
-        books=Codebooks(codebook_dir),
-        keys=keys,
-        bib=bib,
-        today=today,
-        keep=keep,
-        rules=rules.RuleSets(settings or Settings()),
-    )
-
-
-def _check_batch(batch: Sequence[tuple[str, str]]) -> list[tuple[list[Finding], Summary | None]]:
-    return [_check_one(Path(path), display) for path, display in batch]
-
-
-def _check_one(path: Path, display: str) -> tuple[list[Finding], Summary | None]:
-    obs, findings = read_observation(
-        path,
-        _STATE["books"],
-        display=display,
-        citation_keys=_STATE["keys"],
-        bibliography=_STATE["bib"],
-        today=_STATE["today"],
-    )
-    if obs is None:
-        return findings, None
-    findings += rules.check_observation(obs, path, _STATE["rules"].of(obs.codebook))
-    given = obs.answers
-    answers: dict[str, str | None] = {}
-    change_notes = []
-    for variable in obs.codebook.variables:  # one pass: this runs for every file
-        entry = given.get(variable)
-        if isinstance(entry, dict):
-            answer = entry.get("answer")
-            answers[variable] = answer if isinstance(answer, str) else None
-            if _filled(entry.get("change_note")):
-                change_notes.append(variable)
-        else:
-            answers[variable] = None
-    reconciles = obs.data.get("reconciles")
-    summary = Summary(
-        display,
-        obs.iso3c,
-        obs.year,
-        obs.coder,
-        obs.codebook.version,
-        answers,
-        obs.data if _STATE["keep"] else None,
-        independent=is_independent(os.path.abspath(path)),
-        reconciles=tuple(c for c in reconciles if isinstance(c, str))
-        if isinstance(reconciles, list)
-        else (),
-        change_notes=frozenset(change_notes),
-    )
-    return findings, summary
-
-
-def _filled(value: Any) -> bool:
-    return isinstance(value, str) and bool(value.strip())
-
-
 def check(
     paths: Sequence[str | Path] | None = None,
     *,
@@ -162,12 +136,13 @@ def check(
     ignore: Sequence[str] = (),
     cache: bool = True,
 ) -> Run:
-    """Check observation files (default: all of the project's) and the collection they form.
+    """Check observation files (default: all of the project's) in the dataset they belong to.
 
-    `select` and `ignore` take finding codes or prefixes (`citation`), on top of the project's
-    settings; a selector that matches no code raises `SettingsError`, as a bad settings file
-    does. With `cache`, files unchanged since the last run are not read again (see
-    `cmr._cache`); `keep=True` always reads every file.
+    Named files are checked with every rule whose scope touches them: their country's other
+    years and their country-year's other codings are read as context. `select` and `ignore`
+    take finding codes or prefixes, on top of the project's settings; a selector that matches
+    no code raises `SettingsError`. With `cache`, files unchanged since the last run are not
+    read again (see `cmr._cache`); `keep=True` reads every file and keeps its data.
 
     >>> run = check()                 # doctest: +SKIP
     >>> run.result.success            # doctest: +SKIP
@@ -176,18 +151,16 @@ def check(
     project = project or Project.find()
     configured = Settings.from_config(project.config)
     settings = configured.with_options(select, ignore)
-    roots = [Path(p) for p in paths] if paths else [project.observations_dir]
-    result = Result()
     books = Codebooks(project.codebook_dir)
-    try:
-        books.latest  # noqa: B018 - fail early, with findings, on a broken codebook dir
-        known = known_codes(books, result)
-    except CodebookError as exc:
-        result.extend(exc.findings)
+    result = Result()
+    result.extend(codebook_findings(books))
+    if not books.versions:
+        result.extend(_no_codebook(books))
         return Run(result, books=books)
-    _check_selectors(settings, configured, known, project, result)
+    _check_selectors(settings, configured, known_codes(books), project, result)
+    named = [Path(p) for p in paths] if paths else None
     run = _check_files(
-        roots,
+        named,
         project,
         books,
         settings,
@@ -201,21 +174,35 @@ def check(
     return run
 
 
-def known_codes(books: Codebooks, result: Result | None = None) -> set[str]:
-    """Every code a check can report: the catalogue's and those of every codebook's rules.
+def _no_codebook(books: Codebooks) -> list[Finding]:
+    where = str(books.directory)
+    return [
+        finding(
+            "codebook-invalid",
+            where,
+            problem="no codebook versions (<version>.yaml) in this folder",
+        )
+    ]
 
-    A codebook version that cannot be loaded adds its findings to `result`.
-    """
-    codes = set(KINDS)
+
+def known_codes(books: Codebooks) -> set[str]:
+    """Every code a check can report: the registered checks' and every codebook's rules'."""
+    codes = {code for c in CHECKS.values() for code in c.codes}
     for version in books.versions:
-        try:
-            book = books.get(version)
-        except CodebookError as exc:
-            if result is not None:
-                result.extend(exc.findings)
-            continue
+        book = _loaded(books, version)
         codes.update(rules.codebook_codes(book.rules if book else []))
     return codes
+
+
+def _loaded(books: Codebooks, version: str) -> Any:
+    """`books.get(version)`, or None for a version that cannot be loaded (reported once by
+    the codebook scope)."""
+    from cmr.codebook import CodebookError
+
+    try:
+        return books.get(version)
+    except CodebookError:
+        return None
 
 
 def _check_selectors(
@@ -241,7 +228,7 @@ def _check_selectors(
 
 
 def _check_files(
-    roots: list[Path],
+    named: list[Path] | None,
     project: Project,
     books: Codebooks,
     settings: Settings,
@@ -249,51 +236,160 @@ def _check_files(
     keep: bool,
     today: dt.date | None,
     result: Result,
-    use_cache: bool = False,
+    use_cache: bool,
 ) -> Run:
+    roots = named or [project.observations_dir]
     for root in roots:
-        if not root.exists():
+        if not root.exists() and not root.is_symlink():
             result.extend([finding("file-unreadable", str(root), reason="no such file or folder")])
-    files = discover(r for r in roots if r.exists())
+    found = discover(r for r in roots if r.exists() or r.is_symlink())
+    result.extend(found.findings)
+    files = found.files
     result.files = len(files)
     if not files:
         where = ", ".join(str(r) for r in roots)
         result.extend([finding("no-observations", where, where=where)])
         return Run(result, books=books)
+    context = _context(files) if named else []
+    ctx = _context_for_run(project, settings, today, keep, result, use_cache)
+    show = shown_relative_to_cwd()
+    items = [(str(p), show(p)) for p in [*files, *context]]
+    outcomes = _run_cached(items, ctx, jobs, project.root) if use_cache else _run(items, ctx, jobs)
+    summaries = [s for _, s in outcomes if s is not None]
+    file_findings = [f for found_, _ in outcomes for f in found_]
+    cross = rules.check_collection(summaries, books, rules.RuleSets(settings))
+    shown_context = {display for _, display in items[len(files) :]}
+    result.extend(_concerning([*file_findings, *cross], shown_context))
+    result.context = sorted(shown_context)
+    result.checks = [c.to_dict() for c in _checks_run(summaries, books, settings)]
+    kept = [s for s in summaries if s.path not in shown_context]
+    return Run(result, kept, books)
+
+
+def _context(files: list[Path]) -> list[Path]:
+    """Files in the named files' country folders that were not named themselves."""
+    named = {os.path.abspath(p) for p in files}
+    around = discover(context_of(files)).files
+    return [p for p in around if os.path.abspath(p) not in named]
+
+
+def _concerning(findings: Iterable[Finding], context: set[str]) -> list[Finding]:
+    """Findings on named files, and findings on context files that name a named file."""
+    return [
+        f for f in findings if f.file not in context or any(r not in context for r in f.related)
+    ]
+
+
+def _checks_run(summaries: Sequence[Summary], books: Codebooks, settings: Settings) -> list[Check]:
+    """The registered checks and codebook rules that ran, for the JSON report."""
+    ran = [c for c in CHECKS.values() if any(settings.wanted(code) for code in c.codes)]
+    for version in sorted({s.codebook for s in summaries}):
+        book = _loaded(books, version)
+        for rule in rules.RuleSets(settings).of(book).all if book is not None else ():
+            ran.append(Check(f"{rule.code} ({version})", rule.scope, (rule.code,), rule.title))
+    return ran
+
+
+def _context_for_run(
+    project: Project,
+    settings: Settings,
+    today: dt.date | None,
+    keep: bool,
+    result: Result,
+    use_cache: bool,
+) -> CheckContext:
     bib = _cache.bibliography(project.root, project.bibliography, use_cache)
     bib_shown = project.display(project.bibliography)
     result.extend(bib.findings)
     if not bib.exists:
         result.extend([finding("bibliography-missing", bib_shown, bibliography=bib_shown)])
-    keys = bib.keys if bib.exists else None
-    init = (str(project.codebook_dir), keys, bib_shown, today or dt.date.today(), keep, settings)
-    show = shown_relative_to_cwd()
-    items = [(str(p), show(p)) for p in files]
-    outcomes = _run_cached(items, init, jobs, project) if use_cache else _run(items, init, jobs)
-    summaries = []
-    for findings, summary in outcomes:
-        result.extend(findings)
-        if summary is not None:
-            summaries.append(summary)
-    result.extend(duplicates(summaries))
-    result.extend(rules.check_collection(summaries, books, rules.RuleSets(settings)))
-    return Run(result, summaries, books)
+    return CheckContext(
+        codebook_dir=str(project.codebook_dir),
+        root=str(project.root),
+        citation_keys=bib.keys if bib.exists else None,
+        bibliography=bib_shown,
+        today=today or dt.date.today(),
+        keep=keep,
+        settings=settings,
+    )
+
+
+Outcome = tuple[list[Finding], Summary | None]
+
+# Worker state, set once per process by _init.
+_STATE: dict[str, Any] = {}
+
+
+def _init(ctx: CheckContext, worker: bool = False) -> None:
+    if worker:  # Ctrl-C is the parent's to handle: it stops the pool, workers print nothing
+        import signal
+
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _STATE.update(ctx=ctx, books=Codebooks(ctx.codebook_dir), rules=rules.RuleSets(ctx.settings))
+
+
+def _check_batch(batch: Sequence[tuple[str, str]]) -> list[Outcome]:
+    return [_check_one(Path(path), display) for path, display in batch]
+
+
+def _check_one(path: Path, display: str) -> Outcome:
+    ctx: CheckContext = _STATE["ctx"]
+    obs, findings = read_observation(
+        path,
+        _STATE["books"],
+        display=display,
+        citation_keys=ctx.citation_keys,
+        bibliography=ctx.bibliography,
+        today=ctx.today,
+        root=Path(ctx.root),
+    )
+    if obs is None:
+        return findings, None
+    findings += rules.check_observation(obs, path, _STATE["rules"].of(obs.codebook))
+    return findings, _summarise(obs, display, path, ctx.keep)
+
+
+def _summarise(obs: Observation, display: str, path: Path, keep: bool) -> Summary:
+    answers: dict[str, str | None] = {}
+    change_notes = []
+    for variable in obs.codebook.variables:  # one pass: this runs for every file
+        entry = obs.answers.get(variable)
+        if isinstance(entry, dict):
+            answer = entry.get("answer")
+            answers[variable] = answer if isinstance(answer, str) else None
+            if _filled(entry.get("change_note")):
+                change_notes.append(variable)
+        else:
+            answers[variable] = None
+    reconciles = obs.data.get("reconciles")
+    return Summary(
+        display,
+        obs.iso3c,
+        obs.year,
+        obs.coder,
+        obs.codebook.version,
+        answers,
+        obs.data if keep else None,
+        independent=is_independent(os.path.abspath(path)),
+        reconciles=tuple(c for c in reconciles if isinstance(c, str))
+        if isinstance(reconciles, list)
+        else (),
+        change_notes=frozenset(change_notes),
+    )
+
+
+def _filled(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def _run_cached(
-    items: list[tuple[str, str]], init: tuple[Any, ...], jobs: int | None, project: Project
-) -> list[tuple[list[Finding], Summary | None]]:
+    items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None, root: Path
+) -> list[Outcome]:
     """`_run` on the files that changed since the last run; the rest from the cache."""
-    codebook_dir, keys, *rest = init
-    store = _cache.CheckCache(
-        project.root,
-        _cache.salt(
-            Path(codebook_dir), codebook_dir, sorted(keys) if keys is not None else None, *rest
-        ),
-    )
+    store = _cache.CheckCache(root, ctx.salt())
     cached = [store.get(path, display) for path, display in items]
     todo = [item for item, hit in zip(items, cached, strict=True) if hit is None]
-    fresh = iter(_run(todo, init, jobs) if todo else [])
+    fresh = iter(_run(todo, ctx, jobs) if todo else [])
     outcomes = []
     for (path, display), hit in zip(items, cached, strict=True):
         if hit is None:
@@ -304,39 +400,25 @@ def _run_cached(
     return outcomes
 
 
-def _run(
-    items: list[tuple[str, str]], init: tuple[Any, ...], jobs: int | None
-) -> list[tuple[list[Finding], Summary | None]]:
+def _run(items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None) -> list[Outcome]:
+    """Check `items` here, or in one worker process per core when there are many."""
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
-        _init(*init)
+        _init(ctx)
         return _check_batch(items)
-    from concurrent.futures import ProcessPoolExecutor  # only when there is work to share
+    import multiprocessing  # only when there is work to share
 
     size = max(16, len(items) // (workers * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(workers, initializer=_init, initargs=init) as pool:
-        return [outcome for batch in pool.map(_check_batch, batches) for outcome in batch]
+    # the with-block terminates the workers on any way out, Ctrl-C included: no orphans
+    with multiprocessing.get_context("fork").Pool(workers, _init, (ctx, True)) as pool:
+        done = pool.map(_check_batch, batches, chunksize=1)
+    return [outcome for batch in done for outcome in batch]
 
 
 def duplicates(summaries: Iterable[Summary]) -> list[Finding]:
-    """A country-year coded twice by the same coder: one finding on each later file."""
-    first: dict[tuple[str, int, str], str] = {}
-    out = []
-    for s in summaries:
-        key = (s.iso3c, s.year, s.coder)
-        if key in first:
-            out.append(
-                finding(
-                    "duplicate-observation",
-                    s.path,
-                    iso3c=s.iso3c,
-                    year=s.year,
-                    coder=s.coder,
-                    other=first[key],
-                    related=(first[key],),
-                )
-            )
-        else:
-            first[key] = s.path
-    return out
+    """A country-year coded twice by the same coder (kept for the API; see `cmr.rules`)."""
+    from cmr.rules._country_year import Duplicates
+    from cmr.rules._engine import locate
+
+    return locate(Duplicates().run(list(summaries)))

@@ -320,7 +320,8 @@ class Codebooks:
                 _version_key(path.stem)
             except ValueError:
                 continue
-            found.append(path.stem)
+            if path.is_file() and not path.is_symlink():  # see cmr.releases for the others
+                found.append(path.stem)
         return sorted(found, key=_version_key)
 
     def get(self, version: str) -> Codebook | None:

@@ -44,6 +44,11 @@ class Result:
 
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    context: list[str] = field(default_factory=list)
+    """Files read only as context for the named files (their country's other years and
+    codings), whose own findings are not reported."""
+    checks: list[dict[str, Any]] = field(default_factory=list)
+    """The checks that ran: `{"check", "scope", "codes"}` each."""
 
     def extend(self, findings: Iterable[Finding]) -> None:
         self.findings.extend(findings)
@@ -83,4 +88,6 @@ class Result:
                 "infos": self.count("info"),
             },
             "findings": [f.to_dict() for f in self.sorted()],
+            "checks": self.checks,
+            "context": self.context,
         }

@@ -10,18 +10,43 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from cmr import _yaml, countries
-from cmr.catalogue import finding
+from cmr.catalogue import KINDS, finding
 from cmr.codebook import Codebook, CodebookError, Codebooks, Question
 from cmr.findings import Finding
 from cmr.layout import layout
+from cmr.registry import file_check, register
 
 MAX_BYTES = 2_000_000
+
+register(
+    "read",
+    "file",
+    (
+        "file-unreadable",
+        "file-not-regular",
+        "file-outside-repository",
+        "file-too-large",
+        "file-binary",
+        "file-encoding",
+        "file-encoding-bom",
+        "file-empty",
+        "yaml-syntax",
+        "yaml-duplicate-key",
+        "yaml-alias",
+        "yaml-too-deep",
+        "document-not-mapping",
+    ),
+    "The file is a regular file inside the repository (a link is followed only to a file "
+    "inside it), of sane size, UTF-8 text, well-formed YAML 1.2 without duplicate keys, "
+    "runaway aliases or deep nesting, holding one mapping of fields.",
+)
 Path_ = tuple[str | int, ...]
 
 
@@ -106,30 +131,54 @@ class _Findings:
         return out
 
 
-def read_text(path: Path, out: _Findings) -> str | None:
-    """The file's text, or None after recording why it cannot be read."""
-    try:
-        with open(path, "rb") as fh:
-            size = os.fstat(fh.fileno()).st_size
-            if size > MAX_BYTES:  # refused unread
-                out.at("file-too-large", 1, 1, size=size, limit=MAX_BYTES)
-                return None
-            raw = fh.read()
-    except OSError as exc:
-        out.at("file-unreadable", 1, 1, reason=exc.strerror or str(exc))
+def read_text(path: Path, out: _Findings, root: Path | None = None) -> str | None:
+    """The file's text, or None after recording why it cannot be read.
+
+    Links are followed only into `root` (default: the repository holding the file); see
+    `cmr._files`.
+    """
+    from cmr import _files
+
+    if root is None:
+        root = _files.repository_root(os.path.dirname(os.path.abspath(path)))
+    raw = _files.read_bytes(path, root=root, limit=MAX_BYTES)
+    text = _files.decode_text(raw) if isinstance(raw, bytes) else raw
+    if isinstance(text, _files.FileProblem):
+        out.at(text.code, text.line, text.column, **text.params)
         return None
-    if b"\0" in raw:
-        out.at("file-binary", 1, 1)
-        return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        out.at("file-encoding", line, column, byte=raw[exc.start])
-        return None
-    return text.removeprefix("\ufeff")
+    return text
+
+
+@dataclass
+class Subject:
+    """What a file-scope check sees: the file, its parsed data, its codebook and the context."""
+
+    path: Path
+    data: dict[str, Any]
+    book: Codebook
+    out: _Findings
+    today: dt.date
+    citation_keys: frozenset[str] | None
+    bibliography: str
+
+    @cached_property
+    def observation(self) -> Observation:
+        return Observation(self.out.file, self.data, self.book)
+
+
+FileCheck = Callable[[Subject], None]
+FILE_CHECKS: list[FileCheck] = []
+
+
+def _file_check(name: str, codes: tuple[str, ...]) -> Callable[[FileCheck], FileCheck]:
+    """Register a check in `cmr.registry`, and in the order `read_observation` runs them."""
+
+    def decorate(func: FileCheck) -> FileCheck:
+        file_check(name, codes)(func)
+        FILE_CHECKS.append(func)
+        return func
+
+    return decorate
 
 
 def read_observation(
@@ -140,15 +189,31 @@ def read_observation(
     citation_keys: frozenset[str] | None = None,
     bibliography: str = "references.bib",
     today: dt.date | None = None,
+    root: Path | None = None,
 ) -> tuple[Observation | None, list[Finding]]:
-    """Read, validate and check one observation file.
+    """Read one observation file and run every registered file-scope check on it.
 
-    `citation_keys` is the set of keys in the bibliography (None: do not check citations).
+    `citation_keys` is the set of keys in the bibliography (None: do not check citations);
+    `root` is the repository, outside which links are not followed.
     """
     out = _Findings(display or str(path))
-    text = read_text(path, out)
-    if text is None:
+    data = _parse(path, out, root)
+    if data is None:
         return None, out.resolve()
+    book = _codebook_of(data, books, out)
+    if book is None:
+        return None, out.resolve()
+    subject = Subject(path, data, book, out, today or dt.date.today(), citation_keys, bibliography)
+    for check in FILE_CHECKS:
+        check(subject)
+    return subject.observation, out.resolve()
+
+
+def _parse(path: Path, out: _Findings, root: Path | None) -> dict[str, Any] | None:
+    """The file's top-level mapping, or None after recording why there is none."""
+    text = read_text(path, out, root)
+    if text is None:
+        return None
     out.text = text
     try:
         data = _yaml.loads(text)
@@ -156,29 +221,37 @@ def read_observation(
         code = {"duplicate-key": "yaml-duplicate-key", "alias": "yaml-alias"}.get(
             err.kind, "yaml-syntax"
         )
+        if err.kind not in ("duplicate-key", "alias", "syntax") and err.kind in KINDS:
+            code = err.kind
         params = (
             {"key": err.message.removeprefix("duplicate key ").strip("'")}
             if code == "yaml-duplicate-key"
             else {"problem": err.message}
         )
         out.at(code, err.line, err.column, **params)
-        return None, out.resolve()
+        return None
     if data is None:
         out.at("file-empty", 1, 1)
-        return None, out.resolve()
+        return None
     if not isinstance(data, dict):
-        out.at("document-not-mapping", 1, 1, found=type(data).__name__)
-        return None, out.resolve()
-    book = _codebook_of(data, books, out)
-    if book is None:
-        return None, out.resolve()
-    obs = Observation(out.file, data, book)
-    _validate(data, book, out)
-    _check_country(data, out)
-    _check_dates(data, book, out, today or dt.date.today())
-    _check_answers(obs, out, citation_keys, bibliography)
-    _check_location(path, data, out)
-    return obs, out.resolve()
+        out.at("document-not-mapping", 1, 1, found=_kind_of(data))
+        return None
+    return data
+
+
+def _kind_of(value: Any) -> str:
+    """A value's kind in a coder's words: "a list", "a number", "text"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return "nothing" if value is None else "a value"
 
 
 def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Codebook | None:
@@ -202,20 +275,31 @@ def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Code
 
 
 def _non_string_key(value: Any, path: Path_) -> tuple[Path_, Any] | None:
-    """The first mapping key that YAML read as a number, boolean or null, with its place."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                return path, key
-            found = _non_string_key(item, (*path, key))
-            if found is not None:
-                return found
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            found = _non_string_key(item, (*path, i))
-            if found is not None:
-                return found
+    """The first mapping key that YAML read as a number, boolean or null, with its place.
+
+    Depth-first in document order with an explicit stack, so no nesting exhausts recursion.
+    """
+    stack: list[tuple[Iterator[tuple[bool, Any, Any]], Path_]] = [(_entries(value), path)]
+    while stack:
+        entries, where = stack[-1]
+        step = next(entries, None)
+        if step is None:
+            stack.pop()
+            continue
+        mapping, key, item = step
+        if mapping and not isinstance(key, str):
+            return where, key
+        stack.append((_entries(item), (*where, key)))
     return None
+
+
+def _entries(value: Any) -> Iterator[tuple[bool, Any, Any]]:
+    """(is a mapping key, key or index, item) for each entry of a mapping or list."""
+    if isinstance(value, dict):
+        return ((True, k, v) for k, v in value.items())
+    if isinstance(value, list):
+        return ((False, i, v) for i, v in enumerate(value))
+    return iter(())
 
 
 def _hint(name: str, choices: list[str]) -> str:
@@ -223,8 +307,24 @@ def _hint(name: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _validate(data: dict[str, Any], book: Codebook, out: _Findings) -> None:
+@_file_check(
+    "schema",
+    (
+        "field-missing",
+        "field-unknown",
+        "field-type",
+        "value-invalid",
+        "question-unknown",
+        "answer-missing",
+        "answer-not-in-scale",
+        "key-not-string",
+    ),
+)
+def _validate(s: Subject) -> None:
+    """The observation matches the JSON Schema generated from the codebook version it names."""
     from cmr.schema import validator as compiled
+
+    data, book, out = s.data, s.book, s.out
 
     validator = compiled(book)
     try:
@@ -303,7 +403,10 @@ def _properties_at(path: Path_, data: dict[str, Any], book: Codebook) -> list[st
     return list(node.get("properties", {}))
 
 
-def _check_country(data: dict[str, Any], out: _Findings) -> None:
+@_file_check("country", ("country-unknown", "country-code-mismatch"))
+def _check_country(s: Subject) -> None:
+    """The country name is known and its ISO3 and COW codes agree with it."""
+    data, out = s.data, s.out
     name, iso3c, cown = data.get("country"), data.get("iso3c"), data.get("cown")
     if not isinstance(name, str) or not name.strip():
         return
@@ -331,7 +434,20 @@ def _check_country(data: dict[str, Any], out: _Findings) -> None:
         )
 
 
-def _check_dates(data: dict[str, Any], book: Codebook, out: _Findings, today: dt.date) -> None:
+@_file_check(
+    "dates",
+    (
+        "year-implausible",
+        "date-invalid",
+        "coded-on-future",
+        "coded-on-before-year",
+        "as-of-outside-year",
+    ),
+)
+def _check_dates(s: Subject) -> None:
+    """The year is plausible, dates are real dates, `coded_on` falls after the coded year
+    began and before today, and `as_of` falls inside the year."""
+    data, book, out, today = s.data, s.book, s.out, s.today
     year = data.get("year")
     # the schema has the codebook's bounds (or 9999); the future depends on today
     future = isinstance(year, int) and not isinstance(year, bool) and today.year < year <= 9999
@@ -344,13 +460,19 @@ def _check_dates(data: dict[str, Any], book: Codebook, out: _Findings, today: dt
     coded_on, as_of = _date(data.get("coded_on")), _date(data.get("as_of"))
     if coded_on is not None and coded_on > today:
         out.add("coded-on-future", ("coded_on",), coded_on=coded_on.isoformat())
+    elif coded_on is not None and isinstance(year, int) and coded_on.year < year <= today.year:
+        out.add("coded-on-before-year", ("coded_on",), coded_on=coded_on.isoformat(), year=year)
     if as_of is not None and isinstance(year, int) and as_of.year != year:
         out.add("as-of-outside-year", ("as_of",), as_of=as_of.isoformat(), year=year)
 
 
-def _check_answers(
-    obs: Observation, out: _Findings, keys: frozenset[str] | None, bibliography: str
-) -> None:
+@_file_check(
+    "answers",
+    ("citation-missing", "evidence-blank", "citation-unknown-key", "citation-unresolved-footnote"),
+)
+def _check_answers(s: Subject) -> None:
+    """Answers that must cite evidence do; evidence is not blank; cited keys exist."""
+    obs, out, keys, bibliography = s.observation, s.out, s.citation_keys, s.bibliography
     for variable, entry in obs.answers.items():
         if not isinstance(entry, dict) or variable not in obs.codebook.by_variable:
             continue
@@ -358,6 +480,14 @@ def _check_answers(
         answer = entry.get("answer")
         citations = entry.get("citations")
         cited = citations if isinstance(citations, list) else []
+        evidence = entry.get("evidence")
+        if isinstance(evidence, str) and evidence and not evidence.strip():
+            out.add(
+                "evidence-blank",
+                ("answers", variable, "evidence"),
+                id=question.id,
+                variable=variable,
+            )
         if isinstance(answer, str) and question.scale.requires_citation(answer) and not cited:
             out.add(
                 "citation-missing",
@@ -391,8 +521,10 @@ def _check_citations(
             )
 
 
-def _check_location(path: Path, data: dict[str, Any], out: _Findings) -> None:
-    """The file's place (see `cmr.layout`) must match the country, year and coder it holds."""
+@_file_check("location", ("path-unexpected", "path-mismatch"))
+def _check_location(s: Subject) -> None:
+    """The file's place (see `cmr.layout`) matches the country, year and coder it holds."""
+    path, data, out = s.path, s.data, s.out
     where = layout(os.path.abspath(path))
     found = {"iso3c": data.get("iso3c"), "year": data.get("year"), "coder": data.get("coder")}
     if where is None:

@@ -226,6 +226,22 @@ KINDS: list[Kind] = [
         "coded_on {coded_on} is in the future",
     ),
     Kind(
+        "coded-on-before-year",
+        _E,
+        "Coded before the year began",
+        "An observation describes a country at the end of its year (or at `as_of`); it cannot "
+        "have been coded before that year began. Usually `year` or `coded_on` has a typo.",
+        "coded_on {coded_on} is before the coded year {year} began; check both dates",
+    ),
+    Kind(
+        "evidence-blank",
+        _E,
+        "Blank evidence",
+        "Evidence holding only spaces or line breaks says nothing; write what the sources show "
+        "or leave the field out where the codebook allows it.",
+        "{id} {variable}: the evidence is blank; write what the sources show",
+    ),
+    Kind(
         "path-mismatch",
         _E,
         "File in the wrong place",
@@ -249,6 +265,55 @@ KINDS: list[Kind] = [
         "Country-year coded twice",
         "One coder may code a country-year once.",
         "{iso3c} {year} by {coder} is also coded in {other}",
+    ),
+    Kind(
+        "file-suffix",
+        _E,
+        "Observation file with an odd suffix",
+        "Observation files end in `.yaml` (or `.yml`), in lower case; a file that looks like "
+        "an observation but is named otherwise would be left out of every check and of the "
+        "panel.",
+        "{name} looks like an observation but is not named *.yaml; rename it to {expected}",
+    ),
+    Kind(
+        "folder-unreadable",
+        _E,
+        "Folder cannot be read",
+        "A folder under the observations could not be listed, so its files cannot be checked "
+        "or exported.",
+        "cannot read folder: {reason}",
+    ),
+    Kind(
+        "folder-link",
+        _E,
+        "Folder link not followed",
+        "Observation folders must be real folders inside the repository; a link to a folder is "
+        "not followed, so the files behind it would be left out.",
+        "{name} is a link to a folder; links are not followed: move the folder here instead",
+    ),
+    Kind(
+        "codebook-released-changed",
+        _E,
+        "Released codebook changed",
+        "A released codebook is never edited (observations coded under it must keep their "
+        "meaning); its checksum in codebook/released.sha256 no longer matches the file.",
+        "released codebook {name} has changed since its release (its sha256 is not the one in "
+        "{list}); put the change in a new version and restore this file",
+    ),
+    Kind(
+        "codebook-released-missing",
+        _E,
+        "Released codebook missing",
+        "codebook/released.sha256 lists a version whose file is not in the codebook folder.",
+        "{name} is listed as released but there is no such file in the codebook folder",
+    ),
+    Kind(
+        "codebook-released-malformed",
+        _E,
+        "Unreadable line in released.sha256",
+        "Each line of codebook/released.sha256 is a sha256 digest (64 hexadecimal digits), two "
+        "spaces and a codebook file name, as `sha256sum` prints it.",
+        "expected '<sha256>  <version>.yaml', found {found!r}",
     ),
     Kind(
         "no-observations",

@@ -2,10 +2,11 @@
 
 Each rule declares a code, a severity and a scope and yields findings:
 
-* observation: one file (`implication`, `evidence`, `window`, `contradiction`), run in the
+* file: one observation (`implication`, `evidence`, `window`, `contradiction`), run in the
   worker process that reads the file;
-* series: one country's adjudicated observations in year order (`series`);
-* coders: independent codings and the adjudicated file that reconciles them (built in).
+* country: one country's adjudicated observations in year order (`series`);
+* country-year: every coding of one country-year (built in: duplicates, reconciled codings,
+  the panel's choice), see `cmr.registry`.
 
 Rule kinds are classes registered by name; a codebook's `rules` section instantiates them with
 codes, severities, messages and data (answers, phrases), so that a rule a codebook can express
@@ -24,13 +25,14 @@ from typing import Any
 from cmr.layout import Layout, is_independent, layout
 from cmr.rules import _contradiction, _evidence, _implication, _series, _window
 from cmr.rules._base import REGISTRY, Hit, Rule, register
-from cmr.rules._coders import BUILTIN
+from cmr.rules._country_year import BUILTIN, CountryYearCheck
 from cmr.rules._engine import RuleSet, RuleSets, build, check_collection, check_observation
 from cmr.rules._validate import problems
 
 __all__ = [
     "BUILTIN",
     "REGISTRY",
+    "CountryYearCheck",
     "Hit",
     "Layout",
     "Rule",

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from cmr.registry import SCOPES, Scope
+
 if TYPE_CHECKING:
     from cmr.codebook import Codebook
     from cmr.observation import Observation
@@ -17,7 +19,6 @@ if TYPE_CHECKING:
     from cmr.summary import Summary
 
 Path_ = tuple[str | int, ...]
-SCOPES = ("observation", "series", "panel", "coders")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class Rule:
     """
 
     kind: ClassVar[str] = ""
-    scope: ClassVar[str] = "observation"
+    scope: ClassVar[Scope] = "file"
     placeholders: ClassVar[str] = "{id} {variable} {answer}"
     code: str
     severity: str
@@ -68,7 +69,7 @@ class Rule:
         raise NotImplementedError
 
     def check_series(self, series: Sequence[Summary], i: int) -> Iterator[Hit]:
-        """Series scope: `series[i]` against the same country's earlier years."""
+        """Country scope: `series[i]` against the same country's earlier years."""
         raise NotImplementedError  # pragma: no cover - abstract
 
     def __repr__(self) -> str:

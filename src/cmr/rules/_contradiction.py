@@ -56,7 +56,7 @@ class Contradiction(AnswerRule):
     """`answers` whose evidence's opening sentence contains one of `phrases`."""
 
     kind = "contradiction"
-    scope = "observation"
+    scope = "file"
     placeholders = "{id} {variable} {answer} {phrase}"
 
     def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from cmr import _yaml
 from cmr.findings import Finding
-from cmr.rules import _coders
+from cmr.rules import _country_year
 from cmr.rules._base import REGISTRY, AnswerRule, Hit, Rule, Test, answer_path
 
 if TYPE_CHECKING:
@@ -36,6 +36,11 @@ class RuleSet:
     observation: tuple[Rule, ...]
     series: tuple[Rule, ...]
     table: Table = field(default_factory=dict)
+
+    @property
+    def all(self) -> tuple[Rule, ...]:
+        """Every rule of the set, file scope first."""
+        return self.observation + self.series
 
     @property
     def whole(self) -> tuple[Rule, ...]:
@@ -61,8 +66,10 @@ def build(book: Codebook, settings: Settings) -> RuleSet:
         for spec in book.rules
         if settings.wanted(spec["code"])
     ]
-    observation = tuple(r for r in rules if r.scope == "observation")
-    return RuleSet(observation, tuple(r for r in rules if r.scope == "series"), _table(observation))
+    observation = tuple(r for r in rules if r.scope == "file")
+    return RuleSet(
+        observation, tuple(r for r in rules if r.scope == "country"), _table(observation)
+    )
 
 
 class RuleSets:
@@ -94,7 +101,8 @@ def locate(hits: Iterable[Hit], sources: dict[str, Path] | None = None) -> list[
             text = ""
         locator = _yaml.Locator.try_compose(text) or _yaml.Locator(None)
         for h in group:
-            pos = locator.position(h.path)
+            # a finding about the whole file points at its start, not at its first key
+            pos = locator.position(h.path) if h.path else _yaml.Position(1, 1)
             out.append(
                 Finding(
                     h.file,
@@ -151,9 +159,10 @@ def series_of(summaries: Iterable[Summary]) -> dict[str, list[Summary]]:
 
 
 def check_collection(
-    summaries: Sequence[Summary], books: Codebooks, rulesets: RuleSets
+    summaries: Sequence[Summary], books: Codebooks, rulesets: RuleSets, *, export: bool = False
 ) -> list[Finding]:
-    """Findings of the series- and coders-scope rules over all summaries."""
+    """Findings of the country-scope rules (each country's adjudicated years in order) and the
+    built-in country-year checks over `summaries` (with `export`, the export's ones too)."""
     hits: list[Hit] = []
     for series in series_of(summaries).values():
         for i, s in enumerate(series):
@@ -162,7 +171,9 @@ def check_collection(
                 continue
             for rule in rulesets.of(book).series:
                 hits.extend(rule.check_series(series, i))
-    for builtin in _coders.BUILTIN:
-        if rulesets.settings.wanted(builtin.code):
-            hits.extend(builtin().check_all(summaries))
+    for builtin in _country_year.BUILTIN:
+        if builtin.export_only and not export:
+            continue
+        if any(rulesets.settings.wanted(code) for code in builtin.check.codes):
+            hits.extend(builtin().run(summaries))
     return locate(hits)

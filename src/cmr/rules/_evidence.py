@@ -30,7 +30,7 @@ class Evidence(AnswerRule):
     """
 
     kind = "evidence"
-    scope = "observation"
+    scope = "file"
     placeholders = "{id} {variable} {answer} {chars} {min}"
 
     def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):

@@ -22,7 +22,7 @@ class Implication(Rule):
     """
 
     kind = "implication"
-    scope = "observation"
+    scope = "file"
     placeholders = "{id} {variable} {answer} {allowed} {condition}"
 
     def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):

@@ -27,7 +27,7 @@ class Series(Rule):
     """
 
     kind = "series"
-    scope = "series"
+    scope = "country"
     placeholders = "{id} {variable} {answer} {previous} {year} {other_year} {other}"
 
     def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):

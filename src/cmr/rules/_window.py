@@ -56,7 +56,7 @@ class WindowRule(AnswerRule):
     """
 
     kind = "window"
-    scope = "observation"
+    scope = "file"
     placeholders = "{id} {variable} {answer} {low} {high} {mentioned}"
 
     def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):
