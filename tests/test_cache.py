@@ -25,7 +25,11 @@ def test_second_run_reads_only_changed_files(project, make_observation, monkeypa
     import cmr.observation as observation
 
     original = observation.read_text
-    monkeypatch.setattr(observation, "read_text", lambda p, out: read.append(p) or original(p, out))
+    monkeypatch.setattr(
+        observation,
+        "read_text",
+        lambda p, out, root=None: read.append(p) or original(p, out, root),
+    )
     assert _codes(project) == [("country-code-mismatch", 4)]
     assert [str(p) for p in read] == [str(second)]
     assert first.exists()

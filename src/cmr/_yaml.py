@@ -7,6 +7,10 @@ Two parsers, each for what it does best:
   fast. It keeps no positions, which is what makes it fast.
 * `Locator` composes the same text with PyYAML's C composer, which keeps the line and column of
   every node. It runs only for files that have findings, to put a line on each of them.
+
+Both recurse, and crash the process on deep enough nesting, so neither sees a text nested
+deeper than `MAX_DEPTH` levels (`cmr._yaml_depth` finds it in one linear pass). The Locator
+indexes each mapping once, so looking up thousands of paths stays linear.
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ from typing import TYPE_CHECKING, Any
 
 import yaml_rs
 
+from cmr._yaml_depth import too_deep
+
 if TYPE_CHECKING:
     import yaml
 
 Path_ = tuple[str | int, ...]
+MAX_DEPTH = 64
 
 _ALIAS_LIMITS = yaml_rs.AliasLimits(
     max_total_replayed_events=10_000,
@@ -48,10 +55,25 @@ def loads(text: str) -> Any:
     >>> loads("answer: yes\\ncoded_on: 2024-05-01\\n")
     {'answer': 'yes', 'coded_on': '2024-05-01'}
     """
+    deep = depth_error(text)
+    if deep is not None:
+        raise deep
     try:
         return yaml_rs.loads(text, parse_datetime=False, alias_limits=_ALIAS_LIMITS)
     except Exception as exc:  # yaml-rs raises one class for every kind of failure
         raise _explain(text, str(exc)) from None
+
+
+def depth_error(text: str) -> YamlError | None:
+    """A `yaml-too-deep` error where `text` nests deeper than `MAX_DEPTH`, else None."""
+    where = too_deep(text, MAX_DEPTH)
+    if where is None:
+        return None
+    return YamlError(
+        f"mappings and lists nest deeper than {MAX_DEPTH} levels; not read",
+        *where,
+        kind="yaml-too-deep",
+    )
 
 
 def _explain(text: str, rs_message: str) -> YamlError:
@@ -127,17 +149,21 @@ class Locator:
     def __init__(self, root: yaml.Node | None):
         self.root = root
         self.duplicates: list[tuple[str, int, int]] = []
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
         if root is not None:
-            self._find_duplicates(root, set())
+            self._find_duplicates(root)
 
     @classmethod
     def try_compose(cls, text: str) -> Locator | None:
-        """Compose `text`, or return None when PyYAML cannot read it either."""
+        """Compose `text`, or return None when PyYAML cannot read it either (or it nests too
+        deeply to try)."""
         import yaml
 
+        if depth_error(text) is not None:
+            return None
         try:
             return cls(yaml.compose(text, Loader=_loader()))
-        except yaml.YAMLError:
+        except (yaml.YAMLError, RecursionError):
             return None
 
     def position(self, path: Path_, *, key: bool = False) -> Position:
@@ -151,40 +177,54 @@ class Locator:
             return Position(1, 1)
         mark = node.start_mark
         for step in path:
-            found = _child(node, step)
+            found = self._child(node, step)
             if found is None:
                 break
             key_node, node = found
             mark = (key_node if key and key_node is not None else node).start_mark
         return Position(mark.line + 1, mark.column + 1)
 
-    def _find_duplicates(self, node: yaml.Node, seen: set[int]) -> None:
-        if id(node) in seen:
-            return
-        seen.add(id(node))
+    def _child(self, node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
         import yaml
 
         if isinstance(node, yaml.MappingNode):
-            keys: set[str] = set()
+            return self._index(node).get(str(step))
+        if isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            return (None, node.value[step]) if 0 <= step < len(node.value) else None
+        return None
+
+    def _index(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        """The mapping's entries by key text (the first of equal keys), built on first use."""
+        index = self._keys.get(id(node))
+        if index is None:
+            index = {}
             for key_node, value_node in node.value:
-                name = str(key_node.value)
-                if name in keys:
-                    mark = key_node.start_mark
-                    self.duplicates.append((name, mark.line + 1, mark.column + 1))
-                keys.add(name)
-                self._find_duplicates(value_node, seen)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                self._find_duplicates(item, seen)
+                index.setdefault(str(key_node.value), (key_node, value_node))
+            self._keys[id(node)] = index
+        return index
 
+    def _find_duplicates(self, root: yaml.Node) -> None:
+        """Every key repeated in its mapping, in document order (aliases visited once)."""
+        import yaml
 
-def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
-    import yaml
+        seen: set[int] = set()
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            if isinstance(node, yaml.MappingNode):
+                self._duplicates_in(node)
+                stack.extend(value for _key, value in reversed(node.value))
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(reversed(node.value))
 
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            if str(key_node.value) == str(step):
-                return key_node, value_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
-        return None, node.value[step]
-    return None
+    def _duplicates_in(self, node: yaml.MappingNode) -> None:
+        keys: set[str] = set()
+        for key_node, _value in node.value:
+            name = str(key_node.value)
+            if name in keys:
+                mark = key_node.start_mark
+                self.duplicates.append((name, mark.line + 1, mark.column + 1))
+            keys.add(name)
