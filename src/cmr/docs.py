@@ -66,7 +66,7 @@ def _checks_markdown() -> list[str]:
     ]
     for scope in SCOPES:
         for c in checks(scope):
-            codes = ", ".join(f"`{code}`" for code in c.codes)
+            codes = ", ".join(f"`{code}`" for code in c.codes) or "set by each rule"
             lines.append(
                 f"| {scope}: {SCOPE_TEXT[scope]} | `{c.name}` | {codes} | {_cell(c.doc)} |"
             )

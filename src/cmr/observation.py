@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cmr import _yaml, countries
+from cmr._schema_words import describe, kind_of
 from cmr.catalogue import KINDS, finding
 from cmr.codebook import Codebook, CodebookError, Codebooks, Question
 from cmr.findings import Finding
@@ -24,6 +25,7 @@ from cmr.layout import layout
 from cmr.registry import file_check, register
 
 MAX_BYTES = 2_000_000
+MAX_SCHEMA_FINDINGS = 100
 
 register(
     "read",
@@ -234,24 +236,9 @@ def _parse(path: Path, out: _Findings, root: Path | None) -> dict[str, Any] | No
         out.at("file-empty", 1, 1)
         return None
     if not isinstance(data, dict):
-        out.at("document-not-mapping", 1, 1, found=_kind_of(data))
+        out.at("document-not-mapping", 1, 1, found=kind_of(data))
         return None
     return data
-
-
-def _kind_of(value: Any) -> str:
-    """A value's kind in a coder's words: "a list", "a number", "text"."""
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return "nothing" if value is None else "a value"
 
 
 def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Codebook | None:
@@ -337,10 +324,24 @@ def _validate(s: Subject) -> None:
             path, key = bad
             out.add("key-not-string", (*path, str(key)), at_key=True, key=key)
         else:
-            out.add("value-invalid", (), where="document", detail=str(exc))
+            out.add("value-invalid", (), where="document", detail=_unreadable_value(exc))
         return
-    for error in errors:
+    for error in errors[:MAX_SCHEMA_FINDINGS]:
         _schema_finding(error, data, book, out)
+    if len(errors) > MAX_SCHEMA_FINDINGS:  # a runaway file: say how many, not each of them
+        more = len(errors) - MAX_SCHEMA_FINDINGS
+        out.add(
+            "value-invalid",
+            (),
+            where="document",
+            detail=f"{more} more problems like the ones above are not listed",
+        )
+
+
+def _unreadable_value(exc: Exception) -> str:
+    if "integer" in str(exc).lower() or "number" in str(exc).lower():
+        return "holds a number too large to read"
+    return "holds a value that cannot be checked"
 
 
 def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Findings) -> None:
@@ -386,9 +387,9 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
             allowed=", ".join(q.scale.codes),
         )
     elif name == "Type":
-        out.add("field-type", path, where=pointer, detail=error.message)
+        out.add("field-type", path, where=pointer, detail=describe(error))
     else:
-        out.add("value-invalid", path, where=pointer, detail=error.message)
+        out.add("value-invalid", path, where=pointer, detail=describe(error))
 
 
 def _properties_at(path: Path_, data: dict[str, Any], book: Codebook) -> list[str]:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from cmr import registry
 from cmr.registry import SCOPES, Scope
 
 if TYPE_CHECKING:
@@ -119,6 +120,8 @@ def register(cls: type[Rule]) -> type[Rule]:
     if cls.scope not in SCOPES:
         raise RuntimeError(f"rule kind {cls.kind}: unknown scope {cls.scope}")
     REGISTRY[cls.kind] = cls
+    doc = f"Codebook rules of kind `{cls.kind}`: {cls.__doc__ or ''}"
+    registry.register(f"rules:{cls.kind}", cls.scope, (), doc)
     return cls
 
 
