@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -12,13 +13,17 @@ import pyreadstat
 import pytest
 from conftest import write_observation
 
-from cmr.export import _run
+from cmr.export import _build
 
 from .conftest import panel_data
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+    return {
+        str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def siblings(folder: Path) -> list[str]:
@@ -81,7 +86,7 @@ def test_failure_while_writing_keeps_previous_export(
     def crash(*args: Any) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(_run, "write_dta", crash)
+    monkeypatch.setattr(_build, "write_dta", crash)
     with pytest.raises(RuntimeError, match="disk full"):
         export_to(panel_project, exported)
     assert snapshot(exported) == before
@@ -91,12 +96,56 @@ def test_failure_while_writing_keeps_previous_export(
 def test_previous_export_is_replaced_whole(
     exported: Path, panel_project: Path, export_to: Callable[..., Any]
 ) -> None:
-    """A second export replaces the folder: files from the old export do not linger."""
+    """A second export replaces the folder: files the old export listed do not linger."""
+    package = json.loads((exported / "datapackage.json").read_text("utf-8"))
+    package["cmr"]["manifest"]["stale.csv"] = "sha256:0"
+    (exported / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
     (exported / "stale.csv").write_text("old\n", encoding="utf-8")
     run = export_to(panel_project, exported)
     assert run.result.success
     assert not (exported / "stale.csv").exists()
     assert siblings(exported) == []
+
+
+def test_export_without_manifest_is_replaced(
+    exported: Path, panel_project: Path, export_to: Callable[..., Any]
+) -> None:
+    """An export written before the manifest (files in `cmr.files` and the resources) is
+    still recognised as cmr's and replaced."""
+    package = json.loads((exported / "datapackage.json").read_text("utf-8"))
+    del package["cmr"]["manifest"]
+    (exported / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+    run = export_to(panel_project, exported)
+    assert run.result.success and siblings(exported) == []
+
+
+def test_manifest_lists_every_other_file(exported: Path) -> None:
+    """datapackage.json's manifest names every other file of the export with its sha256."""
+    manifest = json.loads((exported / "datapackage.json").read_text("utf-8"))["cmr"]["manifest"]
+    names = sorted(p.name for p in exported.iterdir() if p.name != "datapackage.json")
+    assert list(manifest) == names
+    for name, digest in manifest.items():
+        assert digest == "sha256:" + hashlib.sha256((exported / name).read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("stranger", ["notes.txt", ".DS_Store", "panel_long.csv/"])
+def test_a_stranger_beside_an_export_is_refused(
+    exported: Path, panel_project: Path, run_cli: Callable[..., Any], stranger: str
+) -> None:
+    """A file (or a folder under a name cmr uses) that no export wrote stops the export with
+    a finding at that file, and nothing is deleted."""
+    path = exported / stranger.rstrip("/")
+    if stranger.endswith("/"):
+        path.unlink()
+        path.mkdir()
+        (path / "mine.txt").write_text("precious\n", encoding="utf-8")
+    else:
+        path.write_text("precious\n", encoding="utf-8")
+    before = snapshot(exported)
+    result = run_cli("export", project=panel_project)
+    assert result.exit_code == 1
+    assert f"dist/{stranger.rstrip('/')}:1:1: error export-folder-foreign " in result.output
+    assert snapshot(exported) == before
 
 
 @pytest.mark.parametrize("content", ["file", "folder"])

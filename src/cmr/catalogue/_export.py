@@ -29,10 +29,21 @@ KINDS: list[Kind] = [
     Kind(
         "export-folder-foreign",
         _E,
-        "Output folder is not a cmr export",
-        "`cmr export` replaces its output folder as a whole, so it refuses a folder that is "
-        "not empty and holds no datapackage.json written by cmr.",
-        "{folder} is not empty and is not a previous cmr export; choose another --out or empty it",
+        "Output folder holds files cmr did not write",
+        "`cmr export` replaces its output folder, deleting only the files a previous export "
+        "listed in its manifest, so it refuses an output that is a file or a folder holding "
+        "anything else. An empty or missing folder is fine.",
+        "{stranger}{more} was not written by cmr export, and cmr never deletes what it did not "
+        "write; move it out of {folder} or choose another --out",
+        _F,
+    ),
+    Kind(
+        "export-partial",
+        _W,
+        "Partial panel",
+        "`cmr export --allow-partial` left observation files with errors out of the panel; "
+        "datapackage.json says so (`cmr.partial`, `cmr.excluded`).",
+        "{count} observation file(s) with errors left out of the panel: {files}",
         _F,
     ),
     Kind(

@@ -2,22 +2,23 @@
 
 Field types, descriptions and enums come from the Arrow schemas, which come from the codebook.
 The package also names its primary keys and the foreign keys that tie citations to sources
-and to the long panel. A `cmr` property marks the folder as written by `cmr export`, which is
-how a later export knows it may replace the folder.
+and to the long panel. A `cmr` property marks the folder as written by `cmr export`; its
+`manifest` lists every other file with its sha256, which is how a later export knows what it may
+replace (`cmr.export._manifest`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
-import os
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 
+from cmr.export._epoch import moment
 from cmr.export._spec import PanelSpec
 
 FORMAT = 1
@@ -116,10 +117,8 @@ def resource(name: str, table: pa.Table, path: Path, layout: PanelSpec) -> dict[
 
 def created() -> str | None:
     """The SOURCE_DATE_EPOCH moment as ISO 8601, or None: exports carry no clock time."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if not epoch:
-        return None
-    return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    when = moment()
+    return None if when is None else when.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def package(
@@ -153,14 +152,14 @@ def package(
     return out
 
 
+def add_manifest(data: dict[str, Any], files: dict[str, str], excluded: Sequence[str] = ()) -> None:
+    """Record in the package the files written beside it (`{name: "sha256:<hex>"}`) and, for
+    a partial panel, the observation files it leaves out."""
+    data["cmr"]["manifest"] = files
+    if excluded:
+        data["cmr"]["partial"] = True
+        data["cmr"]["excluded"] = list(excluded)
+
+
 def render(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def is_cmr_export(folder: Path) -> bool:
-    """True when `folder` holds a datapackage.json written by `cmr export`."""
-    try:
-        data = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and isinstance(data.get("cmr"), dict) and "format" in data["cmr"]

@@ -13,10 +13,10 @@ moment SOURCE_DATE_EPOCH names, or to 01 Jan 1970 00:00 when that is unset.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Any
 
+from cmr.export._epoch import source_date_epoch
 from cmr.export._spec import PanelSpec, stata_label
 from cmr.export._tables import IDENTIFIERS, TRAILING
 
@@ -79,7 +79,7 @@ def _labels(
 
 def timestamp() -> bytes:
     """`dd Mon yyyy hh:mm` of SOURCE_DATE_EPOCH (UTC), or of the epoch when it is unset."""
-    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0") or 0)
+    epoch = source_date_epoch() or 0
     moment = dt.datetime.fromtimestamp(epoch, dt.UTC)
     return moment.strftime("%d %b %Y %H:%M").encode("ascii")
 

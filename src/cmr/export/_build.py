@@ -1,0 +1,160 @@
+"""Building and writing the export: every table from the observations, their validation
+against the pandera schemas, and the files written into a folder.
+
+`cmr.export._run` decides whether to export and where; this module only builds and writes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cmr.bibliography import Bibliography
+from cmr.codebook import Codebook, Codebooks
+from cmr.export import _datapackage, _faults, _schemas
+from cmr.export._collect import Collected, collect
+from cmr.export._companions import citations_table, codebook_table, sources_table
+from cmr.export._manifest import PACKAGE, manifest
+from cmr.export._spec import UNVERSIONED, PanelSpec
+from cmr.export._stata import write_dta
+from cmr.export._tables import codings_table, long_table, wide_answers, wide_table
+from cmr.export._write import write_csv, write_parquet
+from cmr.export.panel import parquet_name, to_frame
+from cmr.findings import Finding
+from cmr.layout import is_independent
+from cmr.observation import Observation
+
+PARQUET = ("panel_long", "panel_wide", "codings")
+CSV = ("panel_long", "panel_wide", "codebook", "sources", "citations", "codings")
+DTA = "panel_wide.dta"
+
+
+@dataclass
+class Tables:
+    """The panel and its companion tables, as Arrow tables."""
+
+    layout: PanelSpec
+    long: Any
+    wide: Any
+    codebook: Any
+    sources: Any
+    citations: Any
+    codings: Any
+    answers: dict[str, Any] = field(repr=False)
+
+    def table(self, name: str) -> Any:
+        return getattr(self, name.removeprefix("panel_"))
+
+
+def layout_for(
+    observations: list[Observation], books: Codebooks, dataset_version: str = UNVERSIONED
+) -> PanelSpec:
+    """The layout of the codebook versions the observations use, plus the latest version."""
+    used = {o.codebook.version for o in observations} | {books.latest.version}
+    chosen: list[Codebook] = []
+    for version in books.versions:
+        book = books.get(version) if version in used else None
+        if book is not None:
+            chosen.append(book)
+    return PanelSpec(tuple(chosen), dataset_version)
+
+
+def build(
+    observations: list[Observation],
+    layout: PanelSpec,
+    bib: Bibliography,
+    codings: list[Observation] | None = None,
+) -> Tables:
+    """Every table of the export, for observations already selected and sorted.
+
+    `codings` are every observation, adjudicated and independent, for the codings table
+    (default: the panel's observations).
+    """
+    columns = collect(observations, layout)
+    long = long_table(columns, layout)
+    citations = citations_table(columns, long)
+    return Tables(
+        layout=layout,
+        long=long,
+        wide=wide_table(columns, layout),
+        codebook=codebook_table(layout),
+        sources=sources_table(columns, bib),
+        citations=citations,
+        codings=_codings(observations, columns, codings, layout),
+        answers=wide_answers(columns, layout),
+    )
+
+
+def _codings(
+    panel: list[Observation],
+    columns: Collected,
+    codings: list[Observation] | None,
+    layout: PanelSpec,
+) -> Any:
+    """The codings table; without independent codings its rows are the panel's, so the
+    panel's collected columns serve again instead of a second pass over the observations."""
+    if codings is None or len(codings) == len(panel):
+        ordered = panel
+    else:
+        ordered = sorted(codings, key=lambda o: (o.iso3c, o.year, o.coder))
+        columns = collect(ordered, layout)
+    independent = [is_independent(os.path.abspath(o.path)) for o in ordered]
+    reconciles = [
+        "; ".join(str(c) for c in o.data.get("reconciles", []) or []) or None for o in ordered
+    ]
+    return codings_table(columns, layout, independent, reconciles)
+
+
+def validate(tables: Tables, where: str) -> list[Finding]:
+    """Both panels against the pandera schemas generated from the codebook."""
+    layout = tables.layout
+    return [
+        *_schemas.validate(to_frame(tables.long), _schemas.long_schema(layout), "long", where),
+        *_schemas.validate(to_frame(tables.wide), _schemas.wide_schema(layout), "wide", where),
+    ]
+
+
+def write(
+    tables: Tables, folder: Path, license_: str | None = None, excluded: Sequence[str] = ()
+) -> list[str]:
+    """Write every file into `folder` (which must exist), `datapackage.json` last with the
+    manifest of the others; return the names written. `excluded`: the observation files a
+    partial panel leaves out."""
+    resources = _write_tables(tables, folder)
+    _faults.at("staged-all")
+    files = sorted([*(_parquet(n) for n in PARQUET), DTA])
+    written = sorted([*files, *(f"{n}.csv" for n in CSV)])
+    data = _datapackage.package(tables.layout, resources, files, license_)
+    _datapackage.add_manifest(data, manifest(folder, written), excluded)
+    path = folder / PACKAGE
+    _faults.at("write", path)
+    path.write_text(_datapackage.render(data), encoding="utf-8")
+    return sorted([*written, PACKAGE])
+
+
+def _write_tables(tables: Tables, folder: Path) -> list[dict[str, Any]]:
+    """The Parquet, CSV and Stata files; the CSV files' resources for the package."""
+    for name in PARQUET:
+        _faults.at("write", folder / _parquet(name))
+        write_parquet(tables.table(name), folder / _parquet(name))
+    _faults.at("staged-some")
+    resources = []
+    for name in CSV:
+        path = folder / f"{name}.csv"
+        _faults.at("write", path)
+        write_csv(tables.table(name), path)
+        resources.append(_datapackage.resource(name, tables.table(name), path, tables.layout))
+    _faults.at("write", folder / DTA)
+    write_dta(tables.wide, tables.answers, tables.layout, folder / DTA)
+    return resources
+
+
+def _parquet(name: str) -> str:
+    return (
+        parquet_name(name.removeprefix("panel_"))
+        if name.startswith("panel_")
+        else f"{name}.parquet"
+    )
