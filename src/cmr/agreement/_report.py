@@ -206,9 +206,11 @@ def compute(observations: Sequence[Observation], prevalence: float = PREVALENCE)
     return Report(coders, len(units), questions, overall, disagreements, findings)
 
 
-def _adjudicated(file: str) -> bool:
-    found = layout(file)
-    return found is not None and not found.independent and file.endswith(SUFFIXES)
+def _concerns_agreement(f: Finding) -> bool:
+    """An error anywhere but in an adjudicated file, or the warning that nothing was found."""
+    found = layout(f.file)
+    adjudicated = found is not None and not found.independent and f.file.endswith(SUFFIXES)
+    return (f.severity == "error" and not adjudicated) or f.code == "no-observations"
 
 
 def agreement(
@@ -221,8 +223,9 @@ def agreement(
     compute agreement.
 
     The report's findings hold every error `cmr check` finds outside the adjudicated files
-    (a coding that cannot be read, an answer off the scale, a path that names no file), so a
-    run whose figures leave something out does not pass (`Report.success`).
+    (a coding that cannot be read, an answer off the scale, a path that names no file, a
+    folder that cannot be walked), so a run whose figures leave something out does not pass
+    (`Report.success`); errors in adjudicated files are `cmr check`'s business.
 
     >>> report = agreement()            # doctest: +SKIP
     >>> report.overall.alpha            # doctest: +SKIP
@@ -232,8 +235,6 @@ def agreement(
 
     run = check(paths, project=project, keep=True)
     report = compute(run.observations("independent"), prevalence)
-    unusable = [
-        f for f in run.result.findings if f.severity == "error" and not _adjudicated(f.file)
-    ]
+    unusable = [f for f in run.result.findings if _concerns_agreement(f)]
     report.findings[:0] = unusable
     return report
