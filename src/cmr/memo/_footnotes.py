@@ -11,21 +11,21 @@ from the evidence; each becomes a citation `{key: fn<N>, footnote: N}` of its qu
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cmr import _files
 from cmr.catalogue import finding
 from cmr.findings import Finding
+from cmr.memo import _csv
 
 if TYPE_CHECKING:
     from cmr.memo._parse import Segment
 
 MAX_GAP = 2
+MAX_CSV_BYTES = 5_000_000
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # Glued: after a letter or punctuation, but not after a digit, dash, slash, sign or currency
 # (`1990-91`, `F-16`, `$5`); followed by a space, the line's end, or punctuation and a space.
@@ -33,6 +33,8 @@ _MARKER = re.compile(
     r"(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)"
     r"|(?<=[^\s\d/+±×=<>#№§$£€¥%‐‑‒–—-])(?P<num>\d{1,3})(?=[.,;:]?(?:\s|$))"
 )
+
+_NEXT_CHAR = re.compile(r"\s*(.?)")
 
 
 @dataclass(frozen=True)
@@ -91,8 +93,14 @@ class MarkerScanner:
 def _decimal(text: str, start: int, end: int) -> bool:
     """`3.5 percent`, `1,2 million`: a digit, a point and a number before a lowercase word."""
     before = text[max(0, start - 2) : start]
-    after = text[end:].lstrip()
-    return len(before) == 2 and before[0].isdigit() and before[1] in ".," and after[:1].islower()
+    after = _NEXT_CHAR.match(text, end)
+    return (
+        len(before) == 2
+        and before[0].isdigit()
+        and before[1] in ".,"
+        and after is not None
+        and after.group(1).islower()
+    )
 
 
 @dataclass(frozen=True)
@@ -121,48 +129,87 @@ class FootnoteMap:
 def read_footnotes(path: Path, shown: str) -> tuple[FootnoteMap | None, list[Finding]]:
     """Read a CSV with columns `footnote,key,pages` and optionally `memo` (number or file name).
 
-    Rows without `memo` apply to every memo of the call. Other columns are ignored.
+    Rows without `memo` apply to every memo of the call. Other columns are ignored. Every
+    problem (an open quote, a wrong header or number of fields, a footnote that is not a
+    positive whole number, a footnote mapped twice) is a finding at its line and column.
     """
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        return None, [finding("file-unreadable", shown, reason=exc.strerror or str(exc))]
-    except UnicodeDecodeError as exc:
-        return None, [finding("file-encoding", shown, byte=exc.object[exc.start])]
-    table = FootnoteMap(shown)
-    findings: list[Finding] = []
-
-    def bad(line: int, problem: str) -> None:
-        findings.append(finding("memo-footnotes-csv-invalid", shown, line, problem=problem))
-
-    reader = csv.DictReader(io.StringIO(text.replace("\0", ""), newline=""))
-    try:
-        header = [h.strip().lower() for h in reader.fieldnames or []]
-        reader.fieldnames = header
-        if not {"footnote", "key"} <= set(header):
-            bad(1, "the header must name the columns footnote,key (and optionally pages, memo)")
-            return None, findings
-        for row in reader:
-            _row(row, reader.line_num, table, bad)
-    except csv.Error as exc:
-        bad(reader.line_num or 1, f"CSV: {exc}")
-    return (None if findings else table), findings
+    raw = _files.read_bytes(path, root=None, limit=MAX_CSV_BYTES)
+    text = _files.decode_text(raw) if isinstance(raw, bytes) else raw
+    if isinstance(text, _files.FileProblem):
+        return None, [finding(text.code, shown, text.line, text.column, **text.params)]
+    reader = _Reader(shown, FootnoteMap(shown))
+    reader.read(text)
+    return (None if reader.findings else reader.table), reader.findings
 
 
-def _row(
-    row: dict[str, str | None], line: int, table: FootnoteMap, bad: Callable[[int, str], None]
-) -> None:
-    values = {k: (v or "").strip() for k, v in row.items() if isinstance(k, str)}
-    if not any(values.values()):
-        return
-    number, key = values.get("footnote", ""), values.get("key", "")
-    if not number.isdigit() or int(number) < 1:
-        bad(line, f"footnote {number!r} is not a positive whole number")
-    elif not key or any(c.isspace() for c in key):
-        bad(line, f"key {key!r} must be a bibliography key without spaces")
-    else:
-        memo = values.get("memo") or None
-        where = (memo, int(number))
-        if where in table.rows:
-            bad(line, f"footnote {number} is mapped twice" + (f" for memo {memo}" if memo else ""))
-        table.rows[where] = FootnoteRef(key, values.get("pages") or None)
+@dataclass
+class _Reader:
+    shown: str
+    table: FootnoteMap
+    header: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    first: dict[tuple[str | None, int], int] = field(default_factory=dict)
+
+    def bad(self, line: int, column: int, problem: str) -> None:
+        self.findings.append(
+            finding("memo-footnotes-csv-invalid", self.shown, line, column, problem=problem)
+        )
+
+    def read(self, text: str) -> None:
+        for line, fields in _csv.rows(text):
+            if isinstance(fields, tuple):
+                self.bad(line, *fields)
+            elif not self.header:
+                self._header(line, fields)
+                if not self.header:
+                    return
+            else:
+                self._row(line, fields)
+        if not self.header and not self.findings:
+            self.bad(1, 1, "the file is empty; expected the header footnote,key,pages")
+
+    def _header(self, line: int, fields: list[_csv.Field]) -> None:
+        names = [name.strip().lower() for _column, name in fields]
+        repeated = next((n for n in names if n and names.count(n) > 1), None)
+        if not {"footnote", "key"} <= set(names) or repeated:
+            problem = f"column {repeated!r} is named twice" if repeated else _HEADER
+            self.bad(line, 1, problem)
+            return
+        self.header = names
+
+    def _row(self, line: int, fields: list[_csv.Field]) -> None:
+        if len(fields) != len(self.header):
+            extra = len(fields) > len(self.header)
+            column = fields[len(self.header)][0] if extra else fields[-1][0] + len(fields[-1][1])
+            self.bad(line, column, f"{len(fields)} fields where the header has {len(self.header)}")
+            return
+        pairs = zip(self.header, fields, strict=True)
+        values = {name: (col, value.strip()) for name, (col, value) in pairs}
+        if not any(value for _col, value in values.values()):
+            return
+        (n_col, number), (k_col, key) = values["footnote"], values["key"]
+        if not number.isascii() or not number.isdigit() or int(number) < 1:
+            self.bad(line, n_col, f"footnote {number!r} is not a positive whole number")
+        elif not key or any(c.isspace() for c in key):
+            self.bad(line, k_col, f"key {key!r} must be a bibliography key without spaces")
+        else:
+            self._add(line, n_col, values, int(number), key)
+
+    def _add(
+        self, line: int, column: int, values: dict[str, tuple[int, str]], number: int, key: str
+    ) -> None:
+        memo = values.get("memo", (0, ""))[1] or None
+        where = (memo, number)
+        if where in self.first:
+            also = f" for memo {memo}" if memo else ""
+            self.bad(
+                line,
+                column,
+                f"footnote {number} is mapped twice{also} (first at line {self.first[where]})",
+            )
+            return
+        self.first[where] = line
+        self.table.rows[where] = FootnoteRef(key, values.get("pages", (0, ""))[1] or None)
+
+
+_HEADER = "the header must name the columns footnote,key (and optionally pages, memo)"

@@ -25,9 +25,12 @@ from dataclasses import dataclass, field
 from cmr.findings import Finding
 from cmr.memo._footnotes import Footnote, MarkerScanner
 
-_HEADING = re.compile(r"^\s*(?:q(?:uestion)?\s*\.?\s*)?(\d{1,3})\s*[.):]\s*(.*)$", re.I)
+# Patterns are written so that no run of spaces can be split two ways (no `\s*x?\s*`, no lazy
+# group before `\s*$`): each line is matched in time linear in its length.
+_HEADING = re.compile(r"^\s*(?:q(?:uestion)?(?:\s*\.)?\s*)?(\d{1,3})\s*[.):]\s*(.*)$", re.I)
 _MAX_QUESTION_LINES = 6
 _MAX_QUESTION_NUMBER = 200
+_MAX_HEADER_CHARS = 300  # header and notes-heading lines are short; longer lines are text
 _NUMBER = re.compile(
     r"^\s*obs(?:ervation)?\.?\s*(?:no\.?|nr\.?|number|#)\s*[:.]?\s*(\d+[A-Za-z]?)"
     r"\s*(?:[-–—:]\s*(.*?))?\s*$",
@@ -129,7 +132,7 @@ def _headings(lines: list[str]) -> tuple[list[_Heading], int]:
     found: list[_Heading] = []
     i = 0
     while i < len(lines):
-        if found and _NOTES.match(lines[i]):
+        if found and len(lines[i]) <= _MAX_HEADER_CHARS and _NOTES.match(lines[i]):
             return found, i
         heading = _heading(lines, i)
         if heading is None:
@@ -164,6 +167,8 @@ def _heading(lines: list[str], i: int) -> _Heading | None:
 def _header(lines: list[str], memo: Memo) -> None:
     country = year = None
     for number, line in enumerate(lines, start=1):
+        if len(line) > _MAX_HEADER_CHARS:
+            continue
         if (m := _NUMBER.match(line)) and memo.number is None:
             memo.number = int(m.group(1)) if m.group(1).isdigit() else m.group(1)
             memo.context = _join_words([m.group(2)]) if m.group(2) else None
@@ -209,30 +214,37 @@ def paragraphs(lines: Iterable[str]) -> list[str]:
     """Hard-wrapped lines joined back into paragraphs; blank lines separate paragraphs.
 
     A line ending in a soft hyphen, or in a letter and `-` before a line opening with a letter,
-    is joined without a space (`Nagorno-` + `Karabakh`).
+    is joined without a space (`Nagorno-` + `Karabakh`). Linear in the text's length: only
+    the end of the paragraph so far is looked at.
 
     >>> paragraphs(["  One two ", "three.", "", "\\t", "Nagorno-", "Karabakh."])
     ['One two three.', 'Nagorno-Karabakh.']
     """
     out: list[str] = []
-    current = ""
+    parts: list[str] = []
     for raw in lines:
         line = _SPACE.sub(" ", raw).strip()
         if not line:
-            if current:
-                out.append(current)
-            current = ""
-        elif not current:
-            current = line
-        elif current.endswith("\u00ad"):
-            current = current[:-1] + line
-        elif re.search(r"[^\W\d_]-$", current) and line[0].isalpha():
-            current += line
+            if parts:
+                out.append("".join(parts))
+            parts = []
+        elif not parts:
+            parts.append(line)
+        elif parts[-1].endswith("\u00ad"):
+            parts[-1] = parts[-1][:-1]
+            parts.append(line)
+        elif _split_word(parts[-1]) and line[0].isalpha():
+            parts.append(line)
         else:
-            current += " " + line
-    if current:
-        out.append(current)
+            parts.append(" " + line)
+    if parts:
+        out.append("".join(parts))
     return [p.replace("\u00ad", "") for p in out]
+
+
+def _split_word(text: str) -> bool:
+    """True when `text` ends in a letter and a hyphen (`Nagorno-`)."""
+    return len(text) >= 2 and text[-1] == "-" and text[-2].isalpha()
 
 
 def _join_words(parts: Iterable[str]) -> str:

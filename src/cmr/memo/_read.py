@@ -7,9 +7,9 @@ sees plain lines; line numbers stay those an editor shows.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
+from cmr import _files
 from cmr.catalogue import finding
 from cmr.findings import Finding
 
@@ -25,18 +25,26 @@ _SPACES = dict.fromkeys(
     " ",
 )
 # Characters that carry nothing in running text: zero-width spaces and joiners, BOMs.
-_SOFT_HYPHEN = re.compile("\u00ad(?![ \\t]*\n)")
+_UNICODE_BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
 
 
 def read_memo(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
-    """The memo's normalised text, or None with the findings that say why it cannot be read."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [finding("file-unreadable", shown, reason=exc.strerror or str(exc))]
-    if len(raw) > MAX_BYTES:
-        return None, [finding("memo-too-large", shown, size=len(raw), limit=MAX_BYTES)]
+    """The memo's normalised text, or None with the findings that say why it cannot be read.
+
+    The file is looked at before it is read (`cmr._files`): a FIFO, a device or a link to one
+    is refused unopened, and no more than `MAX_BYTES` are read.
+    """
+    raw = _files.read_bytes(path, root=None, limit=MAX_BYTES)
+    if isinstance(raw, _files.FileProblem):
+        if raw.code == "file-too-large":
+            return None, [finding("memo-too-large", shown, **raw.params)]
+        return None, [_located(raw, shown)]
     text, problem = decode(raw, shown)
     if text is None:
         return None, problem
@@ -46,22 +54,22 @@ def read_memo(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
     return text, []
 
 
+def _located(problem: _files.FileProblem, shown: str) -> Finding:
+    return finding(problem.code, shown, problem.line, problem.column, **problem.params)
+
+
 def decode(raw: bytes, shown: str) -> tuple[str | None, list[Finding]]:
-    """UTF-8 (with or without BOM), or UTF-16 when a BOM says so ("Unicode text" exports)."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16"), []
-        except UnicodeDecodeError:
-            return None, [finding("file-encoding", shown, byte=raw[0])]
-    if b"\0" in raw:
-        return None, [finding("file-binary", shown)]
-    try:
-        return raw.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = len(before) - (before.rfind(b"\n") + 1) + 1
-        return None, [finding("file-encoding", shown, line, column, byte=raw[exc.start])]
+    """UTF-8 (with or without BOM), or UTF-16/32 when a BOM says so ("Unicode text" exports)."""
+    for bom, encoding in _UNICODE_BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), []
+            except UnicodeDecodeError as exc:
+                return None, [finding("file-encoding", shown, byte=raw[exc.start])]
+    text = _files.decode_text(raw)
+    if isinstance(text, _files.FileProblem):
+        return None, [_located(text, shown)]
+    return text, []
 
 
 def normalise(text: str) -> str:
@@ -72,5 +80,20 @@ def normalise(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
-    text = _SOFT_HYPHEN.sub("", text)  # one ending a line marks a split word; the parser joins
+    text = _soft_hyphens(text)  # one ending a line marks a split word; the parser joins
     return text.translate(_SPACES).translate(_INVISIBLE)
+
+
+def _soft_hyphens(text: str) -> str:
+    """Soft hyphens dropped, except one that ends a line (before trailing spaces).
+
+    Line by line, so that no run of soft hyphens and spaces is scanned twice.
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:-1]):
+        if "\u00ad" in line:
+            body = line.rstrip(" \t")
+            end = "\u00ad" if body.endswith("\u00ad") else ""
+            lines[i] = body.replace("\u00ad", "") + end + line[len(body) :]
+    lines[-1] = lines[-1].replace("\u00ad", "")
+    return "\n".join(lines)
