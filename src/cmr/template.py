@@ -117,6 +117,8 @@ def new_observation(
     try:
         _atomic.write_text(target, text)
     except FileExistsError:
+        if not target.is_file():  # a file where a folder should be: the entry point says so
+            raise
         raise TemplateError(
             f"{project.display(target)} already exists; not overwriting it"
         ) from None

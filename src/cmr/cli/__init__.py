@@ -18,6 +18,7 @@ from typing import NoReturn
 import click
 
 from cmr.cli._common import pass_project
+from cmr.project import shown_relative_to_cwd
 
 __all__ = ["cli", "main", "pass_project"]
 
@@ -103,7 +104,8 @@ def os_error_line(exc: OSError) -> str:
         exc.errno or 0,
         ((exc.strerror or str(exc) or "the system refused").lower(), "check it and run again"),
     )
-    paths = [os.fsdecode(p) for p in (exc.filename, exc.filename2) if p is not None]
+    show = shown_relative_to_cwd()
+    paths = [show(os.fsdecode(p)) for p in (exc.filename, exc.filename2) if p is not None]
     where = "".join(f"{p}: " for p in paths[:1])
     if len(paths) > 1:
         where = f"{paths[0]} -> {paths[1]}: "
