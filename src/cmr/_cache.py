@@ -114,7 +114,7 @@ def _foreign(data: dict[str, Any] | None) -> str | None:
 def raw_json(raw: bytes) -> dict[str, Any] | None:
     """The JSON object in `raw`, or None when it is not one."""
     try:
-        data = json.loads(raw)
+        data = json.loads(raw.decode("utf-8"))  # bytes alone would let UTF-16 through
     except (ValueError, RecursionError):
         return None
     return data if isinstance(data, dict) else None

@@ -61,8 +61,8 @@ KINDS: list[Kind] = [
         _W,
         "Cache discarded",
         "A cache file that is damaged, written by another version of cmr or not cmr's is "
-        "discarded and rebuilt; every file is read again.",
-        "cache discarded ({problem}); every file is read again",
+        "discarded and rebuilt: the files it covered are read again.",
+        "cache discarded ({problem}); it is rebuilt",
         _F,
     ),
 ]
