@@ -13,7 +13,8 @@ import fcntl
 import json
 import os
 import shutil
-from collections.abc import Callable
+import subprocess
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -72,6 +73,44 @@ def test_os_error_is_one_line(
     one_line_exit_2(cmr("export", env={"CMR_FAULT": fault}), words, "dist")
     assert_unchanged(before, snapshot(exported), allowed=())
     assert litter(exported) == []
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 250 KiB tmpfs: room for one export but not two (skipped where mounting fails)."""
+    mount = tmp_path / "small"
+    mount.mkdir()
+    made = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=250k", "tmpfs", str(mount)], capture_output=True
+    )
+    if made.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=True)
+
+
+@pytest.mark.parametrize(("how", "words"), [("full", "no space left"), ("ro", "read-only")])
+def test_real_full_or_read_only_disk(
+    dataset: Path,
+    previous: Path,
+    small_disk: Path,
+    cmr: Callable[..., Ran],
+    how: str,
+    words: str,
+) -> None:
+    """On a real disk too small for a second export, or remounted read-only, the export
+    exits 2 with one line and the previous panel is intact."""
+    out = small_disk / "dist"
+    shutil.copytree(previous, out)
+    if how == "ro":
+        subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    before = snapshot(small_disk)
+    ran = cmr("export", "--out", str(out), env={"SOURCE_DATE_EPOCH": "5"})
+    one_line_exit_2(ran, words, str(out))
+    assert snapshot(small_disk) == before
+    assert os.listdir(small_disk) == ["dist"]
 
 
 @pytest.mark.parametrize("value", ["abc", "-5", "1e30", "12 34"])

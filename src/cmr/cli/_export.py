@@ -58,7 +58,7 @@ def command(
     try:
         run = export(out, project=project, jobs=jobs, allow_partial=allow_partial)
     except EnvironmentProblem as exc:
-        click.echo(f"Error: {exc}", err=True)
+        click.echo(f"cmr: {exc}", err=True)
         raise SystemExit(2) from None
     if not run.written:
         click.echo(REPORTERS[fmt](run.result), nl=False)

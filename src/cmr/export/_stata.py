@@ -13,6 +13,8 @@ moment SOURCE_DATE_EPOCH names, or to 01 Jan 1970 00:00 when that is unset.
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 from pathlib import Path
 from typing import Any
 
@@ -106,14 +108,25 @@ def write_dta(wide: Any, answers: dict[str, Any], layout: PanelSpec, path: Path)
     column, value, user_missing = _labels(layout)
     frame = stata_frame(wide, answers, layout)
     title = stata_label(f"{layout.latest.name} {layout.dataset_version}: {layout.latest.title}")
-    pyreadstat.write_dta(
-        frame,
-        str(path),
-        file_label=title,
-        column_labels=column,
-        version=DTA_VERSION,
-        variable_value_labels=value,
-        missing_user_values=user_missing,
-        variable_format={"as_of": "%td"},
-    )
+    try:
+        pyreadstat.write_dta(
+            frame,
+            str(path),
+            file_label=title,
+            column_labels=column,
+            version=DTA_VERSION,
+            variable_value_labels=value,
+            missing_user_values=user_missing,
+            variable_format={"as_of": "%td"},
+        )
+    except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError) as exc:
+        raise _write_failure(path, exc) from None
     _fix_timestamp(path)
+
+
+def _write_failure(path: Path, exc: Exception) -> OSError:
+    """The OSError behind a failed Stata write: pyreadstat only says "Unable to write data",
+    so a device with less than a MiB left is taken to be full."""
+    free = os.statvfs(path.parent)
+    code = errno.ENOSPC if free.f_bavail * free.f_frsize < 1 << 20 else errno.EIO
+    return OSError(code, f"{os.strerror(code)} ({exc})", str(path))
