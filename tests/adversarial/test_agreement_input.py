@@ -288,8 +288,10 @@ def test_older_codebook_with_the_same_questions(coded: Path, cmr):
 def test_codebook_versions_that_ask_differently(coded: Path, cmr):
     """Under a version that renames a question, that question is left out, with a warning."""
     book = (coded / "codebook" / "1.1.0.yaml").read_text(encoding="utf-8")
-    book = book.replace("version: 1.1.0", "version: 2.0.0").replace(
-        "variable: civmil_forum", "variable: civmil_council"
+    book = (
+        book.replace("version: 1.1.0", "version: 2.0.0")
+        .replace("status: released", "status: draft")
+        .replace("variable: civmil_forum", "variable: civmil_council")
     )
     (coded / "codebook" / "2.0.0.yaml").write_text(book, encoding="utf-8")
     bob = coded / FOLDER / "bob.yaml"

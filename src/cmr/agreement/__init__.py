@@ -6,6 +6,10 @@ the coders it reconciles in `reconciles: [...]`. `agreement()` reports, per ques
 overall, the number of double-coded units, percent agreement, Krippendorff's alpha (nominal)
 and Gwet's AC1, with a note where one answer dominates, and every disagreement.
 
+It fails closed: only answers on the question's scale are compared (missing codes and answers
+off the scale are left out and counted), and every coding that cannot be read or used is a
+located finding in `Report.findings` that makes `Report.success` false.
+
 numpy and krippendorff are imported only when alpha is computed, so `cmr check` stays light.
 """
 

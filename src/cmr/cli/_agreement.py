@@ -27,7 +27,7 @@ class Between(click.ParamType[float, object]):
         except (TypeError, ValueError):
             number = math.nan
         if not (math.isfinite(number) and self.low <= number <= self.high):
-            self.fail(f"{value!s} is not a number from {self.low:g} to {self.high:g}", param, ctx)
+            self.fail(f"{value!r} is not a number from {self.low:g} to {self.high:g}", param, ctx)
         return number
 
 
