@@ -24,7 +24,7 @@ ADVICE = {
     errno.EROFS: "{path} is on a read-only file system; write elsewhere",
     errno.EEXIST: "{path} changed while cmr was writing it; run again",
     errno.ENOTEMPTY: "{path} changed while cmr was writing it; run again",
-    errno.ENOTDIR: "{path} is not a folder; write elsewhere",
+    errno.ENOTDIR: "a file stands where a folder of {path} should be; move it or write elsewhere",
 }
 
 

@@ -278,3 +278,14 @@ def test_partial_export_stops_on_errors_outside_observations(
     monkeypatch.chdir(panel_project)
     run = export(project=Project.find(panel_project), allow_partial=True)
     assert not run.written, [f.render() for f in run.result.findings]
+
+
+@pytest.mark.parametrize("out", ["afile/dist", "afile/deeper/dist"])
+def test_a_file_in_place_of_a_parent_folder(
+    panel_project: Path, export_to: Callable[..., Any], out: str
+) -> None:
+    """A file where a parent folder of the output should be is one EnvironmentProblem."""
+    (panel_project / "afile").write_text("mine\n", encoding="utf-8")
+    with pytest.raises(EnvironmentProblem, match="a file stands where a folder"):
+        export_to(panel_project, panel_project / out)
+    assert (panel_project / "afile").read_text(encoding="utf-8") == "mine\n"

@@ -10,6 +10,7 @@ leaves the previous export as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,13 +88,20 @@ def export(
         target = target.resolve()
     source_date_epoch()  # a malformed value stops the export before any work
     with os_errors_as_problems(shown):
-        target.parent.mkdir(parents=True, exist_ok=True)
+        _make_parent(target)
         with locked(target, shown):
             _faults.at("locked")
             run = ExportRun(Result(_folder_findings(target, shown)), target)
             if run.result.success:
                 _export(project, run, shown, jobs, allow_partial)
     return run
+
+
+def _make_parent(target: Path) -> None:
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file where the parent folder should be
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR)) from None
 
 
 def _export(
