@@ -452,7 +452,8 @@ def _observation(
     profile: dict[str, str],
     rng: random.Random,
 ) -> str:
-    coded_on = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randint(0, 660))
+    # coded after the moment it describes (the end of the year), and before today
+    coded_on = dt.date(2026, 1, 1) + dt.timedelta(days=rng.randint(0, 300))
     cown = "null" if country.cown is None else str(country.cown)
     out = [
         f"# yaml-language-server: $schema={schema}",

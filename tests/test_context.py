@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import observation_data, write_observation
+from support import observation_data, write_observation
 
 
 def _coup(project: Path, year: int, answer: str, **fields: object) -> Path:

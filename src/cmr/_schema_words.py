@@ -33,7 +33,7 @@ def kind_of(value: Any) -> str:
     return "nothing (an empty value)" if value is None else "a value"
 
 
-def shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
     """A value as YAML would show it, shortened."""
     if value is None:
         return "an empty value"
@@ -59,19 +59,34 @@ def describe(error: Any) -> str:
     if name == "MaxLength":
         return f"is longer than {kind.limit} characters"
     if name in ("Minimum", "ExclusiveMinimum"):
-        return f"{shown(value)} is below the lowest allowed value, {kind.limit}"
+        return f"{shown_value(value)} is below the lowest allowed value, {kind.limit}"
     if name in ("Maximum", "ExclusiveMaximum"):
-        return f"{shown(value)} is above the highest allowed value, {kind.limit}"
+        return f"{shown_value(value)} is above the highest allowed value, {kind.limit}"
     if name == "Enum":
-        return f"{shown(value)} is not one of: {', '.join(shown(o) for o in kind.options)}"
+        return (
+            f"{shown_value(value)} is not one of: {', '.join(shown_value(o) for o in kind.options)}"
+        )
     if name == "MinItems":
         return f"needs at least {kind.limit} item{'s' if kind.limit != 1 else ''}"
     if name == "MaxItems":
         return f"holds more than {kind.limit} item{'s' if kind.limit != 1 else ''}"
     if name == "Constant":
-        return f"must be {shown(kind.expected_value)}"
+        return f"must be {shown_value(kind.expected_value)}"
     if name == "Pattern":
-        return f"{shown(value)} is not in the expected form"
+        return f"{shown_value(value)} is not in the expected form"
     if name == "UniqueItems":
         return "lists the same item twice"
-    return f"{shown(value)} is not valid here"
+    return f"{shown_value(value)} is not valid here"
+
+
+def yaml_key(key: Any) -> str:
+    """A mapping key YAML read as something other than text, in words: "the key true"."""
+    if isinstance(key, bool):
+        return f"the key {'true' if key else 'false'}"
+    if key is None:
+        return "the key ~ (null)"
+    if isinstance(key, tuple | list):
+        return "a list used as a key"
+    if isinstance(key, frozenset | dict):
+        return "a mapping used as a key"
+    return f"the key {key}"

@@ -63,8 +63,9 @@ register(
 register(
     "codebook-version",
     "file",
-    ("codebook-unknown-version",),
-    "The codebook version an observation names exists in the codebook folder.",
+    ("codebook-unknown-version", "codebook-unusable"),
+    "The codebook version an observation names exists in the codebook folder and loads; an "
+    "observation under a version that cannot be loaded is not checked further.",
 )
 
 
@@ -77,6 +78,7 @@ class CheckContext:
 
     codebook_dir: str
     root: str
+    observations: str
     citation_keys: frozenset[str] | None
     bibliography: str
     today: dt.date
@@ -158,7 +160,7 @@ def check(
         result.extend(_no_codebook(books))
         return Run(result, books=books)
     _check_selectors(settings, configured, known_codes(books), project, result)
-    named = [Path(p) for p in paths] if paths else None
+    named = [os.fspath(p) for p in paths] if paths else None
     run = _check_files(
         named,
         project,
@@ -228,7 +230,7 @@ def _check_selectors(
 
 
 def _check_files(
-    named: list[Path] | None,
+    named: list[str] | None,
     project: Project,
     books: Codebooks,
     settings: Settings,
@@ -238,21 +240,21 @@ def _check_files(
     result: Result,
     use_cache: bool,
 ) -> Run:
-    roots = named or [project.observations_dir]
-    for root in roots:
-        if not root.exists() and not root.is_symlink():
-            result.extend([finding("file-unreadable", str(root), reason="no such file or folder")])
-    found = discover(r for r in roots if r.exists() or r.is_symlink())
+    roots = [Path(p) for p in named] if named else [project.observations_dir]
+    missing = _missing(named or [])
+    result.extend(missing)
+    show = shown_relative_to_cwd()
+    found = discover((r for r in roots if r.exists() or r.is_symlink()), show)
     result.extend(found.findings)
     files = found.files
     result.files = len(files)
     if not files:
-        where = ", ".join(str(r) for r in roots)
-        result.extend([finding("no-observations", where, where=where)])
+        if not missing:
+            where = ", ".join(show(r) for r in roots)
+            result.extend([finding("no-observations", where, where=where)])
         return Run(result, books=books)
     context = _context(files) if named else []
     ctx = _context_for_run(project, settings, today, keep, result, use_cache)
-    show = shown_relative_to_cwd()
     items = [(str(p), show(p)) for p in [*files, *context]]
     outcomes = _run_cached(items, ctx, jobs, project.root) if use_cache else _run(items, ctx, jobs)
     summaries = [s for _, s in outcomes if s is not None]
@@ -266,10 +268,22 @@ def _check_files(
     return Run(result, kept, books)
 
 
+def _missing(paths: list[str]) -> list[Finding]:
+    """One finding for each named path that is not there (or is a file named as a folder)."""
+    out = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            out.append(finding("file-unreadable", raw, reason="no such file or folder"))
+        elif raw.endswith(("/", os.sep)) and not path.is_dir():
+            out.append(finding("file-unreadable", raw, reason="not a folder"))
+    return out
+
+
 def _context(files: list[Path]) -> list[Path]:
     """Files in the named files' country folders that were not named themselves."""
     named = {os.path.abspath(p) for p in files}
-    around = discover(context_of(files)).files
+    around = discover(context_of(files), str).files
     return [p for p in around if os.path.abspath(p) not in named]
 
 
@@ -306,6 +320,7 @@ def _context_for_run(
     return CheckContext(
         codebook_dir=str(project.codebook_dir),
         root=str(project.root),
+        observations=str(project.observations_dir),
         citation_keys=bib.keys if bib.exists else None,
         bibliography=bib_shown,
         today=today or dt.date.today(),
@@ -342,6 +357,7 @@ def _check_one(path: Path, display: str) -> Outcome:
         bibliography=ctx.bibliography,
         today=ctx.today,
         root=Path(ctx.root),
+        observations=Path(ctx.observations),
     )
     if obs is None:
         return findings, None

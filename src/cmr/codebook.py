@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cmr import _yaml
+from cmr._schema_words import describe
 from cmr.catalogue import finding
 from cmr.findings import Finding
 
@@ -190,10 +191,10 @@ def load_codebook(path: str | Path) -> Codebook:
     try:
         return parse_codebook(data, shown, text_path=path)
     except CodebookError as exc:
-        raise CodebookError(_located(exc.findings, text)) from None
+        raise CodebookError(located(exc.findings, text)) from None
 
 
-def _located(findings: list[Finding], text: str) -> list[Finding]:
+def located(findings: list[Finding], text: str) -> list[Finding]:
     """Findings with a document pointer moved to the line and column it names."""
     locator = _yaml.Locator.try_compose(text)
     if locator is None:
@@ -218,45 +219,61 @@ def parse_codebook(data: Any, shown: str = "<codebook>", text_path: Path | None 
                     "codebook-invalid",
                     shown,
                     pointer=".".join(str(p) for p in e.instance_path),
-                    problem=f"{'.'.join(str(p) for p in e.instance_path) or '(top)'}: {e.message}",
+                    problem=f"{'.'.join(str(p) for p in e.instance_path) or '(top)'}: "
+                    f"{describe(e)}",
                 )
                 for e in errors
             ]
         )
     problems = _consistency(data)
     if problems:
-        raise CodebookError([finding("codebook-invalid", shown, problem=p) for p in problems])
+        raise CodebookError(
+            [finding("codebook-invalid", shown, pointer=at, problem=p) for at, p in problems]
+        )
     return _build(data, text_path)
 
 
-def _consistency(data: dict[str, Any]) -> list[str]:
-    problems = []
+def _consistency(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(pointer, problem) for what the meta-schema cannot see: names used twice, unknown
+    scales and windows, guidance for codes not on the scale, the rules' references."""
+    problems: list[tuple[str, str]] = []
+    questions = data["questions"]
     for attr in ("id", "variable", "text"):
         seen: set[str] = set()
-        for q in data["questions"]:
+        for i, q in enumerate(questions):
             if q[attr] in seen:
-                problems.append(f"question {attr} {q[attr]!r} is used twice")
+                problems.append(
+                    (f"questions.{i}.{attr}", f"question {attr} {q[attr]!r} is used twice")
+                )
             seen.add(q[attr])
-    for q in data["questions"]:
-        scale = data["scales"].get(q["scale"])
-        if scale is None:
-            problems.append(f"question {q['id']} uses unknown scale {q['scale']!r}")
-            continue
-        codes = [v["code"] for v in scale["values"]] + [m["code"] for m in scale["missing"]]
-        if len(set(codes)) != len(codes):
-            problems.append(f"scale {q['scale']!r} uses a code twice")
-        extra = set(q["guidance"]) - set(codes) - {"summary", "hard_cases"}
-        if extra:
-            problems.append(
-                f"question {q['id']} has guidance for codes not on its scale: "
-                f"{', '.join(sorted(extra))}"
-            )
-        if q.get("window") and q["window"] not in data.get("windows", {}):
-            problems.append(f"question {q['id']} uses unknown window {q['window']!r}")
+    for i, q in enumerate(questions):
+        problems += _question_problems(data, q, f"questions.{i}")
     if not problems and data.get("rules"):
-        from cmr.rules import problems as rule_problems
+        from cmr.rule_refs import problems as rule_problems
 
         problems += rule_problems(data)
+    return problems
+
+
+def _question_problems(data: dict[str, Any], q: dict[str, Any], at: str) -> list[tuple[str, str]]:
+    scale = data["scales"].get(q["scale"])
+    if scale is None:
+        return [(f"{at}.scale", f"question {q['id']} uses unknown scale {q['scale']!r}")]
+    problems = []
+    codes = [v["code"] for v in scale["values"]] + [m["code"] for m in scale["missing"]]
+    if len(set(codes)) != len(codes):
+        problems.append((f"scales.{q['scale']}", f"scale {q['scale']!r} uses a code twice"))
+    extra = set(q["guidance"]) - set(codes) - {"summary", "hard_cases"}
+    if extra:
+        problems.append(
+            (
+                f"{at}.guidance",
+                f"question {q['id']} has guidance for codes not on "
+                f"its scale: {', '.join(sorted(extra))}",
+            )
+        )
+    if q.get("window") and q["window"] not in data.get("windows", {}):
+        problems.append((f"{at}.window", f"question {q['id']} uses unknown window {q['window']!r}"))
     return problems
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,13 +20,18 @@ from cmr.registry import register
 
 # `1993.YAML`, `jdoe.Yml`: an observation's name with the suffix in the wrong case
 _ODD_SUFFIX = re.compile(r"\.ya?ml$", re.IGNORECASE)
+# `1993.yaml~`, `.1993.yaml.swp`, `1993.yml.bak`: a copy of an observation
+_LOOKS_LIKE = re.compile(r"\.ya?ml", re.IGNORECASE)
+BIBLIOGRAPHY_SUFFIXES = (".bib",)
+QUIET_NAMES = frozenset({"README", "README.md", "README.txt", "LICENSE", "LICENSE.md"})
 
 register(
     "observation-files",
     "dataset",
-    ("no-observations", "file-suffix", "folder-unreadable", "folder-link"),
+    ("no-observations", "file-suffix", "file-stray", "folder-unreadable", "folder-link"),
     "The observation folder can be walked completely: every folder can be listed, no folder "
-    "is a link, and every file named like an observation ends in `.yaml` or `.yml`.",
+    "is a link, every file named like an observation ends in `.yaml` or `.yml`, and files "
+    "that will not be read (backup copies, hidden copies, stray files) are pointed out.",
 )
 
 
@@ -38,39 +43,55 @@ class Found:
     findings: list[Finding] = field(default_factory=list)
 
 
-def discover(paths: Iterable[Path]) -> Found:
-    """Observation files under `paths` (folders are searched recursively), sorted."""
-    found: set[str] = set()
+Show = Callable[[str], str]
+
+
+def discover(paths: Iterable[Path], show: Show = str) -> Found:
+    """Observation files under `paths` (folders are searched recursively), sorted; a file
+    named twice (`AZE/1993.yaml`, `AZE/../AZE/1993.yaml`) is read once. `show` turns a path
+    into the form findings print."""
+    found: dict[str, str] = {}
     out = Found()
     for path in paths:
-        if not path.is_dir() or (path.is_symlink() and not os.path.isdir(path)):
-            found.add(str(path))
-            continue
-        _walk(str(path), found, out.findings)
-    out.files = [Path(p) for p in sorted(found, key=lambda p: p.split(os.sep))]
+        if path.is_dir() and not path.is_symlink():
+            _walk(str(path), found, out.findings, show)
+        else:
+            found.setdefault(os.path.normpath(os.path.abspath(path)), str(path))
+    files = sorted(found.values(), key=lambda p: p.split(os.sep))
+    out.files = [Path(p) for p in files]
     return out
 
 
-def _walk(top: str, found: set[str], findings: list[Finding]) -> None:
+def _walk(top: str, found: dict[str, str], findings: list[Finding], show: Show) -> None:
     def failed(exc: OSError) -> None:
-        where = exc.filename or top
-        findings.append(finding("folder-unreadable", str(where), reason=_reason(exc)))
+        where = show(str(exc.filename or top))
+        findings.append(finding("folder-unreadable", where, reason=_reason(exc)))
 
     for folder, dirs, names in os.walk(top, onerror=failed):
-        for d in list(dirs):
-            if d.startswith(".") or not os.path.islink(os.path.join(folder, d)):
-                continue
-            findings.append(finding("folder-link", os.path.join(folder, d), name=d))
+        for d in dirs:
+            if os.path.islink(os.path.join(folder, d)):
+                findings.append(finding("folder-link", show(os.path.join(folder, d)), name=d))
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
-            if name.startswith("."):
-                continue
             path = os.path.join(folder, name)
-            if name.endswith(SUFFIXES):
-                found.add(path)
-            elif _ODD_SUFFIX.search(name):
-                expected = _ODD_SUFFIX.sub(".yaml", name)
-                findings.append(finding("file-suffix", path, name=name, expected=expected))
+            if name.endswith(SUFFIXES) and not name.startswith("."):
+                found.setdefault(os.path.normpath(os.path.abspath(path)), path)
+            else:
+                findings.extend(_stray(path, name, show))
+
+
+def _stray(path: str, name: str, show: Show) -> list[Finding]:
+    """A finding for a file among the observations that will not be read as one."""
+    if _ODD_SUFFIX.search(name) and not name.startswith("."):
+        expected = _ODD_SUFFIX.sub(".yaml", name)
+        return [finding("file-suffix", show(path), name=name, expected=expected)]
+    if os.path.islink(path) and not os.path.exists(path):
+        return [finding("folder-unreadable", show(path), reason="a link that leads nowhere")]
+    if name.startswith(".") and not _LOOKS_LIKE.search(name):
+        return []  # .gitignore, .DS_Store: not the dataset's
+    if name.endswith(BIBLIOGRAPHY_SUFFIXES) or name in QUIET_NAMES:
+        return []
+    return [finding("file-stray", show(path), name=name)]
 
 
 def _reason(exc: OSError) -> str:

@@ -15,6 +15,11 @@ from typing import Any
 SEVERITIES = ("error", "warning", "info")
 
 
+def _one_line(text: str) -> str:
+    """Line breaks shown as `\\n`, so that a finding stays one line (a file name may hold one)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 @dataclass(frozen=True, order=True)
 class Finding:
     """One thing a check found, at one place."""
@@ -35,7 +40,8 @@ class Finding:
 
     def render(self) -> str:
         """`path:line:column: severity code message`, the form editors can jump to."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}"
+        where = f"{_one_line(self.file)}:{self.line}:{self.column}"
+        return f"{where}: {self.severity} {self.code} {_one_line(self.message)}"
 
 
 @dataclass
@@ -57,7 +63,8 @@ class Result:
         return sorted(set(self.findings))
 
     def count(self, severity: str) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
+        """Findings of `severity`, each counted once, as `sorted()` prints them."""
+        return sum(1 for f in set(self.findings) if f.severity == severity)
 
     @property
     def errors(self) -> int:

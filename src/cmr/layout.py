@@ -29,18 +29,32 @@ class Layout:
         return self.coder is not None
 
 
-def layout(path: str | PurePath) -> Layout | None:
+_ISO3 = re.compile(r"[A-Z]{3}")
+_YEAR = re.compile(r"[0-9]{1,5}")
+
+
+def layout(path: str | PurePath, observations: str | PurePath | None = None) -> Layout | None:
     """The layout of an observation file, or None when it sits elsewhere.
+
+    With `observations` (the dataset's observation folder), a file inside it must sit exactly
+    one or two folders down; ISO3 codes are three ASCII capitals and years ASCII digits.
 
     >>> layout("observations/AZE/1993/jdoe.yaml")
     Layout(iso3c='AZE', year=1993, coder='jdoe')
     >>> layout("observations/AZE/1993.yaml").independent
     False
+    >>> layout("/d/observations/old/AZE/1993.yaml", "/d/observations") is None
+    True
     """
     parts = _SPLIT.split(os.path.splitext(os.fspath(path))[0])
-    if len(parts) >= 3 and parts[-2].isdigit() and parts[-3].isupper():
+    if observations is not None:
+        base = [p for p in _SPLIT.split(os.fspath(observations)) if p]
+        inside = [p for p in parts if p][: len(base)] == base
+        if inside and len([p for p in parts if p]) - len(base) not in (2, 3):
+            return None
+    if len(parts) >= 3 and _YEAR.fullmatch(parts[-2]) and _ISO3.fullmatch(parts[-3]):
         return Layout(parts[-3], int(parts[-2]), parts[-1])
-    if len(parts) >= 2 and parts[-1].isdigit() and parts[-2].isupper():
+    if len(parts) >= 2 and _YEAR.fullmatch(parts[-1]) and _ISO3.fullmatch(parts[-2]):
         return Layout(parts[-2], int(parts[-1]))
     return None
 

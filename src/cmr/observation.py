@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cmr import _yaml, countries
-from cmr._schema_words import describe, kind_of
+from cmr._schema_words import describe, kind_of, shown_value, yaml_key
 from cmr.catalogue import KINDS, finding
 from cmr.codebook import Codebook, CodebookError, Codebooks, Question
 from cmr.findings import Finding
@@ -67,7 +67,7 @@ class Observation:
     @property
     def year(self) -> int:
         year = self.data.get("year")
-        return year if isinstance(year, int) else 0
+        return year if isinstance(year, int) and not isinstance(year, bool) else 0
 
     @property
     def coder(self) -> str:
@@ -93,6 +93,10 @@ class Observation:
         """`as_of` when given, otherwise 31 December of the observation's year."""
         # clamped: a year the schema rejects (0, 19930) must not crash the rules that use it
         return self.as_of or dt.date(min(max(self.year, dt.MINYEAR), dt.MAXYEAR), 12, 31)
+
+
+def _plain_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -162,6 +166,7 @@ class Subject:
     today: dt.date
     citation_keys: frozenset[str] | None
     bibliography: str
+    observations: Path | None = None
 
     @cached_property
     def observation(self) -> Observation:
@@ -192,11 +197,14 @@ def read_observation(
     bibliography: str = "references.bib",
     today: dt.date | None = None,
     root: Path | None = None,
+    observations: Path | None = None,
 ) -> tuple[Observation | None, list[Finding]]:
     """Read one observation file and run every registered file-scope check on it.
 
     `citation_keys` is the set of keys in the bibliography (None: do not check citations);
-    `root` is the repository, outside which links are not followed.
+    `root` is the repository, outside which links are not followed; inside `observations`
+    (the dataset's observation folder) a file must sit exactly at `<ISO3>/<year>.yaml` or
+    `<ISO3>/<year>/<coder>.yaml`.
     """
     out = _Findings(display or str(path))
     data = _parse(path, out, root)
@@ -250,6 +258,8 @@ def _codebook_of(data: dict[str, Any], books: Codebooks, out: _Findings) -> Code
         book = books.get(str(version))
     except CodebookError as exc:
         out.located.extend(exc.findings)
+        where = exc.findings[0].file if exc.findings else str(version)
+        out.add("codebook-unusable", ("codebook",), version=str(version), where=where)
         return None
     if book is None:
         out.add(
@@ -322,7 +332,7 @@ def _validate(s: Subject) -> None:
         bad = _non_string_key(data, ())
         if bad is not None:
             path, key = bad
-            out.add("key-not-string", (*path, str(key)), at_key=True, key=key)
+            out.add("key-not-string", (*path, key), at_key=True, key=yaml_key(key))
         else:
             out.add("value-invalid", (), where="document", detail=_unreadable_value(exc))
         return
@@ -377,7 +387,7 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
                 )
     elif name == "Enum" and len(path) == 3 and path[0] == "answers" and path[2] == "answer":
         q = book.question(str(path[1]))
-        shown = "an empty answer" if error.instance is None else repr(error.instance)
+        shown = "an empty answer" if error.instance is None else shown_value(error.instance)
         out.add(
             "answer-not-in-scale",
             path,
@@ -461,8 +471,28 @@ def _check_dates(s: Subject) -> None:
     coded_on, as_of = _date(data.get("coded_on")), _date(data.get("as_of"))
     if coded_on is not None and coded_on > today:
         out.add("coded-on-future", ("coded_on",), coded_on=coded_on.isoformat())
-    elif coded_on is not None and isinstance(year, int) and coded_on.year < year <= today.year:
-        out.add("coded-on-before-year", ("coded_on",), coded_on=coded_on.isoformat(), year=year)
+    elif (
+        coded_on is not None
+        and isinstance(year, int)
+        and _plain_int(year)
+        and 1 <= year <= today.year
+    ):
+        moment = as_of or dt.date(year, 12, 31)
+        if coded_on < moment:
+            out.add(
+                "coded-on-before-year",
+                ("coded_on",),
+                coded_on=coded_on.isoformat(),
+                moment=moment.isoformat(),
+            )
+    for name in ("year", "cown"):
+        if isinstance(data.get(name), float):  # JSON Schema counts 1993.0 as an integer
+            out.add(
+                "field-type",
+                (name,),
+                where=name,
+                detail="expected a whole number, found a number with a decimal point",
+            )
     if as_of is not None and isinstance(year, int) and as_of.year != year:
         out.add("as-of-outside-year", ("as_of",), as_of=as_of.isoformat(), year=year)
 
@@ -482,7 +512,7 @@ def _check_answers(s: Subject) -> None:
         citations = entry.get("citations")
         cited = citations if isinstance(citations, list) else []
         evidence = entry.get("evidence")
-        if isinstance(evidence, str) and evidence and not evidence.strip():
+        if isinstance(evidence, str) and evidence and not any(c.isalnum() for c in evidence):
             out.add(
                 "evidence-blank",
                 ("answers", variable, "evidence"),
@@ -526,17 +556,23 @@ def _check_citations(
 def _check_location(s: Subject) -> None:
     """The file's place (see `cmr.layout`) matches the country, year and coder it holds."""
     path, data, out = s.path, s.data, s.out
-    where = layout(os.path.abspath(path))
+    where = layout(os.path.abspath(path), s.observations)
     found = {"iso3c": data.get("iso3c"), "year": data.get("year"), "coder": data.get("coder")}
     if where is None:
-        out.add("path-unexpected", (), what=" ".join(str(v) for v in found.values()))
+        out.add("path-unexpected", (), what=" ".join(_word(v) for v in found.values()))
         return
     expected = {"iso3c": where.iso3c, "year": where.year, "coder": where.coder}
     keys = ("iso3c", "year", "coder") if where.independent else ("iso3c", "year")
-    if any(str(found[k]) != str(expected[k]) for k in keys):
+    wrong = [k for k in keys if _word(found[k]) != str(expected[k])]
+    if wrong:
         out.add(
             "path-mismatch",
-            (),
+            (wrong[0],) if wrong[0] in data else (),
             where="/".join(str(expected[k]) for k in keys),
-            what=" ".join(str(found[k]) for k in keys),
+            what=" ".join(_word(found[k]) for k in keys),
         )
+
+
+def _word(value: Any) -> str:
+    """A top-level value as the coder wrote it (`true`, not `True`)."""
+    return value if isinstance(value, str) else shown_value(value)

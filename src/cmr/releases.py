@@ -16,8 +16,9 @@ import re
 import stat
 from pathlib import Path
 
+from cmr import rules
 from cmr.catalogue import finding
-from cmr.codebook import CodebookError, Codebooks
+from cmr.codebook import Codebook, CodebookError, Codebooks, located
 from cmr.findings import Finding
 from cmr.registry import register
 
@@ -29,25 +30,60 @@ register(
     "codebook",
     ("codebook-invalid",),
     "Every `<version>.yaml` in the codebook folder is a regular file that matches the codebook "
-    "meta-schema and is consistent (questions, scales, windows, rules).",
+    "meta-schema and is consistent (questions, scales, windows, rules and the placeholders of "
+    "their messages).",
 )
 register(
     "codebook-released",
     "codebook",
-    ("codebook-released-changed", "codebook-released-missing", "codebook-released-malformed"),
-    "Each codebook listed in codebook/released.sha256 exists and still has that checksum.",
+    (
+        "codebook-released-changed",
+        "codebook-released-missing",
+        "codebook-released-malformed",
+        "codebook-released-unlisted",
+    ),
+    "Each codebook listed in codebook/released.sha256 exists and still has that checksum, and "
+    "each codebook marked `status: released` is listed there.",
 )
 
 
 def codebook_findings(books: Codebooks, show: str = "") -> list[Finding]:
     """Findings about the codebook folder: unloadable versions and changed released files."""
     out = _stray_entries(books.directory)
+    released = []
     for version in books.versions:
         try:
-            books.get(version)
+            book = books.get(version)
         except CodebookError as exc:
             out.extend(exc.findings)
-    return out + released_findings(books.directory)
+            continue
+        if book is None:
+            continue
+        if book.status == "released":
+            released.append(book)
+        out += _templates(book)
+    return out + released_findings(books.directory) + _unlisted(books.directory, released)
+
+
+def _templates(book: Codebook) -> list[Finding]:
+    found = rules.template_findings(book)
+    if not found or book.path is None:
+        return found
+    return located(found, book.path.read_text(encoding="utf-8"))
+
+
+def _unlisted(directory: Path, released: list[Codebook]) -> list[Finding]:
+    """A codebook marked `status: released` must have its checksum in released.sha256."""
+    listed = set()
+    listing = directory / LIST
+    if listing.is_file():
+        text = listing.read_text(encoding="utf-8", errors="replace")
+        listed = {m.group(2) for m in map(_LINE.match, text.splitlines()) if m}
+    return [
+        finding("codebook-released-unlisted", str(book.path), name=book.path.name, list=LIST)
+        for book in released
+        if book.path is not None and book.path.name not in listed
+    ]
 
 
 def _stray_entries(directory: Path) -> list[Finding]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Ran, assert_unchanged, snapshot
+from adversarial_support import Ran, assert_unchanged, snapshot
 
 FOLDER = Path("observations/AZE/1993")
 ALICE = str(FOLDER / "alice.yaml")

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Ran, snapshot
+from adversarial_support import Ran, snapshot
 
 from cmr import _cache
 from cmr._version import __version__

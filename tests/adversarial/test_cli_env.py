@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REPO, assert_unchanged, run_cmr, snapshot
+from adversarial_support import REPO, assert_unchanged, run_cmr, snapshot
 
 from cmr.cli import main
 from cmr.errors import EnvironmentProblem

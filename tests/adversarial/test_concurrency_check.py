@@ -7,7 +7,7 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from conftest import Ran, run_cmr
+from adversarial_support import Ran, run_cmr
 
 TARGET = "observations/AZE/1993.yaml"
 

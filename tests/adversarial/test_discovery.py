@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Ran, assert_unchanged, run_cmr, snapshot
+from adversarial_support import Ran, assert_unchanged, run_cmr, snapshot
 
 FINDING = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): "

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Ran, assert_unchanged, run_cmr, snapshot
+from adversarial_support import REPO, Ran, assert_unchanged, run_cmr, snapshot
 
 from cmr.export._lock import lock_path
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import REPO, TIMEOUT, Ran, assert_unchanged, run_cmr, snapshot
+from adversarial_support import REPO, TIMEOUT, Ran, assert_unchanged, run_cmr, snapshot
 
 from cmr.export._faults import POINTS
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import REPO, Ran, assert_unchanged, snapshot
+from adversarial_support import REPO, Ran, assert_unchanged, snapshot
 
 from cmr.memo import parse_memo
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import Ran, run_cmr
+from adversarial_support import Ran, run_cmr
 
 FINDING = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): "

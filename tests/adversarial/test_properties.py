@@ -8,7 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from conftest import REPO
+from adversarial_support import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Ran, assert_unchanged, snapshot
+from adversarial_support import Ran, assert_unchanged, snapshot
 
 TARGET = Path("observations/AZE/1993.yaml")
 SECRET = "TOP-SECRET-CONTENT-42"

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import Ran, assert_unchanged, snapshot
+from adversarial_support import Ran, assert_unchanged, snapshot
 
 from cmr import _yaml
 from cmr.observation import MAX_BYTES

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import Ran, assert_unchanged, run_cmr, snapshot
+from adversarial_support import Ran, assert_unchanged, run_cmr, snapshot
 
 TARGET = "observations/AZE/1993.yaml"
 FINDING = re.compile(

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import observation_data, write_observation
+from support import observation_data, write_observation
 
 from cmr.checking import check
 from cmr.export import export

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 import pyreadstat
-from conftest import REPO, observation_data, write_observation
+from support import REPO, observation_data, write_observation
 
 from cmr.export import load_panel
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyarrow.parquet as pq
-from conftest import observation_data, write_observation
+from support import observation_data, write_observation
 
 from cmr.agreement import compute
 from cmr.checking import check

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import write_observation
+from support import write_observation
 
 from cmr.export import PanelError, load_panel, read_observations
 from cmr.observation import Observation

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import write_observation
+from support import write_observation
 
 from cmr.errors import EnvironmentProblem, from_os_error
 from cmr.export import _epoch, _faults, _publish, _rename

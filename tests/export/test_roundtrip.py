@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from conftest import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support import REPO
 
 from cmr.bibliography import Bibliography, Entry
 from cmr.codebook import Codebooks

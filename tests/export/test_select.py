@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from conftest import write_observation
+from support import write_observation
 
 from cmr.export import load_panel
 from cmr.export._select import is_independent

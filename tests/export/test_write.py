@@ -11,7 +11,7 @@ from typing import Any
 
 import pyreadstat
 import pytest
-from conftest import write_observation
+from support import write_observation
 
 from cmr.export import _build
 

@@ -70,7 +70,8 @@ KINDS: list[Kind] = [
         "Key is not text",
         "YAML reads an unquoted key such as 1, true or ~ as a number, boolean or null; "
         "observation keys are field and variable names.",
-        "key {key!r} is not a name; quote it or correct it",
+        "{key} is not a name: YAML reads it as a number, true/false, null or a structure; "
+        "quote it or correct it",
     ),
     Kind(
         "document-not-mapping",
@@ -87,6 +88,15 @@ KINDS: list[Kind] = [
         "An observation names the codebook version it was coded under; that version must "
         "exist in codebook/.",
         "codebook version {version!r} not found; known versions: {known}",
+    ),
+    Kind(
+        "codebook-unusable",
+        _E,
+        "Codebook version cannot be loaded",
+        "The observation names a codebook version whose file exists but cannot be loaded, so "
+        "the observation cannot be checked until the codebook is repaired.",
+        "codebook {version} cannot be loaded (see the findings on {where}); this observation "
+        "is not checked until it is repaired",
     ),
     Kind(
         "codebook-invalid",
@@ -228,10 +238,12 @@ KINDS: list[Kind] = [
     Kind(
         "coded-on-before-year",
         _E,
-        "Coded before the year began",
+        "Coded before the moment it describes",
         "An observation describes a country at the end of its year (or at `as_of`); it cannot "
-        "have been coded before that year began. Usually `year` or `coded_on` has a typo.",
-        "coded_on {coded_on} is before the coded year {year} began; check both dates",
+        "have been coded before that moment. Usually `year` or `coded_on` has a typo; a year "
+        "coded while it runs needs `as_of`.",
+        "coded_on {coded_on} is before {moment}, the moment this observation describes; "
+        "fix the date, or set as_of to the moment you coded",
     ),
     Kind(
         "evidence-blank",
@@ -276,6 +288,15 @@ KINDS: list[Kind] = [
         "{name} looks like an observation but is not named *.yaml; rename it to {expected}",
     ),
     Kind(
+        "file-stray",
+        _W,
+        "File that is not an observation",
+        "A file among the observations that cmr does not read: a backup or hidden copy "
+        "(`1993.yaml~`, `.1993.yaml`, `1993.yml.bak`) or another stray file. It is left out of "
+        "every check and of the panel; remove it or move it out of the observation folder.",
+        "{name} is not read as an observation; remove it or move it out of the observations",
+    ),
+    Kind(
         "folder-unreadable",
         _E,
         "Folder cannot be read",
@@ -299,6 +320,15 @@ KINDS: list[Kind] = [
         "meaning); its checksum in codebook/released.sha256 no longer matches the file.",
         "released codebook {name} has changed since its release (its sha256 is not the one in "
         "{list}); put the change in a new version and restore this file",
+    ),
+    Kind(
+        "codebook-released-unlisted",
+        _E,
+        "Released codebook not listed",
+        "A codebook marked `status: released` must have its checksum in codebook/released.sha256, "
+        "so that an edit after release is noticed.",
+        "{name} is marked released but {list} has no checksum for it; add its line with "
+        "`sha256sum codebook/{name} | sed 's#codebook/##' >> codebook/{list}`",
     ),
     Kind(
         "codebook-released-missing",

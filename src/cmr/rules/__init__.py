@@ -20,14 +20,17 @@ lives in the codebook, not in code.
 
 from __future__ import annotations
 
-from typing import Any
+import re
+import string
+from typing import TYPE_CHECKING, Any
 
+from cmr.catalogue import finding
 from cmr.layout import Layout, is_independent, layout
+from cmr.rule_refs import problems
 from cmr.rules import _contradiction, _evidence, _implication, _series, _window
 from cmr.rules._base import REGISTRY, Hit, Rule, register
 from cmr.rules._country_year import BUILTIN, CountryYearCheck
 from cmr.rules._engine import RuleSet, RuleSets, build, check_collection, check_observation
-from cmr.rules._validate import problems
 
 __all__ = [
     "BUILTIN",
@@ -46,9 +49,42 @@ __all__ = [
     "layout",
     "problems",
     "register",
+    "template_findings",
 ]
 
+if TYPE_CHECKING:
+    from cmr.codebook import Codebook
+    from cmr.findings import Finding
+
 _KINDS = (_contradiction, _evidence, _implication, _series, _window)  # registered on import
+
+
+def template_findings(book: Codebook) -> list[Finding]:
+    """Rule messages naming a placeholder their kind never fills (`{bogus}`), located."""
+    out = []
+    for i, spec in enumerate(book.rules):
+        kind = REGISTRY.get(str(spec.get("kind")))
+        if kind is None:
+            continue
+        allowed = set(re.findall(r"\{(\w+)\}", kind.placeholders))
+        try:
+            names = {n for _, n, _, _ in string.Formatter().parse(str(spec["message"])) if n}
+        except ValueError:
+            continue  # reported by the codebook's own checks
+        for name in sorted(names - allowed):
+            problem = (
+                f"rule {spec['code']}: message placeholder {{{name}}} is not one a "
+                f"{kind.kind} rule fills ({kind.placeholders})"
+            )
+            out.append(
+                finding(
+                    "codebook-invalid",
+                    str(book.path or book.version),
+                    pointer=f"rules.{i}.message",
+                    problem=problem,
+                )
+            )
+    return out
 
 
 def codebook_codes(rules: list[dict[str, Any]]) -> list[str]:

@@ -76,6 +76,8 @@ class WindowRule(AnswerRule):
             yield variable, qid, answers, partial(self._test, years=years)
 
     def _test(self, entry: dict[str, Any], obs: Observation, years: int) -> dict[str, Any] | None:
+        if obs.year <= 0:  # no usable year: the schema reports it; there is no window
+            return None
         evidence = entry.get("evidence")
         text = evidence if isinstance(evidence, str) else ""
         high = obs.reference_moment.year

@@ -1,0 +1,58 @@
+"""Helpers the tests share: the repository's paths and observations written from data.
+
+Imported as `support` (tests/ is on the path); fixtures stay in conftest.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def observation_data(
+    project: Path,
+    *,
+    iso3c: str = "AZE",
+    year: int = 1993,
+    coder: str = "tester",
+    answer: str = "no",
+    **fields: object,
+) -> dict:
+    """A valid observation for `project`'s latest codebook; `fields` override top-level keys."""
+    from cmr.codebook import Codebooks
+
+    book = Codebooks(project / "codebook").latest
+    data: dict = {
+        "codebook": book.version,
+        "country": "Azerbaijan",
+        "iso3c": iso3c,
+        "cown": 373,
+        "year": year,
+        "coder": coder,
+        "coded_on": "2026-11-01",
+        "answers": {
+            q.variable: {
+                "answer": answer,
+                "confidence": "medium",
+                "evidence": f"Evidence for {q.variable} in {year}: the sources consulted "
+                "describe the situation in enough detail to answer (1990-1993).",
+                "citations": [{"key": "curtis1995", "pages": "120-121"}],
+            }
+            for q in book.questions
+        },
+    }
+    data.update(fields)
+    return data
+
+
+def write_observation(project: Path, data: dict, relpath: str | None = None) -> Path:
+    """Write `data` as YAML under project/observations (default <ISO3>/<year>.yaml)."""
+    import yaml
+
+    rel = relpath or f"{data['iso3c']}/{data['year']}.yaml"
+    path = project / "observations" / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
