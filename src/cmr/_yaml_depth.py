@@ -48,7 +48,7 @@ class _Scan:
 
 @lru_cache(maxsize=64)
 def _wide_prefix(width: int) -> re.Pattern[str]:
-    return re.compile(r"\n[ \t?-]{" + str(width) + "}")
+    return re.compile(r"[\r\n][ \t?-]{" + str(width) + "}")  # YAML breaks lines at CR too
 
 
 def _shallow(text: str, limit: int) -> bool:
