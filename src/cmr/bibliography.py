@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from cmr.catalogue import finding
 from cmr.findings import Finding
@@ -48,13 +49,14 @@ def load_bibliography(path: str | Path) -> Bibliography:
     except (OSError, UnicodeDecodeError) as exc:
         bib.findings.append(finding("bibliography-invalid", str(path), problem=str(exc)))
         return bib
-    library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]
+    library = _quietly(bibtexparser.parse_string, text)  # type: ignore[attr-defined]
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             problem = f"key {block.key!r} is defined twice"
         elif isinstance(block, ParsingFailedBlock):
-            problem = f"cannot parse entry: {block.error}"
+            reason = str(block.error).strip() or "it is not closed, or a field is malformed"
+            problem = f"cannot parse entry: {reason}"
         else:  # pragma: no cover - bibtexparser adds kinds of failed block over time
             problem = f"cannot parse block ({type(block).__name__})"
         bib.findings.append(finding("bibliography-invalid", str(path), line, 1, problem=problem))
@@ -62,4 +64,22 @@ def load_bibliography(path: str | Path) -> Bibliography:
         fields = {f.key.lower(): str(f.value) for f in entry.fields}
         line = (entry.start_line or 0) + 1
         bib.entries[entry.key] = Entry(entry.key, entry.entry_type, fields, line)
+    if not bib.entries and not bib.findings:
+        bib.findings.append(finding("bibliography-empty", str(path)))
     return bib
+
+
+def _quietly(parse: Any, text: str) -> Any:
+    """Parse with bibtexparser's own log messages held back: its problems become findings."""
+    import contextlib
+    import io
+    import logging
+
+    logger = logging.getLogger("bibtexparser")
+    previous = logger.disabled
+    logger.disabled = True
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            return parse(text)
+    finally:
+        logger.disabled = previous

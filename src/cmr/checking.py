@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -44,7 +44,7 @@ PARALLEL_THRESHOLD = 400
 register(
     "bibliography",
     "dataset",
-    ("bibliography-missing", "bibliography-invalid"),
+    ("bibliography-missing", "bibliography-invalid", "bibliography-empty"),
     "The bibliography every citation points into exists and parses as BibTeX.",
 )
 register(
@@ -314,7 +314,10 @@ def _context_for_run(
 ) -> CheckContext:
     bib = _cache.bibliography(project.root, project.bibliography, use_cache)
     bib_shown = project.display(project.bibliography)
-    result.extend(bib.findings)
+    result.extend(
+        replace(f, file=bib_shown) if f.file == str(project.bibliography) else f
+        for f in bib.findings
+    )
     if not bib.exists:
         result.extend([finding("bibliography-missing", bib_shown, bibliography=bib_shown)])
     return CheckContext(

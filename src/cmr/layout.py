@@ -47,14 +47,25 @@ def layout(path: str | PurePath, observations: str | PurePath | None = None) -> 
     True
     """
     parts = _SPLIT.split(os.path.splitext(os.fspath(path))[0])
+    depth = None
     if observations is not None:
         base = [p for p in _SPLIT.split(os.fspath(observations)) if p]
-        inside = [p for p in parts if p][: len(base)] == base
-        if inside and len([p for p in parts if p]) - len(base) not in (2, 3):
-            return None
-    if len(parts) >= 3 and _YEAR.fullmatch(parts[-2]) and _ISO3.fullmatch(parts[-3]):
+        steps = [p for p in parts if p]
+        if steps[: len(base)] == base:
+            depth = len(steps) - len(base)
+    if (
+        depth in (None, 3)
+        and len(parts) >= 3
+        and _YEAR.fullmatch(parts[-2])
+        and _ISO3.fullmatch(parts[-3])
+    ):
         return Layout(parts[-3], int(parts[-2]), parts[-1])
-    if len(parts) >= 2 and _YEAR.fullmatch(parts[-1]) and _ISO3.fullmatch(parts[-2]):
+    if (
+        depth in (None, 2)
+        and len(parts) >= 2
+        and _YEAR.fullmatch(parts[-1])
+        and _ISO3.fullmatch(parts[-2])
+    ):
         return Layout(parts[-2], int(parts[-1]))
     return None
 

@@ -213,7 +213,8 @@ def read_observation(
     book = _codebook_of(data, books, out)
     if book is None:
         return None, out.resolve()
-    subject = Subject(path, data, book, out, today or dt.date.today(), citation_keys, bibliography)
+    today = today or dt.date.today()
+    subject = Subject(path, data, book, out, today, citation_keys, bibliography, observations)
     for check in FILE_CHECKS:
         check(subject)
     return subject.observation, out.resolve()

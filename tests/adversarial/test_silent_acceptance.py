@@ -122,7 +122,8 @@ def test_blank_evidence_is_an_error(blank: str, dataset: Path, good_text: str) -
     ), ran.text
 
 
-MISNAMED = ["1993.YAML", "1993.Yaml", "1993.yml", "1994.yml", "1993.yml.bak", "1993.yaml~"]
+MISNAMED = ["1993.YAML", "1993.Yaml", "1993.yml", "1994.yml"]
+STRAY = ["1993.yml.bak", "1993.yaml~", ".1994.yaml", "1993.yaml.orig"]
 
 
 @pytest.mark.parametrize("name", MISNAMED)
@@ -137,6 +138,19 @@ def test_misnamed_observation_beside_the_real_one_is_reported(
     assert ran.code == 1, ran.text
     assert any(f["path"] == f"observations/AZE/{name}" for f in findings(ran)), ran.text
     assert SEED_FINDING in ran.out
+
+
+@pytest.mark.parametrize("name", STRAY)
+def test_backup_copy_is_pointed_out(name: str, dataset: Path, good_text: str) -> None:
+    """A backup or hidden copy among the observations is a `file-stray` warning: never read,
+    never deleted, never silent."""
+    write(dataset, good_text, f"observations/AZE/{name}")
+    before = snap(dataset)
+    ran = run_cmr("check", cwd=dataset)
+    assert_unchanged(before, snap(dataset))
+    assert ran.code == 0, ran.text
+    found = [f for f in findings(ran) if f["path"] == f"observations/AZE/{name}"]
+    assert [f["code"] for f in found] == ["file-stray"], ran.text
 
 
 @pytest.mark.parametrize("name", [".1993.yaml.swp", "#1993.yaml#", "1993.yaml.orig", ".~lock.1993"])
@@ -179,10 +193,11 @@ def test_country_folder_linked_outside_the_repo_is_reported(
 
 
 def test_country_folder_that_is_a_file(dataset: Path) -> None:
-    """observations/GEO as a plain file (not a folder) is reported, not skipped."""
+    """observations/GEO as a plain file (not a folder) is pointed out, not skipped."""
     (dataset / "observations" / "GEO").write_text("codebook: 1.1.0\n", encoding="utf-8")
     ran = run_cmr("check", cwd=dataset)
-    assert ran.code == 1, ran.text
+    assert ran.code == 0, ran.text
+    assert "file-stray" in [f["code"] for f in findings(ran)], ran.text
     assert any(f["path"].startswith("observations/GEO") for f in findings(ran)), ran.text
 
 

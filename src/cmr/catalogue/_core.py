@@ -194,6 +194,13 @@ KINDS: list[Kind] = [
         "{problem}",
     ),
     Kind(
+        "bibliography-empty",
+        _W,
+        "Empty bibliography",
+        "The bibliography holds no entries, so every citation points nowhere.",
+        "the bibliography holds no entries; add the sources the observations cite",
+    ),
+    Kind(
         "country-unknown",
         _E,
         "Unknown country",
