@@ -64,10 +64,11 @@ def test_cache_can_be_turned_off(project, make_observation, run_cli, monkeypatch
 
 
 def test_corrupt_cache_is_ignored(project, make_observation):
-    """A damaged cache file is ignored and rewritten, never a traceback."""
+    """A damaged cache file is discarded with one warning and rewritten, never a traceback."""
     make_observation()
     (project / ".cmr_cache").mkdir()
     (project / ".cmr_cache" / "check.json").write_text("{not json")
+    assert _codes(project) == [("cache-discarded", 1)]
     assert _codes(project) == []
     assert json.loads((project / ".cmr_cache" / "check.json").read_text())["files"]
     assert (project / ".cmr_cache" / ".gitignore").read_text().endswith("*\n")

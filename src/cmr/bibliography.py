@@ -10,8 +10,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cmr import _files
 from cmr.catalogue import finding
 from cmr.findings import Finding
+
+MAX_BYTES = 64_000_000
 
 
 @dataclass(frozen=True)
@@ -34,20 +37,20 @@ class Bibliography:
         return frozenset(self.entries)
 
 
-def load_bibliography(path: str | Path) -> Bibliography:
+def load_bibliography(path: str | Path, root: Path | None = None) -> Bibliography:
     """Read a .bib file; problems become findings, never exceptions."""
     import bibtexparser
     from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
 
     path = Path(path)
     bib = Bibliography(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists() and not path.is_symlink():
         bib.exists = False
         return bib
-    except (OSError, UnicodeDecodeError) as exc:
-        bib.findings.append(finding("bibliography-invalid", str(path), problem=str(exc)))
+    raw = _files.read_bytes(path, root=root, limit=MAX_BYTES)
+    text = _files.decode_text(raw) if isinstance(raw, bytes) else raw
+    if isinstance(text, _files.FileProblem):
+        bib.findings.append(finding(text.code, str(path), text.line, text.column, **text.params))
         return bib
     library = _quietly(bibtexparser.parse_string, text)  # type: ignore[attr-defined]
     for block in library.failed_blocks:

@@ -256,7 +256,10 @@ def _check_files(
     context = _context(files) if named else []
     ctx = _context_for_run(project, settings, today, keep, result, use_cache)
     items = [(str(p), show(p)) for p in [*files, *context]]
-    outcomes = _run_cached(items, ctx, jobs, project.root) if use_cache else _run(items, ctx, jobs)
+    if use_cache:
+        outcomes = _run_cached(items, ctx, jobs, project.root, result)
+    else:
+        outcomes = _run(items, ctx, jobs)
     summaries = [s for _, s in outcomes if s is not None]
     file_findings = [f for found_, _ in outcomes for f in found_]
     cross = rules.check_collection(summaries, books, rules.RuleSets(settings))
@@ -402,7 +405,7 @@ def _filled(value: Any) -> bool:
 
 
 def _run_cached(
-    items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None, root: Path
+    items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None, root: Path, result: Result
 ) -> list[Outcome]:
     """`_run` on the files that changed since the last run; the rest from the cache."""
     store = _cache.CheckCache(root, ctx.salt())
@@ -416,6 +419,7 @@ def _run_cached(
             store.put(path, display, hit)
         outcomes.append(hit)
     store.save({path for path, _ in items})
+    result.extend(store.findings)  # a cache that was unusable or discarded
     return outcomes
 
 

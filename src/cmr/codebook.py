@@ -16,12 +16,13 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from cmr import _yaml
+from cmr import _files, _yaml
 from cmr._schema_words import describe
 from cmr.catalogue import finding
 from cmr.findings import Finding
 
 DATA = Path(__file__).parent / "data"
+MAX_BYTES = 10_000_000
 
 
 class CodebookError(Exception):
@@ -178,11 +179,16 @@ def load_codebook(path: str | Path) -> Codebook:
     """Read and validate one codebook file; raise `CodebookError` with findings if it is bad."""
     path = Path(path)
     shown = str(path)
+    raw = _files.read_bytes(path, root=path.parent, limit=MAX_BYTES)
+    text = _files.decode_text(raw) if isinstance(raw, bytes) else raw
+    if isinstance(text, _files.FileProblem):
+        found = finding(text.code, shown, text.line, text.column, **text.params)
+        problem = f"{path.name}: {found.message}"
+        raise CodebookError(
+            [finding("codebook-invalid", shown, text.line, text.column, problem=problem)]
+        )
     try:
-        text = path.read_text(encoding="utf-8")
         data = _yaml.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CodebookError([finding("codebook-invalid", shown, problem=str(exc))]) from None
     except _yaml.YamlError as exc:
         problem = f"YAML: {exc.message}"
         raise CodebookError(

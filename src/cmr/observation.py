@@ -12,7 +12,7 @@ import difflib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -367,25 +367,7 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
         else:
             out.add("field-missing", path, at_key=True, field=kind.property)
     elif name == "AdditionalProperties":
-        for extra in kind.unexpected:
-            if path == ("answers",):
-                out.add(
-                    "question-unknown",
-                    (*path, extra),
-                    at_key=True,
-                    variable=extra,
-                    version=book.version,
-                    hint=_hint(extra, book.variables),
-                )
-            else:
-                known = list(_properties_at(path, data, book))
-                out.add(
-                    "field-unknown",
-                    (*path, extra),
-                    at_key=True,
-                    field=extra,
-                    hint=_hint(extra, known),
-                )
+        _unknown_keys(path, list(kind.unexpected), data, book, out)
     elif name == "Enum" and len(path) == 3 and path[0] == "answers" and path[2] == "answer":
         q = book.question(str(path[1]))
         shown = "an empty answer" if error.instance is None else shown_value(error.instance)
@@ -403,10 +385,44 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
         out.add("value-invalid", path, where=pointer, detail=describe(error))
 
 
-def _properties_at(path: Path_, data: dict[str, Any], book: Codebook) -> list[str]:
+def _unknown_keys(
+    path: Path_, extras: list[str], data: dict[str, Any], book: Codebook, out: _Findings
+) -> None:
+    """One finding per unknown key (the first `MAX_SCHEMA_FINDINGS`), with a did-you-mean."""
+    in_answers = path == ("answers",)
+    known = book.variables if in_answers else list(_properties_at(path, data, book))
+    for extra in extras[:MAX_SCHEMA_FINDINGS]:
+        hint = _hint(extra, known)
+        if in_answers:
+            out.add(
+                "question-unknown",
+                (*path, extra),
+                at_key=True,
+                variable=extra,
+                version=book.version,
+                hint=hint,
+            )
+        else:
+            out.add("field-unknown", (*path, extra), at_key=True, field=extra, hint=hint)
+    if len(extras) > MAX_SCHEMA_FINDINGS:
+        more = len(extras) - MAX_SCHEMA_FINDINGS
+        out.add(
+            "value-invalid",
+            path,
+            where=".".join(map(str, path)) or "document",
+            detail=f"{more} more unknown fields are not listed",
+        )
+
+
+@lru_cache(maxsize=8)
+def _schema_of(book: Codebook) -> dict[str, Any]:
     from cmr.schema import observation_schema
 
-    node: dict[str, Any] = observation_schema(book)
+    return observation_schema(book)
+
+
+def _properties_at(path: Path_, data: dict[str, Any], book: Codebook) -> list[str]:
+    node: dict[str, Any] = _schema_of(book)
     for step in path:
         props = node.get("properties", {})
         node = props.get(step) or props.get(str(step)) or {}

@@ -22,7 +22,7 @@ from cmr.findings import Finding
 from cmr.memo import _csv
 
 if TYPE_CHECKING:
-    from cmr.memo._parse import Segment
+    from cmr.memo._segment import Segment
 
 MAX_GAP = 2
 MAX_CSV_BYTES = 5_000_000

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from cmr.findings import Finding
 from cmr.memo._footnotes import Footnote, MarkerScanner
+from cmr.memo._segment import Segment
 
 # Patterns are written so that no run of spaces can be split two ways (no `\s*x?\s*`, no lazy
 # group before `\s*$`): each line is matched in time linear in its length.
@@ -50,15 +51,6 @@ _ANSWER = re.compile(r"(.*?)(?:[.!?;:,–—]|\s-\s|$)")
 _ANSWER_MAX_WORDS = 4
 _ANSWER_MAX_CHARS = 40
 _SPACE = re.compile(r"[ \t]+")
-
-
-@dataclass(frozen=True)
-class Segment:
-    """Text from one line of the memo; `column` is where it starts (1-based)."""
-
-    line: int
-    column: int
-    text: str
 
 
 @dataclass(frozen=True)
