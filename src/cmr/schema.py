@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cmr.codebook import Codebook, Question
+from cmr.codebook import Codebook, Codebooks, Question
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # A coder name is also a file name (observations/<ISO3>/<year>/<coder>.yaml).
@@ -191,3 +191,25 @@ def validator(book: Codebook) -> Any:
     import jsonschema_rs
 
     return jsonschema_rs.validator_for(observation_schema(book))
+
+
+def sync_schemas(
+    books: Codebooks, versions: list[str] | None = None, *, write: bool = True
+) -> list[Path]:
+    """The committed schemas that differ from what the codebook generates (`versions`, default
+    all); with `write`, each is rewritten (atomically). `cmr codebook schema [--check]`."""
+    from cmr import _atomic
+
+    stale = []
+    for version in versions or books.versions:
+        book = books.get(version)
+        if book is None:
+            continue
+        path = schema_path(books.directory, version)
+        text = render_schema(book)
+        current = path.read_text(encoding="utf-8") if path.is_file() else None
+        if current != text:
+            stale.append(path)
+            if write:
+                _atomic.write_text(path, text, overwrite=True)
+    return stale

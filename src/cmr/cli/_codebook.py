@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import click
 
-from cmr import _atomic
 from cmr.cli._common import pass_project
 from cmr.codebook import Codebook, CodebookError, Codebooks
 from cmr.project import Project
@@ -71,22 +70,19 @@ def schema(project: Project, version: str | None, check_only: bool) -> None:
     The schemas go to codebook/schema/observation-<version>.schema.json. Editors built on
     yaml-language-server use them for completion, hover help and inline errors.
     """
-    from cmr.schema import render_schema, schema_path
+    from cmr.schema import sync_schemas
 
-    versions = [version] if version else Codebooks(project.codebook_dir).versions
-    stale = []
-    for v in versions:
-        book = _book(project, v)
-        path = schema_path(project.codebook_dir, v)
-        text = render_schema(book)
-        current = path.read_text(encoding="utf-8") if path.exists() else None
-        if current == text:
-            continue
-        stale.append(project.display(path))
-        if not check_only:
-            _atomic.write_text(path, text, overwrite=True)
+    books = Codebooks(project.codebook_dir)
+    if version is not None:
+        _book(project, version)  # an unknown version is a usage error
+    try:
+        stale = sync_schemas(books, [version] if version else None, write=not check_only)
+    except CodebookError as exc:
+        raise click.ClickException(str(exc)) from None
+    for path in stale:
+        if check_only:
+            click.echo(f"{project.display(path)}: stale; run `cmr codebook schema`", err=True)
+        else:
             click.echo(f"wrote {project.display(path)}")
     if check_only and stale:
-        for shown in stale:
-            click.echo(f"{shown}: stale; run `cmr codebook schema`", err=True)
         raise SystemExit(1)

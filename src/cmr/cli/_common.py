@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 import click
 
 from cmr.project import Project, ProjectError
+from cmr.reporters import REPORTERS
 from cmr.settings import SettingsError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -36,7 +37,7 @@ def format_option(func: F) -> F:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(["text", "json", "github"]),
+        type=click.Choice(list(REPORTERS)),
         default="text",
         show_default=True,
         help="How findings are printed.",

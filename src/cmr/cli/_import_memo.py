@@ -9,7 +9,7 @@ import click
 
 from cmr.cli._common import format_option, pass_project
 from cmr.findings import Result
-from cmr.memo import Options, import_memos
+from cmr.memo import OptionError, Options, import_memos
 from cmr.project import Project
 from cmr.reporters import REPORTERS
 
@@ -125,8 +125,8 @@ def command(
         run = import_memos(
             files, project=project, out=out, options=options, footnotes=footnotes, force=force
         )
-    except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--confidence") from None
+    except OptionError as exc:
+        raise click.BadParameter(str(exc), param_hint=exc.option) from None
     for path in run.written:
         click.echo(f"wrote {project.display(path)}", err=True)
     click.echo(_report(run.result, len(run.written), fmt), nl=False)

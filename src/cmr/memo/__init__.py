@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from cmr.memo._build import Options, build_observation
 from cmr.memo._footnotes import FootnoteMap, FootnoteRef, read_footnotes
-from cmr.memo._import import ImportRun, import_memos
+from cmr.memo._import import ImportRun, OptionError, import_memos
 from cmr.memo._parse import Memo, MemoQuestion, parse_memo
 from cmr.memo._read import read_memo
 from cmr.memo._render import render_observation
@@ -24,6 +24,7 @@ __all__ = [
     "ImportRun",
     "Memo",
     "MemoQuestion",
+    "OptionError",
     "Options",
     "build_observation",
     "import_memos",

@@ -26,6 +26,14 @@ from cmr.project import Project
 from cmr.schema import schema_path, validator
 
 
+class OptionError(ValueError):
+    """An option the codebook cannot honour; `option` names it as the command line spells it."""
+
+    def __init__(self, option: str, message: str):
+        super().__init__(message)
+        self.option = option
+
+
 @dataclass
 class ImportRun:
     """Findings for every memo (`result.files` memos read) and the files written."""
@@ -46,7 +54,7 @@ def import_memos(
     """Import each memo into `out` (default: the project's observations/) as
     `<ISO3>/<year>.yaml`, under the project's latest codebook.
 
-    Raises ValueError when `options` name a confidence level the codebook does not have.
+    Raises `OptionError` when `options` name a confidence level the codebook does not have.
     """
     project = project or Project.find()
     options = options or Options()
@@ -57,8 +65,9 @@ def import_memos(
         run.result.extend(exc.findings)
         return run
     if options.confidence is not None and options.confidence not in book.confidence:
-        raise ValueError(
-            f"confidence {options.confidence!r} is not one of {', '.join(book.confidence)}"
+        raise OptionError(
+            "--confidence",
+            f"confidence {options.confidence!r} is not one of {', '.join(book.confidence)}",
         )
     if footnotes is not None:
         table, found = read_footnotes(Path(footnotes), project.display(Path(footnotes)))
