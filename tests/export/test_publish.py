@@ -289,3 +289,24 @@ def test_a_file_in_place_of_a_parent_folder(
     with pytest.raises(EnvironmentProblem, match="a file stands where a folder"):
         export_to(panel_project, panel_project / out)
     assert (panel_project / "afile").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_leftover_that_cannot_be_removed_does_not_stop_the_export(
+    exported: Path,
+    panel_project: Path,
+    export_to: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Removing leftovers is best effort: a leftover cmr may not delete stays, the export
+    goes on."""
+    leftover = make_leftover(exported, "marked")
+    real = _publish.discard
+
+    def refuse(folder: Path, point: str | None = None) -> bool:
+        if folder == leftover:
+            raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+        return real(folder, point)
+
+    monkeypatch.setattr(_publish, "discard", refuse)
+    assert export_to(panel_project, exported).written
+    assert leftover.is_dir() and beside(exported) == [leftover.name]

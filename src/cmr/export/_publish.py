@@ -118,8 +118,11 @@ def clean_leftovers(target: Path) -> None:
     """Remove what interrupted exports to `target` left beside it, when provably theirs."""
     for name in sorted(os.listdir(target.parent)):
         path = target.parent / name
-        if is_stage(target, name) and stat.S_ISDIR(os.lstat(path).st_mode):
-            discard(path)
+        if not is_stage(target, name):
+            continue
+        with suppress(OSError):  # best effort: a leftover never stops an export
+            if stat.S_ISDIR(os.lstat(path).st_mode):
+                discard(path)
 
 
 def discard(folder: Path, point: str | None = None) -> bool:
