@@ -75,6 +75,17 @@ def test_os_error_is_one_line(
     assert litter(exported) == []
 
 
+@pytest.mark.parametrize("point", ["staged-some", "after-publish"])
+def test_ctrl_c_cleans_up_at_once(exported: Path, cmr: Callable[..., Ran], point: str) -> None:
+    """Ctrl-C during an export exits 130 with one line and leaves dist/ the complete old
+    (or, once published, new) panel with nothing beside it, without waiting for a next run."""
+    before = snapshot(exported / "dist")
+    ran = cmr("export", env={"CMR_FAULT": f"export:{point}:sigint", "SOURCE_DATE_EPOCH": "5"})
+    assert ran.code == 130 and ran.err.strip() == "cmr: interrupted", ran.text
+    assert (snapshot(exported / "dist") == before) == (point == "staged-some")
+    assert litter(exported) == []
+
+
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
     """A 250 KiB tmpfs: room for one export but not two (skipped where mounting fails)."""

@@ -2,6 +2,7 @@
 
     CMR_FAULT=export:<point>           the process SIGKILLs itself at <point>
     CMR_FAULT=export:<point>:<errno>   OSError(<errno>) is raised at <point>
+    CMR_FAULT=export:<point>:sigint    the process gets SIGINT (Ctrl-C) at <point>
     CMR_FAULT=export:<errno>           the same at the first file written (point `write`)
 
 <errno> is one of `ERRNOS`; <point> one of `POINTS`. This module is the only reader of the
@@ -47,5 +48,8 @@ def at(point: str, path: Path | None = None) -> None:
         return
     if len(parts) == 1:
         os.kill(os.getpid(), signal.SIGKILL)
+    if parts[1] == "sigint":  # as Ctrl-C: KeyboardInterrupt at the next instruction
+        os.kill(os.getpid(), signal.SIGINT)
+        return
     code = ERRNOS[parts[1]]
     raise OSError(code, os.strerror(code), None if path is None else str(path))
