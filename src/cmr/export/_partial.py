@@ -16,6 +16,20 @@ from cmr.checking import SUFFIXES
 from cmr.findings import Finding
 
 
+def left_out(
+    findings: Iterable[Finding], observations_dir: Path, allow_partial: bool
+) -> set[str] | None:
+    """The files `findings`' errors leave out of the panel: none without errors; None when
+    the errors stop the export (always, unless `allow_partial`)."""
+    findings = list(findings)
+    if not any(f.severity == "error" for f in findings):
+        return set()
+    if not allow_partial:
+        return None
+    files, partial_ok = excluded(findings, observations_dir)
+    return files if partial_ok else None
+
+
 def excluded(findings: Iterable[Finding], observations_dir: Path) -> tuple[set[str], bool]:
     """The observation files (as findings show them) that errors leave out, and whether
     every error is about one of them (only then may a partial panel be written)."""
@@ -32,8 +46,8 @@ def excluded(findings: Iterable[Finding], observations_dir: Path) -> tuple[set[s
 
 
 def _is_observation_file(shown: str, observations_dir: Path) -> bool:
-    path = os.path.abspath(shown)
-    root = os.path.join(os.path.abspath(observations_dir), "")
+    path = os.path.realpath(shown)
+    root = os.path.join(os.path.realpath(observations_dir), "")
     return path.startswith(root) and path.endswith(SUFFIXES)
 
 

@@ -151,13 +151,13 @@ def _panel(
     checked = check(project=project, keep=True, jobs=jobs)
     run.result.files = checked.result.files
     run.result.extend(checked.result.findings)
-    left_out = _left_out(checked.result.findings, project, allow_partial)
+    left_out = _partial.left_out(checked.result.findings, project.observations_dir, allow_partial)
     if left_out is None or checked.books is None:
         return None
     everything = [o for o in checked.observations() if o.path not in left_out]
     observations, selected = select(everything)
     run.result.extend(selected)
-    duplicates = _left_out(selected, project, allow_partial)
+    duplicates = _partial.left_out(selected, project.observations_dir, allow_partial)
     if duplicates is None or (left_out and not observations):
         return None
     everything = [o for o in everything if o.path not in duplicates]
@@ -165,16 +165,6 @@ def _panel(
     version = str(project.config.get("dataset_version", UNVERSIONED))
     layout = layout_for(everything, checked.books, version)
     return build(observations, layout, load_bibliography(project.bibliography), everything)
-
-
-def _left_out(findings: list[Finding], project: Project, allow_partial: bool) -> set[str] | None:
-    """The files `findings`' errors leave out; None when the errors stop the export."""
-    if not any(f.severity == "error" for f in findings):
-        return set()
-    if not allow_partial:
-        return None
-    files, partial_ok = _partial.excluded(findings, project.observations_dir)
-    return files if partial_ok else None
 
 
 def _mark_partial(run: ExportRun, files: set[str], project: Project, shown: str) -> None:
