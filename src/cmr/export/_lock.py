@@ -4,17 +4,22 @@ A second export into the same folder does not wait: it stops at once with an
 `EnvironmentProblem` (exit status 2). The lock file is removed when the export ends; a process
 that opened the file before it was removed notices (the path no longer names its file) and
 takes the lock anew, so removing it is safe. The kernel drops the lock of a killed process.
+Where there is no `flock` (Windows) the file is made and removed but nothing is locked.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from cmr.errors import EnvironmentProblem
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, so exports there are not kept apart
+    fcntl = None  # type: ignore[assignment]
 
 
 def lock_path(target: Path) -> Path:
@@ -37,7 +42,9 @@ def locked(target: Path, shown: str) -> Iterator[None]:
 
 def _acquire(path: Path, shown: str) -> int:
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+        if fcntl is None:
+            return fd
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

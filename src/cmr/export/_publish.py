@@ -70,6 +70,8 @@ def _seal(folder: Path) -> None:
 
 
 def _fsync(path: Path) -> None:
+    if os.name == "nt" and path.is_dir():  # Windows cannot open a folder to sync it
+        return
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
