@@ -4,6 +4,11 @@ One export folder (default `dist/`) holds the long and wide panels as Parquet an
 panel as a labelled Stata file, `codebook.csv`, `sources.csv`, `citations.csv` and a
 Frictionless `datapackage.json`. Everything about the columns comes from the codebook.
 
+Export fails closed: nothing is written when a check fails (unless `allow_partial`), only
+files a previous export listed in its manifest are ever replaced, the new files are published
+in one atomic step, and a problem of the machine raises `cmr.errors.EnvironmentProblem` with
+the previous export intact.
+
 >>> from cmr.export import export, load_panel   # doctest: +SKIP
 >>> export("dist").result.success               # doctest: +SKIP
 True
