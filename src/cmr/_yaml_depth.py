@@ -46,9 +46,12 @@ class _Scan:
             self.found = (line, column + 1)
 
 
-@lru_cache(maxsize=64)
-def _wide_prefix(width: int) -> re.Pattern[str]:
-    return re.compile(r"[\r\n][ \t?-]{" + str(width) + "}")  # YAML breaks lines at CR too
+@lru_cache(maxsize=128)
+def _wide_prefix(width: int, lone_cr: bool) -> re.Pattern[str]:
+    # YAML breaks lines at a lone CR too; a pattern opening with a literal `\n` (which a CRLF
+    # break also holds) is searched several times faster
+    start = r"[\r\n]" if lone_cr else r"\n"
+    return re.compile(start + r"[ \t?-]{" + str(width) + "}")
 
 
 def _shallow(text: str, limit: int) -> bool:
@@ -62,7 +65,8 @@ def _shallow(text: str, limit: int) -> bool:
     if width <= 0:
         return False
     first = len(text) - len(text.lstrip(" \t?-"))
-    return first < width and _wide_prefix(width).search(text) is None
+    lone_cr = "\r" in text and text.count("\r") != text.count("\r\n")
+    return first < width and _wide_prefix(width, lone_cr).search(text) is None
 
 
 def too_deep(text: str, limit: int) -> tuple[int, int] | None:

@@ -43,6 +43,8 @@ register(
         "yaml-duplicate-key",
         "yaml-alias",
         "yaml-too-deep",
+        "yaml-tag",
+        "yaml-documents",
         "document-not-mapping",
     ),
     "The file is a regular file inside the repository (a link is followed only to a file "

@@ -173,6 +173,13 @@ CASES = [
     # Several documents
     Case("two-documents", append("---\ncountry: Armenia\n"), (), "---"),
     Case("two-documents-same", lambda t: t + "---\n" + t, (), "---"),
+    Case(
+        "two-documents-after-end",
+        append("...\ncountry: Armenia\n"),
+        ("yaml-documents",),
+        "...",
+    ),
+    Case("two-documents-after-leading", lambda t: "---\n" + t + "---\n", ("yaml-documents",)),
     # The top level is not a mapping
     Case(
         "top-list", whole("- codebook: 1.1.0\n- country: Azerbaijan\n"), ("document-not-mapping",)
@@ -221,6 +228,14 @@ CASES = [
     Case("tag-custom", sub(CONTEXT, "context: !foo bar"), (), "!foo"),
     Case("tag-custom-answer", sub(Q1, '  regime_from_coup:\n    answer: !yes "yes"'), (), "!yes"),
     Case("tag-str-year", sub("year: 1993", "year: !!str 1993"), TYPE, "year:"),
+    Case("tag-after-anchor", sub(CONTEXT, "context: &c !foo bar"), ("yaml-tag",), "!foo"),
+    Case(
+        "tag-in-citation-list",
+        sub(FIRST_CITATION, '      - !cite {key: wiki_coup1993, pages: "Prelude"}'),
+        ("yaml-tag",),
+        "!cite",
+    ),
+    Case("tag-directive", lambda t: "%TAG !e! tag:example.com:\n---\n" + t, ("yaml-tag",), "%TAG"),
     # yes/no/on/off/~ and booleans
     Case(
         "answer-on",
@@ -362,6 +377,11 @@ VALID = [
     ("long-valid-line", sub(CONTEXT, "context: " + "Azeri-Armenian Conflict " * 2000)),
     ("quoted-date", sub("coded_on: 2026-11-22", 'coded_on: "2026-11-22"')),
     ("crlf-line-ends", lambda t: t.replace("\n", "\r\n")),
+    ("exclamations-in-text", sub(CONTEXT, "context: Wow! Non ! [a]!")),
+    (
+        "exclamation-in-folded-text",
+        sub(Q2_EVIDENCE, "    evidence: >-\n      ! Azerbaijan has had"),
+    ),
 ]
 
 

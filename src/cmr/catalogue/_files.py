@@ -48,6 +48,25 @@ KINDS: list[Kind] = [
         _F,
     ),
     Kind(
+        "yaml-tag",
+        _E,
+        "YAML tag",
+        "An explicit tag (`!foo`, `!!binary`, `!!python/object`) or `%TAG` directive asks a "
+        "YAML reader to build something other than text, numbers, lists and mappings; "
+        "observation files use none. `!!str`, which keeps a value as text, is allowed.",
+        "{problem}",
+        _F,
+    ),
+    Kind(
+        "yaml-documents",
+        _E,
+        "Several YAML documents",
+        "A second document after a `---` (or after a `...` that ends the first) is refused: an "
+        "observation file holds one. A `---` before the only document is fine.",
+        "{problem}",
+        _F,
+    ),
+    Kind(
         "cache-unusable",
         _W,
         "Cache folder unusable",
