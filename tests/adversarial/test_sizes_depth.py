@@ -187,9 +187,12 @@ def test_depth_scan_is_linear(shape: str) -> None:
     times = []
     for n in (5_000, 50_000):
         text = unit * n
-        started = time.perf_counter()
-        _yaml.depth_error(text)
-        times.append(time.perf_counter() - started)
+        best = float("inf")
+        for _ in range(3):  # the best of three: a busy machine adds noise, never speed
+            started = time.perf_counter()
+            _yaml.depth_error(text)
+            best = min(best, time.perf_counter() - started)
+        times.append(best)
     assert times[1] / times[0] < 20, times
 
 
