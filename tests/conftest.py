@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from support import REPO, SEEDS, observation_data, write_observation
+from support import REPO, SEEDS, make_project, observation_data, write_observation
 
 from cmr.cli import cli
 
@@ -33,23 +31,7 @@ def seeds() -> Path:
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh dataset project with the repository's codebook and an empty bibliography."""
-    shutil.copytree(REPO / "codebook", tmp_path / "codebook")
-    (tmp_path / "observations").mkdir()
-    (tmp_path / "observations" / "references.bib").write_text(
-        textwrap.dedent(
-            """\
-            @book{curtis1995,
-              author = {Curtis, Glenn E.},
-              title = {Armenia, Azerbaijan, and Georgia: Country Studies},
-              publisher = {Library of Congress, Federal Research Division},
-              year = {1995},
-              langid = {english},
-            }
-            """
-        ),
-        encoding="utf-8",
-    )
-    return tmp_path
+    return make_project(tmp_path)
 
 
 @pytest.fixture

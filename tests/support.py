@@ -5,10 +5,34 @@ Imported as `support` (tests/ is on the path); fixtures stay in conftest.py.
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
+
+
+def make_project(tmp_path: Path) -> Path:
+    """Make `tmp_path` a fresh dataset project: the repository's codebook, a one-entry
+    bibliography and an empty observation folder."""
+    shutil.copytree(REPO / "codebook", tmp_path / "codebook")
+    (tmp_path / "observations").mkdir()
+    (tmp_path / "observations" / "references.bib").write_text(
+        textwrap.dedent(
+            """\
+            @book{curtis1995,
+              author = {Curtis, Glenn E.},
+              title = {Armenia, Azerbaijan, and Georgia: Country Studies},
+              publisher = {Library of Congress, Federal Research Division},
+              year = {1995},
+              langid = {english},
+            }
+            """
+        ),
+        encoding="utf-8",
+    )
+    return tmp_path
 
 
 def observation_data(

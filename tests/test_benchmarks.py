@@ -18,6 +18,8 @@ from cmr.project import Project
 REPO = Path(__file__).resolve().parents[1]
 BENCH = REPO / "benchmarks"
 
+pytestmark = pytest.mark.slow
+
 
 def _synthetic() -> ModuleType:
     spec = importlib.util.spec_from_file_location("_synthetic", BENCH / "_synthetic.py")

@@ -8,6 +8,8 @@ import pytest
 
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "panel.ipynb"
 
+pytestmark = pytest.mark.slow
+
 
 def test_panel_notebook_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """notebooks/panel.ipynb executes without an error and draws its plots."""

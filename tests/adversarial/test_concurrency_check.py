@@ -7,9 +7,12 @@ import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from adversarial_support import Ran, run_cmr
 
 TARGET = "observations/AZE/1993.yaml"
+
+pytestmark = pytest.mark.slow
 
 
 def _break(dataset: Path) -> None:

@@ -22,6 +22,8 @@ from adversarial_support import REPO, Ran, assert_unchanged, run_cmr, snapshot
 
 from cmr.export._lock import lock_path
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -28,6 +28,8 @@ PUBLISHED = ("after-publish", "mid-cleanup")  # the new panel is in place at the
 DATED = {"SOURCE_DATE_EPOCH": "1700000000"}
 Files = dict[str, str]
 
+pytestmark = pytest.mark.slow
+
 
 @dataclass
 class Played:

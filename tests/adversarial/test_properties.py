@@ -8,6 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import pytest
 from adversarial_support import REPO
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -58,6 +59,8 @@ NASTY = st.sampled_from(
         "---",
     ]
 )
+
+pytestmark = pytest.mark.slow
 
 
 @st.composite

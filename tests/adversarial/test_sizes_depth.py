@@ -20,6 +20,8 @@ from cmr.observation import MAX_BYTES
 
 TARGET = Path("observations/AZE/1993.yaml")
 
+pytestmark = pytest.mark.slow
+
 
 def _padded(good: str, size: int) -> bytes:
     """`good` with a trailing comment making it exactly `size` bytes."""

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import observation_data, write_observation
+from support import make_project, observation_data, write_observation
 
 from cmr.checking import check
 from cmr.export import export
@@ -57,6 +57,21 @@ def panel_data(project: Path, iso3c: str, year: int, **fields: Any) -> dict[str,
 @pytest.fixture
 def panel_project(project: Path) -> Path:
     """`project` with five clean observations: AZE 1992-1994, ARM 1994, GEO 1994."""
+    return fill_panel(project)
+
+
+@pytest.fixture(scope="session")
+def shared_panel(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A panel project and its export made once for the session, for tests that only read
+    them (the modules that use it say so by overriding `panel_project` and `exported`)."""
+    project = fill_panel(make_project(tmp_path_factory.mktemp("shared-panel")))
+    run = export(project / "dist", project=Project.find(project))
+    assert run.result.success, [f.render() for f in run.result.findings]
+    return project, project / "dist"
+
+
+def fill_panel(project: Path) -> Path:
+    """Write the five observations of the panel fixture into `project`, checked clean."""
     with (project / "observations" / "references.bib").open("a", encoding="utf-8") as fh:
         fh.write(BIB_EXTRA)
     for iso3c, year in (("AZE", 1992), ("AZE", 1993), ("AZE", 1994), ("ARM", 1994), ("GEO", 1994)):

@@ -5,10 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 from cmr.export import load_panel
 
 from .conftest import TRICKY
+
+
+@pytest.fixture
+def panel_project(shared_panel: tuple[Path, Path]) -> Path:
+    """This module only reads the panel: the session's shared one serves."""
+    return shared_panel[0]
+
+
+@pytest.fixture
+def exported(shared_panel: tuple[Path, Path]) -> Path:
+    """This module only reads the export: the session's shared one serves."""
+    return shared_panel[1]
 
 
 def read_csv(path: Path) -> pd.DataFrame:

@@ -13,6 +13,18 @@ from cmr.export._spec import PanelSpec
 
 
 @pytest.fixture
+def panel_project(shared_panel: tuple[Path, Path]) -> Path:
+    """This module only reads the panel: the session's shared one serves."""
+    return shared_panel[0]
+
+
+@pytest.fixture
+def exported(shared_panel: tuple[Path, Path]) -> Path:
+    """This module only reads the export: the session's shared one serves."""
+    return shared_panel[1]
+
+
+@pytest.fixture
 def layout(panel_project: Path) -> PanelSpec:
     return PanelSpec((Codebooks(panel_project / "codebook").latest,))
 

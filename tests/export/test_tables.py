@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from cmr.codebook import Codebooks
 from cmr.export import load_panel
@@ -27,6 +28,18 @@ LONG = [
     "coder",
     "codebook_version",
 ]
+
+
+@pytest.fixture
+def panel_project(shared_panel: tuple[Path, Path]) -> Path:
+    """This module only reads the panel: the session's shared one serves."""
+    return shared_panel[0]
+
+
+@pytest.fixture
+def exported(shared_panel: tuple[Path, Path]) -> Path:
+    """This module only reads the export: the session's shared one serves."""
+    return shared_panel[1]
 
 
 def _book(project: Path):  # type: ignore[no-untyped-def]
