@@ -90,7 +90,7 @@ def stages(project: Path, runs: int, scratch: Path) -> dict[str, Any]:
     checked = check(project=Project(project), keep=True)
     read_s = time.perf_counter() - start
     assert checked.result.success and checked.books is not None
-    observations, _ = select(checked.observations())
+    observations = select(checked.observations())
     layout = _run.layout_for(observations, checked.books)
     bib = load_bibliography(Project(project).bibliography)
     out: dict[str, Any] = {"read_and_check_s": read_s, "observations": len(observations)}

@@ -80,7 +80,7 @@ def observations(draw: Any) -> list[Observation]:
 @given(observations())
 def test_panel_round_trips_through_parquet_and_csv(obs: list[Observation]) -> None:
     """Every answer, confidence, evidence and note comes back from Parquet and from CSV."""
-    chosen, _ = select(obs)
+    chosen = select(obs)
     layout = _run.layout_for(chosen, Codebooks(REPO / "codebook"))
     tables = _run.build(chosen, layout, BIB)
     assert _run.validate(tables, "-") == []

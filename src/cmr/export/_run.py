@@ -18,6 +18,7 @@ from pathlib import Path
 from cmr.bibliography import load_bibliography
 from cmr.catalogue import finding
 from cmr.checking import check
+from cmr.codebook import Codebooks
 from cmr.errors import os_errors_as_problems
 from cmr.export import _faults, _partial
 from cmr.export._build import CSV, DTA, PARQUET, Tables, build, layout_for, validate, write
@@ -31,6 +32,9 @@ from cmr.export._stata import write_dta
 from cmr.export.panel import DEFAULT_OUT
 from cmr.findings import Finding, Result
 from cmr.project import Project
+from cmr.rules import BUILTIN, RuleSets, check_collection
+from cmr.settings import Settings
+from cmr.summary import Summary
 
 __all__ = [
     "CSV",
@@ -155,16 +159,22 @@ def _panel(
     if left_out is None or checked.books is None:
         return None
     everything = [o for o in checked.observations() if o.path not in left_out]
-    observations, selected = select(everything)
-    run.result.extend(selected)
-    duplicates = _partial.left_out(selected, project.observations_dir, allow_partial)
-    if duplicates is None or (left_out and not observations):
+    observations = select(everything)
+    run.result.extend(_export_checks(checked.summaries, checked.books, project))
+    if left_out and not observations:
         return None
-    everything = [o for o in everything if o.path not in duplicates]
-    _mark_partial(run, left_out | duplicates, project, shown)
+    _mark_partial(run, left_out, project, shown)
     version = str(project.config.get("dataset_version", UNVERSIONED))
     layout = layout_for(everything, checked.books, version)
     return build(observations, layout, load_bibliography(project.bibliography), everything)
+
+
+def _export_checks(summaries: list[Summary], books: Codebooks, project: Project) -> list[Finding]:
+    """Findings of the checks that concern what the panel takes (`panel-not-adjudicated`)."""
+    settings = Settings.from_config(project.config)
+    found = check_collection(summaries, books, RuleSets(settings), export=True)
+    only = {code for b in BUILTIN if b.export_only for code in b.check.codes}
+    return settings.apply(f for f in found if f.code in only)
 
 
 def _mark_partial(run: ExportRun, files: set[str], project: Project, shown: str) -> None:

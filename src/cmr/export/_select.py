@@ -9,48 +9,22 @@ panel; a country-year that has only those is left out with a warning until it is
 from __future__ import annotations
 
 import os
-from collections import defaultdict
 from collections.abc import Iterable
 
-from cmr.catalogue import finding
-from cmr.findings import Finding
 from cmr.layout import is_independent
 from cmr.observation import Observation
 
 
-def select(observations: Iterable[Observation]) -> tuple[list[Observation], list[Finding]]:
-    """The panel's observations sorted by country and year, and findings about the rest."""
+def select(observations: Iterable[Observation]) -> list[Observation]:
+    """The panel's observations: the adjudicated file of each country-year (the first by path
+    where there are two, which the `panel-choice` check reports), sorted by country and year.
+
+    What this leaves out is reported by registered checks, not here: two adjudicated files
+    for one country-year (`panel-duplicate-country-year`, run by every check) and a
+    country-year with only independent codings (`panel-not-adjudicated`, run by the export).
+    """
     chosen: dict[tuple[str, int], Observation] = {}
-    independent: dict[tuple[str, int], list[Observation]] = defaultdict(list)
-    findings = []
     for obs in sorted(observations, key=lambda o: o.path):
-        key = (obs.iso3c, obs.year)
-        if is_independent(os.path.abspath(obs.path)):
-            independent[key].append(obs)
-        elif key in chosen:
-            other = chosen[key].path
-            findings.append(
-                finding(
-                    "panel-duplicate-country-year",
-                    obs.path,
-                    iso3c=obs.iso3c,
-                    year=obs.year,
-                    other=other,
-                    related=(other,),
-                )
-            )
-        else:
-            chosen[key] = obs
-    for key, codings in sorted(independent.items()):
-        if key not in chosen:
-            coders = ", ".join(o.coder for o in codings)
-            findings.append(
-                finding(
-                    "panel-not-adjudicated",
-                    codings[0].path,
-                    iso3c=key[0],
-                    year=key[1],
-                    coders=coders,
-                )
-            )
-    return [chosen[k] for k in sorted(chosen)], findings
+        if not is_independent(os.path.abspath(obs.path)):
+            chosen.setdefault((obs.iso3c, obs.year), obs)
+    return [chosen[k] for k in sorted(chosen)]
