@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -108,3 +109,32 @@ GOOD = textwrap.dedent(
     answers:
     """
 )
+
+
+FINDING = re.compile(
+    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): "
+    r"(?P<severity>error|warning|info) (?P<code>[a-z0-9-]+) (?P<message>.*)$"
+)
+SUMMARY = re.compile(r"^\d+ file\(s\) checked: ")
+TARGET = "observations/AZE/1993.yaml"
+SEED_FINDING = "observations/AZE/1992.yaml:75:13: warning evidence-opens-by-denying"
+Q2_EVIDENCE = "    evidence: >-\n      Azerbaijan has had at least two successful military coups."
+
+
+def snap(root: Path) -> dict[str, str]:
+    """`snapshot` without cmr's own cache, which any run may rewrite."""
+    return {k: v for k, v in snapshot(root).items() if not k.startswith(".cmr_cache")}
+
+
+def findings(ran: Ran) -> list[dict[str, str]]:
+    """The findings of a run; every line printed must be a finding or the summary."""
+    out = []
+    for line in (ran.out + ran.err).splitlines():
+        if not line.strip():
+            continue
+        match = FINDING.match(line)
+        if match:
+            out.append(match.groupdict())
+        else:
+            assert SUMMARY.match(line), f"stray output line {line!r} in:\n{ran.text}"
+    return out

@@ -8,20 +8,18 @@ changed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from adversarial_support import Ran, assert_unchanged, run_cmr, snapshot
-
-TARGET = "observations/AZE/1993.yaml"
-FINDING = re.compile(
-    r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): "
-    r"(?P<severity>error|warning|info) (?P<code>[a-z0-9-]+) (?P<message>.*)$"
+from adversarial_support import (
+    TARGET,
+    assert_unchanged,
+    findings,
+    run_cmr,
+    snap,
 )
-SUMMARY = re.compile(r"^\d+ file\(s\) checked: ")
 
 Q1 = '  regime_from_coup:\n    answer: "yes"'
 Q2 = '  coup_history:\n    answer: "yes"'
@@ -37,25 +35,6 @@ Q1_CITATIONS = (
 FIRST_CITATION = '      - key: wiki_coup1993\n        pages: "Prelude; Rebellion"'
 CONTEXT = "context: Azeri-Armenian Conflict"
 Q2_EVIDENCE = "    evidence: >-\n      Azerbaijan has had"
-
-
-def snap(root: Path) -> dict[str, str]:
-    """`snapshot` without cmr's own cache, which any run may rewrite."""
-    return {k: v for k, v in snapshot(root).items() if not k.startswith(".cmr_cache")}
-
-
-def findings(ran: Ran) -> list[dict[str, str]]:
-    """The findings of a run; every line printed must be a finding or the summary."""
-    out = []
-    for line in (ran.out + ran.err).splitlines():
-        if not line.strip():
-            continue
-        match = FINDING.match(line)
-        if match:
-            out.append(match.groupdict())
-        else:
-            assert SUMMARY.match(line), f"stray output line {line!r} in:\n{ran.text}"
-    return out
 
 
 def sub(old: str, new: str) -> Callable[[str], str]:
