@@ -55,8 +55,12 @@ def panel_data(project: Path, iso3c: str, year: int, **fields: Any) -> dict[str,
 
 
 @pytest.fixture
-def panel_project(project: Path) -> Path:
-    """`project` with five clean observations: AZE 1992-1994, ARM 1994, GEO 1994."""
+def panel_project(request: pytest.FixtureRequest, project: Path) -> Path:
+    """`project` with five clean observations: AZE 1992-1994, ARM 1994, GEO 1994; a module
+    that sets `READS_ONLY = True` gets the session's shared one."""
+    if getattr(request.module, "READS_ONLY", False):
+        shared: tuple[Path, Path] = request.getfixturevalue("shared_panel")
+        return shared[0]
     return fill_panel(project)
 
 
@@ -82,8 +86,11 @@ def fill_panel(project: Path) -> Path:
 
 
 @pytest.fixture
-def exported(panel_project: Path) -> Path:
-    """The export folder of `panel_project`."""
+def exported(request: pytest.FixtureRequest, panel_project: Path) -> Path:
+    """The export folder of `panel_project` (shared when the module `READS_ONLY`)."""
+    if getattr(request.module, "READS_ONLY", False):
+        shared: tuple[Path, Path] = request.getfixturevalue("shared_panel")
+        return shared[1]
     run = export(panel_project / "dist", project=Project.find(panel_project))
     assert run.result.success, [f.render() for f in run.result.findings]
     return panel_project / "dist"

@@ -5,23 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pytest
 
 from cmr.export import load_panel
 
 from .conftest import TRICKY
 
-
-@pytest.fixture
-def panel_project(shared_panel: tuple[Path, Path]) -> Path:
-    """This module only reads the panel: the session's shared one serves."""
-    return shared_panel[0]
-
-
-@pytest.fixture
-def exported(shared_panel: tuple[Path, Path]) -> Path:
-    """This module only reads the export: the session's shared one serves."""
-    return shared_panel[1]
+READS_ONLY = True  # the session's shared panel and export serve (see conftest)
 
 
 def read_csv(path: Path) -> pd.DataFrame:

@@ -11,17 +11,7 @@ from cmr.codebook import Codebooks
 from cmr.export import _schemas, load_panel
 from cmr.export._spec import PanelSpec
 
-
-@pytest.fixture
-def panel_project(shared_panel: tuple[Path, Path]) -> Path:
-    """This module only reads the panel: the session's shared one serves."""
-    return shared_panel[0]
-
-
-@pytest.fixture
-def exported(shared_panel: tuple[Path, Path]) -> Path:
-    """This module only reads the export: the session's shared one serves."""
-    return shared_panel[1]
+READS_ONLY = True  # the session's shared panel and export serve (see conftest)
 
 
 @pytest.fixture

@@ -6,22 +6,11 @@ from pathlib import Path
 from typing import Any
 
 import pyreadstat
-import pytest
 
 from cmr.codebook import Codebooks
 from cmr.export._spec import stata_label
 
-
-@pytest.fixture
-def panel_project(shared_panel: tuple[Path, Path]) -> Path:
-    """This module only reads the panel: the session's shared one serves."""
-    return shared_panel[0]
-
-
-@pytest.fixture
-def exported(shared_panel: tuple[Path, Path]) -> Path:
-    """This module only reads the export: the session's shared one serves."""
-    return shared_panel[1]
+READS_ONLY = True  # the session's shared panel and export serve (see conftest)
 
 
 def test_variable_and_value_labels(exported: Path, panel_project: Path) -> None:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
-import pytest
 
 from cmr.codebook import Codebooks
 from cmr.export import load_panel
@@ -30,16 +29,7 @@ LONG = [
 ]
 
 
-@pytest.fixture
-def panel_project(shared_panel: tuple[Path, Path]) -> Path:
-    """This module only reads the panel: the session's shared one serves."""
-    return shared_panel[0]
-
-
-@pytest.fixture
-def exported(shared_panel: tuple[Path, Path]) -> Path:
-    """This module only reads the export: the session's shared one serves."""
-    return shared_panel[1]
+READS_ONLY = True  # the session's shared panel and export serve (see conftest)
 
 
 def _book(project: Path):  # type: ignore[no-untyped-def]
