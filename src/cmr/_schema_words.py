@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 _TYPES = {
@@ -23,7 +24,7 @@ def kind_of(value: Any) -> str:
     if isinstance(value, int):
         return "a whole number"
     if isinstance(value, float):
-        return "a number"
+        return "a number" if math.isfinite(value) else "an infinite number or not-a-number"
     if isinstance(value, str):
         return "text"
     if isinstance(value, list):
@@ -42,14 +43,19 @@ def shown_value(value: Any) -> str:
     if isinstance(value, str):
         text = value if len(value) <= 40 else value[:37] + "..."
         return repr(text)
-    if isinstance(value, list | dict):
+    if isinstance(value, list | dict) or (isinstance(value, float) and not math.isfinite(value)):
         return kind_of(value)
     return str(value)
 
 
-def describe(error: Any) -> str:
-    """What is wrong with the value a jsonschema-rs error is about, in plain words."""
-    kind, value = error.kind, error.instance
+_UNSET = object()
+
+
+def describe(error: Any, value: Any = _UNSET) -> str:
+    """What is wrong with the value a jsonschema-rs error is about, in plain words. `value` is
+    the value as parsed, where the validator's copy lost it (infinities become null)."""
+    kind = error.kind
+    value = error.instance if value is _UNSET else value
     name = type(kind).__name__
     if name == "Type":
         expected = " or ".join(_TYPES.get(t, t) for t in kind.types)

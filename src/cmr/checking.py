@@ -66,6 +66,7 @@ register(
     ("codebook-unknown-version", "codebook-unusable"),
     "The codebook version an observation names exists in the codebook folder and loads; an "
     "observation under a version that cannot be loaded is not checked further.",
+    fixed=True,
 )
 
 
@@ -211,22 +212,28 @@ def _check_selectors(
     settings: Settings, configured: Settings, known: set[str], project: Project, result: Result
 ) -> None:
     from_options = set(settings.unknown(known)) - set(configured.unknown(known))
+    selecting_nothing = set(configured.unknown(known)) & set(configured.select)
+    if selecting_nothing:  # a typo in `select` would hide every finding: never silently
+        where = _settings_file(project)
+        raise SettingsError(
+            f"{where}: select names no finding code: {', '.join(sorted(selecting_nothing))}; "
+            "see `cmr codes`"
+        )
     if from_options:
         raise SettingsError(
             f"unknown finding code(s): {', '.join(sorted(from_options))}; see `cmr codes`"
         )
-    where = next(
-        (
-            os.path.relpath(project.root / n)
-            for n in ("cmr.toml", "pyproject.toml")
-            if (project.root / n).is_file()
-        ),
-        "settings",
-    )
+    where = _settings_file(project)
     result.extend(
         finding("settings-unknown-code", where, where=where, selector=s)
         for s in configured.unknown(known)
     )
+
+
+def _settings_file(project: Project) -> str:
+    names = ("cmr.toml", "pyproject.toml")
+    found = (os.path.relpath(project.root / n) for n in names if (project.root / n).is_file())
+    return next(found, "settings")
 
 
 def _check_files(
@@ -241,7 +248,7 @@ def _check_files(
     use_cache: bool,
 ) -> Run:
     roots = [Path(p) for p in named] if named else [project.observations_dir]
-    missing = _missing(named or [])
+    missing = _missing(named or [project.display(project.observations_dir)])
     result.extend(missing)
     show = shown_relative_to_cwd()
     found = discover((r for r in roots if r.exists() or r.is_symlink()), show)
@@ -321,7 +328,8 @@ def _context_for_run(
         replace(f, file=bib_shown) if f.file == str(project.bibliography) else f
         for f in bib.findings
     )
-    if not bib.exists:
+    gone = not project.bibliography.exists() and not project.bibliography.is_symlink()
+    if not bib.exists and gone:  # a bibliography that is there but unusable has its finding
         result.extend([finding("bibliography-missing", bib_shown, bibliography=bib_shown)])
     return CheckContext(
         codebook_dir=str(project.codebook_dir),

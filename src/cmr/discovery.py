@@ -28,10 +28,17 @@ QUIET_NAMES = frozenset({"README", "README.md", "README.txt", "LICENSE", "LICENS
 register(
     "observation-files",
     "dataset",
-    ("no-observations", "file-suffix", "file-stray", "folder-unreadable", "folder-link"),
+    ("file-suffix", "folder-unreadable", "folder-link"),
     "The observation folder can be walked completely: every folder can be listed, no folder "
-    "is a link, every file named like an observation ends in `.yaml` or `.yml`, and files "
-    "that will not be read (backup copies, hidden copies, stray files) are pointed out.",
+    "is a link, and every file named like an observation ends in `.yaml` or `.yml`.",
+    fixed=True,
+)
+register(
+    "stray-files",
+    "dataset",
+    ("no-observations", "file-stray"),
+    "Files among the observations that will not be read (backup copies, hidden copies, stray "
+    "files), and a folder with no observation at all, are pointed out.",
 )
 
 
@@ -69,8 +76,11 @@ def _walk(top: str, found: dict[str, str], findings: list[Finding], show: Show) 
 
     for folder, dirs, names in os.walk(top, onerror=failed):
         for d in dirs:
-            if os.path.islink(os.path.join(folder, d)):
-                findings.append(finding("folder-link", show(os.path.join(folder, d)), name=d))
+            path = os.path.join(folder, d)
+            if os.path.islink(path):
+                findings.append(finding("folder-link", show(path), name=d))
+            elif d.endswith(SUFFIXES) or _ODD_SUFFIX.search(d):  # `carol.yaml/`: a folder
+                findings.append(finding("file-not-regular", show(path), what="a folder"))
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             path = os.path.join(folder, name)

@@ -50,6 +50,7 @@ register(
     "The file is a regular file inside the repository (a link is followed only to a file "
     "inside it), of sane size, UTF-8 text, well-formed YAML 1.2 without duplicate keys, "
     "runaway aliases or deep nesting, holding one mapping of fields.",
+    fixed=True,
 )
 Path_ = tuple[str | int, ...]
 
@@ -382,9 +383,21 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
             allowed=", ".join(q.scale.codes),
         )
     elif name == "Type":
-        out.add("field-type", path, where=pointer, detail=describe(error))
+        out.add("field-type", path, where=pointer, detail=describe(error, _value_at(data, path)))
     else:
-        out.add("value-invalid", path, where=pointer, detail=describe(error))
+        out.add("value-invalid", path, where=pointer, detail=describe(error, _value_at(data, path)))
+
+
+def _value_at(data: Any, path: Path_) -> Any:
+    """The parsed value at `path` (None where the path does not lead anywhere)."""
+    for step in path:
+        if isinstance(data, dict):
+            data = data.get(step)
+        elif isinstance(data, list) and isinstance(step, int) and step < len(data):
+            data = data[step]
+        else:
+            return None
+    return data
 
 
 def _unknown_keys(
@@ -453,7 +466,8 @@ def _check_country(s: Subject) -> None:
             country=country.name,
             expected=country.iso3c,
         )
-    if (isinstance(cown, int) or cown is None) and "cown" in data and cown != country.cown:
+    plain = cown is None or (isinstance(cown, int) and not isinstance(cown, bool))
+    if plain and "cown" in data and cown != country.cown:
         out.add(
             "country-code-mismatch",
             ("cown",),
@@ -505,7 +519,8 @@ def _check_dates(s: Subject) -> None:
                 moment=moment.isoformat(),
             )
     for name in ("year", "cown"):
-        if isinstance(data.get(name), float):  # JSON Schema counts 1993.0 as an integer
+        value = data.get(name)
+        if isinstance(value, float) and value.is_integer():  # JSON Schema takes 1993.0
             out.add(
                 "field-type",
                 (name,),

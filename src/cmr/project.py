@@ -12,6 +12,7 @@ Settings (all optional, paths relative to that folder):
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Callable
@@ -70,7 +71,11 @@ def shown_relative_to_cwd() -> Callable[[str | Path], str]:
     def show(path: str | Path) -> str:
         text = os.fspath(path)
         if os.path.isabs(text):
-            text = os.path.realpath(text) if not text.startswith(cwd) else text
+            if not text.startswith(cwd):
+                try:
+                    text = os.path.realpath(text)
+                except OSError:  # a link the process may not follow (/proc/1/cwd)
+                    return text
             if text.startswith(cwd):
                 return text[len(cwd) :]
         return text
@@ -85,11 +90,47 @@ def _read_config(folder: Path) -> dict[str, Any] | None:
             continue
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        except UnicodeDecodeError:
+            raise ProjectError(f"{path}: not UTF-8 text; save it as UTF-8") from None
+        except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ProjectError(f"{path}: {exc}") from None
         if table is None:
-            return data
+            return _validated(data, path, folder)
         section = data.get("tool", {}).get(table)
         if isinstance(section, dict):
-            return section
+            return _validated(section, path, folder)
     return None
+
+
+PATH_KEYS = {"codebook": "a folder", "observations": "a folder", "bibliography": "a file"}
+TEXT_KEYS = ("dataset_version", "license")
+OTHER_KEYS = ("severity", "select", "ignore", "min_evidence_chars")
+
+
+def _validated(config: dict[str, Any], source: Path, folder: Path) -> dict[str, Any]:
+    """`config` when every key is known and every path stays inside the repository."""
+    known = [*PATH_KEYS, *TEXT_KEYS, *OTHER_KEYS]
+    for key, value in config.items():
+        if key not in known:
+            close = difflib.get_close_matches(str(key), known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise ProjectError(f"{source}: unknown setting {key!r}{hint}")
+        if key in TEXT_KEYS and not isinstance(value, str):
+            raise ProjectError(f"{source}: {key} must be text")
+        if key in PATH_KEYS:
+            _inside(key, value, source, folder)
+    return config
+
+
+def _inside(key: str, value: Any, source: Path, folder: Path) -> None:
+    """A path setting must be relative text naming a place inside the repository."""
+    what = PATH_KEYS[key]
+    if not isinstance(value, str) or not value.strip() or "\0" in value:
+        raise ProjectError(f"{source}: {key} must be the path of {what} in the repository")
+    root = folder.resolve()
+    target = (folder / value).resolve()
+    if os.path.isabs(value) or (target != root and root not in target.parents):
+        raise ProjectError(
+            f"{source}: {key} = {value!r} leads outside the repository; cmr reads only "
+            "files inside it"
+        )

@@ -37,6 +37,9 @@ class Check:
     scope: Scope
     codes: tuple[str, ...]
     doc: str
+    fixed: bool = False
+    """Its findings cannot be switched off or downgraded: they say that something could not
+    be read at all, so a check that hid them would call unread data clean."""
 
     def to_dict(self) -> dict[str, object]:
         return {"check": self.name, "scope": self.scope, "codes": list(self.codes)}
@@ -46,7 +49,9 @@ CHECKS: dict[str, Check] = {}
 F = TypeVar("F", bound=Callable[..., object])
 
 
-def register(name: str, scope: Scope, codes: tuple[str, ...], doc: str) -> Check:
+def register(
+    name: str, scope: Scope, codes: tuple[str, ...], doc: str, *, fixed: bool = False
+) -> Check:
     """Add a check to the registry; a name or a code registered twice is a programming error."""
     if name in CHECKS:
         raise RuntimeError(f"check registered twice: {name}")
@@ -56,9 +61,14 @@ def register(name: str, scope: Scope, codes: tuple[str, ...], doc: str) -> Check
     for code in codes:
         if code in taken:
             raise RuntimeError(f"code {code} registered by {taken[code]} and {name}")
-    check = Check(name, scope, codes, " ".join(doc.split()))
+    check = Check(name, scope, codes, " ".join(doc.split()), fixed)
     CHECKS[name] = check
     return check
+
+
+def fixed_codes() -> frozenset[str]:
+    """The codes of the checks marked `fixed`, which settings cannot switch off."""
+    return frozenset(code for c in CHECKS.values() if c.fixed for code in c.codes)
 
 
 def checks(scope: Scope | None = None) -> list[Check]:

@@ -32,6 +32,7 @@ register(
     "Every `<version>.yaml` in the codebook folder is a regular file that matches the codebook "
     "meta-schema and is consistent (questions, scales, windows, rules and the placeholders of "
     "their messages).",
+    fixed=True,
 )
 register(
     "codebook-released",

@@ -18,6 +18,7 @@ from cmr.codebook import Codebook, Codebooks, Question
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # A coder name is also a file name (observations/<ISO3>/<year>/<coder>.yaml).
 CODER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+CODER_MAX = 64
 SCHEMA_DIR = "schema"
 
 
@@ -120,6 +121,7 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
                 "description": "Who coded this observation.",
                 "type": "string",
                 "pattern": CODER_PATTERN,
+                "maxLength": CODER_MAX,
             },
             "coded_on": {
                 "description": "Date of coding (YYYY-MM-DD).",
@@ -144,7 +146,7 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
                 "description": "For an adjudicated observation: the coders whose "
                 "independent codings it reconciles.",
                 "type": "array",
-                "items": {"type": "string"},
+                "items": {"type": "string", "pattern": CODER_PATTERN, "maxLength": CODER_MAX},
             },
             "notes": {"description": "Free notes on the observation.", "type": "string"},
             "answers": {

@@ -27,6 +27,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from cmr.registry import fixed_codes
+
 LEVELS = ("error", "warning", "info", "off")
 
 
@@ -70,9 +72,17 @@ class Settings:
                 raise SettingsError(
                     f"severity of {code!r} must be one of {', '.join(LEVELS)}, not {level!r}"
                 )
+        for code in severity:
+            if code in fixed_codes():
+                raise SettingsError(
+                    f"the severity of {code!r} cannot be changed: a file that cannot be read "
+                    "must fail the check"
+                )
         minimum = config.get("min_evidence_chars")
-        if minimum is not None and (not isinstance(minimum, int) or minimum < 0):
-            raise SettingsError("min_evidence_chars must be a whole number of characters")
+        if minimum is not None and (
+            isinstance(minimum, bool) or not isinstance(minimum, int) or not 0 <= minimum <= 100_000
+        ):
+            raise SettingsError("min_evidence_chars must be a whole number from 0 to 100000")
         return cls(
             dict(severity),
             _codes(config.get("select"), "select"),
@@ -108,9 +118,14 @@ class Settings:
         return [s for s in selectors if not any(matches(s, c) for c in codes)]
 
     def apply(self, findings: Iterable[Any]) -> list[Any]:
-        """Drop unwanted findings and give the rest their dataset severity."""
+        """Drop unwanted findings and give the rest their dataset severity. Findings that a
+        file could not be read (`cmr.registry` marks their checks `fixed`) always stay."""
         out = []
+        fixed = fixed_codes()
         for f in findings:
+            if f.code in fixed:
+                out.append(f)
+                continue
             if not self.wanted(f.code):
                 continue
             level = self.severity_of(f.code, f.severity)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -25,6 +26,8 @@ def pass_project(func: F) -> F:
     @functools.wraps(func)
     def wrapper(ctx: click.Context, *args: Any, **kwargs: Any) -> Any:
         start = (ctx.find_root().obj or {}).get("project_dir")
+        if start is not None and not os.path.isdir(start):
+            raise click.UsageError(f"-C {start!r}: no such folder", ctx)
         try:
             return func(Project.find(start), *args, **kwargs)
         except (ProjectError, SettingsError) as exc:  # the dataset's settings cannot be used
