@@ -78,3 +78,45 @@ def test_suggest_finds_close_names(text, iso3c):
 def test_suggest_stays_quiet_when_nothing_is_close(text):
     """A name close to no country suggests nothing."""
     assert countries.suggest(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Azerbaijan and Germany",
+        "Not Azerbaijan",
+        "Azerbaijan\nGermany",
+        "Azerbaijan\0",
+        "Azerbaijan " * 20_000,
+        "Azerbaijan!",
+        "",
+    ],
+)
+def test_by_name_needs_the_whole_name(text):
+    """A name with words that are not the country's, a control character or absurd length
+    matches no country, though countrycode's regex finds a country inside it."""
+    assert countries.by_name(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3c"),
+    [
+        (" Azerbaijan ", "AZE"),
+        ("Republic of Azerbaijan", "AZE"),
+        ("United States of America", "USA"),
+        ("Bosnia and Herzegovina", "BIH"),
+        ("Côte d’Ivoire", "CIV"),
+        ("Ivory Coast", "CIV"),
+    ],
+)
+def test_by_name_keeps_official_and_other_names(text, iso3c):
+    """Official titles and countrycode's other English names still match their country."""
+    country = countries.by_name(text)
+    assert country is not None and country.iso3c == iso3c
+
+
+def test_every_table_name_matches_its_own_country():
+    """Each country's name in the table matches that country."""
+    for country in countries.table():
+        found = countries.by_name(country.name)
+        assert found is not None and found.iso3c == country.iso3c, country.name

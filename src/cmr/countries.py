@@ -1,7 +1,10 @@
 """Country names and codes (ISO3, Correlates of War, Gleditsch-Ward), from countrycode.
 
 The table in `data/countries.json` is extracted from the `countrycode` package by
-`scripts/build_countries.py`; names are matched with countrycode's own regular expressions.
+`scripts/build_countries.py`; names are matched with countrycode's own regular expressions,
+and then the whole name must be accounted for: every word outside the matched part is a word of
+the country's own name or of an official title ("Republic of Armenia"), so that "Not Azerbaijan"
+or "Azerbaijan and Germany" match nothing.
 
 >>> resolve("Azerbaijan").cown
 373
@@ -21,6 +24,65 @@ from functools import cache
 from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
+MAX_NAME_CHARS = 100  # longer than any country's name: refused without matching
+# Words of official titles that may surround a country's name.
+TITLE_WORDS = frozenset(
+    [
+        "the",
+        "of",
+        "and",
+        "republic",
+        "democratic",
+        "people",
+        "s",
+        "islamic",
+        "arab",
+        "federal",
+        "federation",
+        "united",
+        "state",
+        "states",
+        "kingdom",
+        "islands",
+        "island",
+        "st",
+        "saint",
+        "plurinational",
+        "bolivarian",
+        "union",
+        "socialist",
+        "commonwealth",
+        "principality",
+        "grand",
+        "duchy",
+        "sultanate",
+        "hashemite",
+        "independent",
+        "territory",
+        "territories",
+        "sar",
+        "province",
+        "part",
+    ]
+)
+# Words of countrycode's other English names that the table's name lacks.
+ALIAS_WORDS = {
+    "BES": "sint eustatius saba",
+    "BRN": "darussalam",
+    "CIV": "ivory coast",
+    "CPV": "cabo verde",
+    "FLK": "islas malvinas",
+    "GBR": "great britain northern ireland",
+    "PSE": "gaza",
+    "SDN": "north",
+    "SHN": "ascension tristan da cunha",
+    "STP": "sao tome principe",
+    "SXM": "dutch",
+    "TWN": "china",
+    "USA": "america",
+}
+PUNCTUATION = frozenset(".,()'’&-/[]")
+WORD = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
@@ -51,13 +113,43 @@ def by_iso3(code: str) -> Country | None:
     return _by_iso3().get(code.upper())
 
 
-@cache
 def by_name(name: str) -> Country | None:
-    """The country whose countrycode regex matches `name` (first match, as countrycode does)."""
+    """The country whose countrycode regex matches `name` (first match, as countrycode does),
+    when the whole name is accounted for; None for a name over `MAX_NAME_CHARS`, one holding
+    a control character, or one with words that are not the country's ("Not Azerbaijan")."""
+    text = name.strip()
+    if not text or len(text) > MAX_NAME_CHARS or not text.isprintable():
+        return None
+    return _by_name(text)
+
+
+@cache
+def _by_name(text: str) -> Country | None:
     for country in table():
-        if country.regex.search(name):
-            return country
+        match = country.regex.search(text)
+        if match:
+            return country if _accounted_for(text, match, country) else None
     return None
+
+
+def _accounted_for(text: str, match: re.Match[str], country: Country) -> bool:
+    """True when everything in `text` outside the word(s) `match` covers is punctuation or
+    a word of the country's names or of an official title."""
+    start, end = match.span()
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    rest = f"{text[:start]} {text[end:]}".casefold()
+    if any(not (ch.isspace() or ch.isalnum() or ch in PUNCTUATION) for ch in rest):
+        return False
+    return set(WORD.findall(rest)) <= _vocabulary(country)
+
+
+@cache
+def _vocabulary(country: Country) -> frozenset[str]:
+    own = f"{country.name} {ALIAS_WORDS.get(country.iso3c, '')}".casefold()
+    return TITLE_WORDS | frozenset(WORD.findall(own))
 
 
 def resolve(name_or_code: str) -> Country | None:

@@ -14,7 +14,7 @@ import errno
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["EnvironmentProblem", "from_os_error", "os_errors_as_problems"]
+__all__ = ["EnvironmentProblem", "from_os_error", "one_line", "os_errors_as_problems"]
 
 ADVICE = {
     errno.ENOSPC: "no space left on the device holding {path}; free some space and run again",
@@ -37,6 +37,21 @@ class EnvironmentProblem(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+def one_line(text: str) -> str:
+    """`text` (a path to show) with line breaks and other control characters escaped as
+    `\\n`, `\\r`, `\\t` or `\\xNN`, so that a message naming it stays one line.
+
+    >>> one_line("di\\nst")
+    'di\\\\nst'
+    """
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else _ESCAPES.get(ch, f"\\x{ord(ch):02x}") for ch in text)
+
+
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def from_os_error(exc: OSError, path: object = None) -> EnvironmentProblem:

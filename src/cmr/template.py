@@ -5,19 +5,25 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from contextlib import suppress
 from pathlib import Path
 
 from cmr import _atomic, countries
 from cmr.codebook import Codebook
+from cmr.errors import one_line
 from cmr.project import Project
 from cmr.schema import CODER_PATTERN, schema_path
+
+CODER_MAX_CHARS = 64  # as the observation schema's `coder` maxLength
+ECHO_CHARS = 40  # how much of a refused argument a message repeats
 
 
 class TemplateError(Exception):
     """A request `cmr new` cannot satisfy (unknown country, file exists).
 
     `param` names the command-line argument at fault (`country`, `year`, `coder`) when the
-    request itself is wrong, a usage error; it is None when the dataset is the obstacle.
+    request itself is wrong, a usage error (`codebook` when there is no codebook to write
+    from); it is None when the dataset is the obstacle.
     """
 
     def __init__(self, message: str, param: str | None = None):
@@ -80,26 +86,21 @@ def new_observation(
     """Write a template for COUNTRY-YEAR and return its path; never overwrites a file.
 
     With `independent`, the file is `observations/<ISO3>/<year>/<coder>.yaml`, one coder's
-    independent coding for inter-coder agreement.
+    independent coding for inter-coder agreement. A refused request writes nothing, not even
+    a folder.
     """
-    if not re.fullmatch(CODER_PATTERN, coder):
-        raise TemplateError(
-            f"coder {coder!r} must be letters, digits, '_', '.' and '-', "
-            "starting with a letter or digit (it names a file)",
-            "coder",
-        )
-    country = countries.resolve(country_name)
-    if country is None:
-        close = countries.suggest(country_name)
-        hint = f" (did you mean {close.name!r}, {close.iso3c}?)" if close else ""
-        raise TemplateError(
-            f"{country_name!r} is not recognised as a country: give an English name or an ISO3 "
-            f"code{hint}",
-            "country",
-        )
+    _check_coder(coder)
+    country = _country(country_name)
     from cmr.codebook import Codebooks
 
-    book = Codebooks(project.codebook_dir).latest
+    books = Codebooks(project.codebook_dir)
+    if not books.versions:
+        raise TemplateError(
+            f"no codebook found in {shown(project.display(project.codebook_dir))}; "
+            "add one (<version>.yaml) or run cmr new in the dataset folder",
+            "codebook",
+        )
+    book = books.latest
     high = book.max_year or (today or dt.date.today()).year
     if not book.min_year <= year <= high:
         raise TemplateError(
@@ -114,12 +115,59 @@ def new_observation(
     schema = schema_path(project.codebook_dir, book.version)
     ref = Path(os.path.relpath(schema, target.parent)).as_posix()
     text = render(book, country, year, coder, ref, today or dt.date.today())
+    _write(project, target, text)
+    return target
+
+
+def shown(text: str, limit: int = ECHO_CHARS) -> str:
+    """`text` as a message may echo it: quoted, on one line, cut to `limit` characters."""
+    cut = text if len(text) <= limit else text[:limit] + "…"
+    return f"'{one_line(cut)}'"
+
+
+def _check_coder(coder: str) -> None:
+    """A coder name names a file: a short name of letters, digits, `_`, `.` and `-`."""
+    if len(coder) > CODER_MAX_CHARS or not re.fullmatch(CODER_PATTERN, coder):
+        raise TemplateError(
+            f"coder {shown(coder)} must be at most {CODER_MAX_CHARS} letters, digits, '_', '.' "
+            "and '-', starting with a letter or digit (it names a file)",
+            "coder",
+        )
+
+
+def _country(name: str) -> countries.Country:
+    country = countries.resolve(name) if len(name) <= countries.MAX_NAME_CHARS else None
+    if country is None:
+        close = countries.suggest(name) if len(name) <= countries.MAX_NAME_CHARS else None
+        hint = f" (did you mean {shown(close.name)}, {close.iso3c}?)" if close else ""
+        raise TemplateError(
+            f"{shown(name)} is not recognised as a country: give an English name or an ISO3 "
+            f"code{hint}",
+            "country",
+        )
+    return country
+
+
+def _write(project: Project, target: Path, text: str) -> None:
+    """Write `text` to `target`, never over a file; on failure remove the folders made for it
+    and name `target`, not the temporary file beside it."""
+    made = [p for p in (target.parent, target.parent.parent) if not os.path.lexists(p)]
     try:
         _atomic.write_text(target, text)
     except FileExistsError:
+        _remove_empty(made)
         if not target.is_file():  # a file where a folder should be: the entry point says so
             raise
         raise TemplateError(
             f"{project.display(target)} already exists; not overwriting it"
         ) from None
-    return target
+    except OSError as exc:
+        _remove_empty(made)
+        raise OSError(exc.errno, exc.strerror, str(target)) from None
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    """Remove each of `folders` (innermost first) that is still empty."""
+    for folder in folders:
+        with suppress(OSError):
+            folder.rmdir()

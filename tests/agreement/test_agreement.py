@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from collections import Counter
 from fractions import Fraction
@@ -145,3 +146,19 @@ def test_reconciled_codings_exist(coded: Path):
 
     run = check(project=Project.find(coded))
     assert run.result.errors == 0, [f.render() for f in run.result.findings]
+
+
+@pytest.mark.parametrize("path", ["/etc", "codebook", "codebook/1.0.0.yaml", "..", ""])
+def test_paths_outside_the_observation_folder_are_a_usage_error(project: Path, path: str) -> None:
+    """`cmr agreement` reads codings only under observations/: any other path is one usage
+    line (exit 2), and nothing there is read."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from cmr.cli import main; main()", "agreement", path],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stdout + done.stderr
+    assert done.stdout == "" and "is not in the observation folder" in done.stderr

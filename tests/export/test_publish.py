@@ -8,6 +8,8 @@ import errno
 import fcntl
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -310,3 +312,53 @@ def test_a_leftover_that_cannot_be_removed_does_not_stop_the_export(
     monkeypatch.setattr(_publish, "discard", refuse)
     assert export_to(panel_project, exported).written
     assert leftover.is_dir() and beside(exported) == [leftover.name]
+
+
+def cmr(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `cmr ARGS` in `project` as a user does; no traceback."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from cmr.cli import main; main()", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+@pytest.mark.parametrize("out", ["afile", "/dev/null"])
+def test_out_naming_a_file_is_one_line(panel_project: Path, out: str) -> None:
+    """`--out` at a file or a device is a usage problem in one line (exit 2): no finding, no
+    lock file beside it, and the file is kept."""
+    (panel_project / "afile").write_text("mine\n", encoding="utf-8")
+    done = cmr(panel_project, "export", "--out", out)
+    assert done.returncode == 2 and done.stdout == "", done.stdout + done.stderr
+    assert done.stderr.count("\n") == 1 and "is a file, not a folder" in done.stderr
+    assert (panel_project / "afile").read_text(encoding="utf-8") == "mine\n"
+    assert not lock_path(Path(out).absolute()).exists()
+
+
+def test_empty_out_is_a_usage_error(panel_project: Path) -> None:
+    """`--out ''` names no folder: one line, exit 2."""
+    done = cmr(panel_project, "export", "--out", "")
+    assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
+
+
+def test_out_dot_names_a_real_foreign_file(panel_project: Path) -> None:
+    """`--out .` on the dataset is refused naming one of its files, never cmr's own lock."""
+    done = cmr(panel_project, "export", "--out", ".")
+    assert done.returncode == 1, done.stdout + done.stderr
+    refusal = [ln for ln in done.stdout.splitlines() if "export-folder-foreign" in ln]
+    assert refusal and "cmr-lock" not in done.stdout, done.stdout
+    named = refusal[0].split(":", 1)[0]
+    assert (panel_project / named).exists(), refusal[0]
+
+
+def test_folder_with_a_newline_is_shown_on_one_line(panel_project: Path, tmp_path: Path) -> None:
+    """The closing `wrote ... files to` line escapes a newline in the folder's name."""
+    done = cmr(panel_project, "export", "--out", str(tmp_path / "di\nst"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    wrote = [ln for ln in (done.stdout + done.stderr).splitlines() if ln.startswith("wrote ")]
+    assert wrote and "di\\nst: " in wrote[0], done.stdout + done.stderr

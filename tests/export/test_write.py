@@ -152,7 +152,8 @@ def test_a_stranger_beside_an_export_is_refused(
 def test_refuses_a_folder_that_is_not_an_export(
     panel_project: Path, tmp_path: Path, run_cli: Callable[..., Any], content: str
 ) -> None:
-    """A non-empty folder without cmr's datapackage.json, or a file, is never replaced."""
+    """A non-empty folder without cmr's datapackage.json (a finding, exit 1), or a file (a
+    usage problem, exit 2), is never replaced."""
     out = tmp_path / "thesis"
     if content == "folder":
         out.mkdir()
@@ -160,8 +161,10 @@ def test_refuses_a_folder_that_is_not_an_export(
     else:
         out.write_text("precious\n", encoding="utf-8")
     result = run_cli("export", "--out", str(out), project=panel_project)
-    assert result.exit_code == 1
-    assert "export-folder-foreign" in result.output
+    if content == "folder":
+        assert result.exit_code == 1 and "export-folder-foreign" in result.output
+    else:
+        assert result.exit_code == 2 and "is a file, not a folder" in result.output
     precious = out / "chapter1.tex" if content == "folder" else out
     assert precious.read_text(encoding="utf-8") == "precious\n"
 

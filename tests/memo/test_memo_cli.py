@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +171,53 @@ def test_docs_name_every_memo_code():
     """docs/import-memo.md documents every finding code of the memo family."""
     text = DOCS.read_text("utf-8")
     assert [k.code for k in _memo.KINDS if f"`{k.code}`" not in text] == []
+
+
+def _cmr(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `cmr ARGS` in `project` as a user does; no traceback."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from cmr.cli import main; main()", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def _one_usage_line(done: subprocess.CompletedProcess[str]) -> str:
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stdout == "" and done.stderr.count("\n") == 1, done.stdout + done.stderr
+    return done.stderr
+
+
+@pytest.mark.parametrize("out", ["fifo", "/dev/null"])
+def test_out_that_is_not_a_folder(project, tmp_path, out):
+    """`--out` at a FIFO or a device is one usage line (exit 2); nothing is written."""
+    memo = _memo_file(tmp_path, "tabs-and-wrapped-questions")
+    if out == "fifo":
+        os.mkfifo(project / "fifo")
+    line = _one_usage_line(_cmr(project, "import-memo", str(memo), "--out", out))
+    assert "not a folder" in line
+
+
+@pytest.mark.parametrize("out", ["codebook", "codebook/new", "codebook/../codebook"])
+def test_out_in_the_codebook_folder(project, tmp_path, out):
+    """Observations are never written among the codebooks."""
+    memo = _memo_file(tmp_path, "tabs-and-wrapped-questions")
+    before = sorted(p for p in (project / "codebook").rglob("*"))
+    line = _one_usage_line(_cmr(project, "import-memo", str(memo), "--out", out))
+    assert "the codebook folder holds codebooks, not observations" in line
+    assert sorted(p for p in (project / "codebook").rglob("*")) == before
+
+
+@pytest.mark.parametrize("coded_on", ["0001-01-01", "1992-06-01", "9999-12-31"])
+def test_coded_on_that_the_check_would_refuse(project, tmp_path, coded_on):
+    """A coding date before the coded year's end or in the future is a usage error, and no
+    file is written (the memo codes Azerbaijan 1992)."""
+    memo = _memo_file(tmp_path, "tabs-and-wrapped-questions")
+    line = _one_usage_line(_cmr(project, "import-memo", str(memo), "--coded-on", coded_on))
+    assert "--coded-on" in line and coded_on in line
+    assert not list((project / "observations").rglob("*.yaml"))

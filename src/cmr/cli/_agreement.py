@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import math
+import os
+from pathlib import Path
 
 import click
 
 from cmr.cli._common import pass_project
+from cmr.errors import one_line
 from cmr.project import Project
 
 
@@ -79,6 +82,7 @@ def command(
     from cmr.agreement import agreement
     from cmr.agreement._render import text, why_not
 
+    _inside_observations(project, paths)
     report = agreement(paths or None, project=project, prevalence=prevalence)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
@@ -105,3 +109,17 @@ def command(
         failed = True
     if failed:
         raise SystemExit(1)
+
+
+def _inside_observations(project: Project, paths: tuple[str, ...]) -> None:
+    """Codings live in the observation folder: a path outside it (`/etc`, `codebook`) is a
+    usage error, and nothing outside is read."""
+    folder = project.observations_dir.resolve()
+    for path in paths:
+        where = Path(os.path.abspath(path)).resolve() if path else None
+        if where is None or not (where == folder or folder in where.parents):
+            raise click.UsageError(
+                f"'{one_line(path[:80])}' is not in the observation folder "
+                f"{one_line(project.display(project.observations_dir))}; cmr agreement reads "
+                "the independent codings there"
+            )

@@ -6,6 +6,7 @@ import click
 
 from cmr.cli._common import pass_project
 from cmr.codebook import Codebook, CodebookError, Codebooks
+from cmr.errors import one_line
 from cmr.project import Project
 
 
@@ -16,13 +17,16 @@ def command() -> None:
 
 def _book(project: Project, version: str | None) -> Codebook:
     books = Codebooks(project.codebook_dir)
+    if version is not None and not version.strip():  # `--version ''` is not "the latest"
+        known = ", ".join(books.versions) or "none"
+        raise click.UsageError(f"no codebook version '{one_line(version)}' (known: {known})")
     try:
-        book = books.get(version) if version else books.latest
+        book = books.get(version) if version is not None else books.latest
     except CodebookError as exc:
         raise click.ClickException(str(exc)) from None
     if book is None:
         known = ", ".join(books.versions) or "none"
-        raise click.UsageError(f"no codebook version {version!r} (known: {known})")
+        raise click.UsageError(f"no codebook version '{one_line(str(version))}' (known: {known})")
     return book
 
 
@@ -76,7 +80,9 @@ def schema(project: Project, version: str | None, check_only: bool) -> None:
     if version is not None:
         _book(project, version)  # an unknown version is a usage error
     try:
-        stale = sync_schemas(books, [version] if version else None, write=not check_only)
+        stale = sync_schemas(
+            books, [version] if version is not None else None, write=not check_only
+        )
     except CodebookError as exc:
         raise click.ClickException(str(exc)) from None
     for path in stale:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from cmr.cli._common import format_option, pass_project
-from cmr.errors import EnvironmentProblem
+from cmr.errors import EnvironmentProblem, one_line
 from cmr.project import Project
 from cmr.reporters import REPORTERS
 
@@ -69,7 +69,7 @@ def command(
     else:
         click.echo(REPORTERS[fmt](run.result), nl=False)
     click.echo(
-        f"wrote {len(run.files)} files to {project.display(run.out)}: "
+        f"wrote {len(run.files)} files to {one_line(project.display(run.out))}: "
         f"{run.country_years} country-year(s), {run.rows} answer row(s)",
         err=fmt != "text",
     )

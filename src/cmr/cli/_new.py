@@ -35,9 +35,13 @@ def command(project: Project, country: str, year: int, coder: str, independent: 
     try:
         path = new_observation(project, country, year, coder, independent=independent)
     except TemplateError as exc:
+        if exc.param == "codebook":  # no codebook to write from: a usage error, exit 2
+            raise click.UsageError(str(exc)) from None
         if exc.param is not None:  # the request is wrong: a usage error, exit 2
             raise click.BadParameter(str(exc), param_hint=exc.param.upper()) from None
         raise click.ClickException(str(exc)) from None
-    except CodebookError as exc:
-        raise click.ClickException(str(exc)) from None
+    except CodebookError as exc:  # the codebook is broken: its findings, exit 1
+        for item in exc.findings:
+            click.echo(item.render())
+        raise SystemExit(1) from None
     click.echo(project.display(path))

@@ -19,7 +19,7 @@ from cmr.bibliography import load_bibliography
 from cmr.catalogue import finding
 from cmr.checking import check
 from cmr.codebook import Codebooks
-from cmr.errors import os_errors_as_problems
+from cmr.errors import EnvironmentProblem, one_line, os_errors_as_problems
 from cmr.export import _faults, _partial
 from cmr.export._build import CSV, DTA, PARQUET, Tables, build, layout_for, validate, write
 from cmr.export._epoch import source_date_epoch
@@ -86,10 +86,14 @@ def export(
     (True, ('citations.csv', 'codebook.csv'))
     """
     project = project or Project.find()
+    if out is not None and not str(out).strip():
+        raise EnvironmentProblem("--out is empty; give the output folder, e.g. --out dist")
     target = Path(out) if out is not None else project.root / DEFAULT_OUT
-    shown = project.display(target)
+    shown = one_line(project.display(target))
     if target.is_symlink():  # write through the link: replace the folder it points to
         target = target.resolve()
+    target = Path(os.path.abspath(target))  # `.` has a name and a parent: the lock goes beside
+    _refuse_non_folder(target, shown)
     source_date_epoch()  # a malformed value stops the export before any work
     with os_errors_as_problems(shown):
         _make_parent(target)
@@ -99,6 +103,15 @@ def export(
             if run.result.success:
                 _export(project, run, shown, jobs, allow_partial)
     return run
+
+
+def _refuse_non_folder(target: Path, shown: str) -> None:
+    """A file, device or FIFO where the output folder should be is a usage problem: nothing,
+    not even the lock beside it, is written."""
+    if os.path.lexists(target) and not target.is_dir():
+        raise EnvironmentProblem(
+            f"--out {shown} is a file, not a folder; give a folder to write the panel to"
+        )
 
 
 def _make_parent(target: Path) -> None:
@@ -133,17 +146,22 @@ def _stopped(run: ExportRun, findings: list[Finding]) -> bool:
 
 def _folder_findings(out: Path, shown: str) -> list[Finding]:
     """`export-folder-foreign` at the first thing in `out` that no cmr export wrote."""
-    if os.path.lexists(out) and not out.is_dir():
+    if os.path.lexists(out) and not out.is_dir():  # appeared since `_refuse_non_folder`
         strangers, at = [out.name], shown
     elif out.is_dir():
-        strangers = foreign(out)
-        at = os.path.join(shown, strangers[0]) if strangers else shown
+        strangers = sorted(foreign(out), key=_cmr_own)  # name a user's file first
+        at = one_line(os.path.join(shown, strangers[0])) if strangers else shown
     else:
         return []
     if not strangers:
         return []
     more = f" (and {len(strangers) - 1} more)" if len(strangers) > 1 else ""
     return [finding("export-folder-foreign", at, stranger=at, more=more, folder=shown)]
+
+
+def _cmr_own(name: str) -> bool:
+    """True for the lock or staging name of some other export (`.<name>.cmr-lock`)."""
+    return name.endswith(".cmr-lock") or ".cmr-stage-" in name
 
 
 def _panel(

@@ -7,6 +7,7 @@ import. Files are written through a temporary file and a rename, so an existing 
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -16,6 +17,7 @@ from typing import Any
 from cmr import _atomic, _yaml
 from cmr.catalogue import finding
 from cmr.codebook import Codebook, CodebookError, Codebooks
+from cmr.errors import one_line
 from cmr.findings import Result
 from cmr.memo._build import Options, build_observation
 from cmr.memo._footnotes import read_footnotes
@@ -69,13 +71,15 @@ def import_memos(
             "--confidence",
             f"confidence {options.confidence!r} is not one of {', '.join(book.confidence)}",
         )
+    _check_coded_on(options.coded_on, book.min_year)
+    folder = Path(out) if out is not None else project.observations_dir
+    _check_out(folder, project)
     if footnotes is not None:
         table, found = read_footnotes(Path(footnotes), project.display(Path(footnotes)))
         run.result.extend(found)
         if table is None:
             return run
         options = replace(options, footnotes=table)
-    folder = Path(out) if out is not None else project.observations_dir
     targets: dict[Path, str] = {}
     for path in map(Path, paths):
         run.result.files += 1
@@ -83,6 +87,36 @@ def import_memos(
         if target is not None:
             run.written.append(target)
     return run
+
+
+def _check_coded_on(coded_on: dt.date | None, first_year: int) -> None:
+    """`--coded-on` in the future, or before the end of the codebook's first year (so before
+    any year a memo can code), would write a file `cmr check` refuses: a usage error."""
+    if coded_on is None:
+        return
+    if coded_on > dt.date.today():
+        raise OptionError("--coded-on", f"{coded_on.isoformat()} is in the future")
+    if coded_on < dt.date(first_year, 12, 31):
+        raise OptionError(
+            "--coded-on",
+            f"{coded_on.isoformat()} is before the end of {first_year}, the codebook's first "
+            "year: a memo is coded after the year it describes",
+        )
+
+
+def _check_out(folder: Path, project: Project) -> None:
+    """`--out` must be a folder (or not exist yet), and not the codebook folder or inside it."""
+    shown = one_line(project.display(folder))
+    if os.path.lexists(folder) and not folder.is_dir():
+        raise OptionError("--out", f"{shown} is not a folder; give a folder to write into")
+    codebooks = project.codebook_dir.resolve()
+    where = folder.resolve()
+    if where == codebooks or codebooks in where.parents:
+        raise OptionError(
+            "--out",
+            f"{shown}: the codebook folder holds codebooks, not observations; "
+            "write into observations/ or a folder of its own",
+        )
 
 
 def _import_one(
@@ -105,6 +139,12 @@ def _import_one(
     run.result.extend(found)
     if data is None:
         return None
+    coded_on = options.coded_on
+    if coded_on is not None and coded_on < dt.date(data["year"], 12, 31):
+        raise OptionError(
+            "--coded-on",
+            f"{coded_on.isoformat()} is before the end of {data['year']}, the year {shown} codes",
+        )
     target: Path = folder / data["iso3c"] / f"{data['year']}.yaml"
 
     def refuse(code: str, **params: Any) -> None:
