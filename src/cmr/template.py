@@ -12,9 +12,9 @@ from cmr import _atomic, countries
 from cmr.codebook import Codebook
 from cmr.errors import one_line
 from cmr.project import Project
-from cmr.schema import CODER_PATTERN, schema_path
+from cmr.schema import CODER_MAX, CODER_PATTERN, schema_path
 
-CODER_MAX_CHARS = 64  # as the observation schema's `coder` maxLength
+CODER_MAX_CHARS = CODER_MAX  # the observation schema's `coder` maxLength
 ECHO_CHARS = 40  # how much of a refused argument a message repeats
 
 
