@@ -47,6 +47,7 @@ __all__ = [
     "codebook_codes",
     "is_independent",
     "layout",
+    "meta_schema_defs",
     "problems",
     "register",
     "template_findings",
@@ -57,6 +58,26 @@ if TYPE_CHECKING:
     from cmr.findings import Finding
 
 _KINDS = (_contradiction, _evidence, _implication, _series, _window)  # registered on import
+
+
+def meta_schema_defs() -> dict[str, Any]:
+    """The `$defs` of the codebook meta-schema that describe `rules`: one per registered kind
+    (its own `params_schema`) and `rule`, which dispatches on `kind`."""
+    kinds = sorted(REGISTRY)
+    defs: dict[str, Any] = {f"rule_{k}": REGISTRY[k].params_schema() for k in kinds}
+    defs["rule"] = {
+        "type": "object",
+        "required": ["code", "kind", "severity", "message"],
+        "properties": {"kind": {"enum": kinds}},
+        "allOf": [
+            {
+                "if": {"properties": {"kind": {"const": k}}, "required": ["kind"]},
+                "then": {"$ref": f"#/$defs/rule_{k}"},
+            }
+            for k in kinds
+        ],
+    }
+    return defs
 
 
 def template_findings(book: Codebook) -> list[Finding]:

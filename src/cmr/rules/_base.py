@@ -6,8 +6,10 @@ answer concerned inside the document. The engine looks lines up only for files w
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from cmr import registry
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from cmr.summary import Summary
 
 Path_ = tuple[str | int, ...]
+PARAMS = Path(__file__).parent / "params"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,15 @@ class Rule:
     severity: str
     title: str
     template: str
+
+    @classmethod
+    def params_schema(cls) -> dict[str, Any]:
+        """The JSON Schema of this kind's entry in a codebook's `rules`: the kind owns it, in
+        `cmr/rules/params/<kind>.json`; the codebook meta-schema is built from every kind's
+        (`scripts/build_meta_schema.py`), so a bad parameter is a located codebook error."""
+        text = (PARAMS / f"{cls.kind}.json").read_text(encoding="utf-8")
+        schema: dict[str, Any] = json.loads(text)
+        return schema
 
     def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):
         self.code = spec["code"]
