@@ -64,8 +64,15 @@ def text(
     """A large_string column of `values` (made strings by `convert`, a chunk at a time, so
     that the strings never all exist at once), built from UTF-8 buffers. Handing `str` objects
     to Arrow instead would make CPython cache a UTF-8 copy inside every non-ASCII string, which
-    doubles their memory for as long as the observations live, and is slower."""
-    chunks = [_text_chunk(values[i : i + CHUNK], convert) for i in range(0, len(values), CHUNK)]
+    doubles their memory for as long as the observations live, and is slower. An Arrow array
+    of text is cast and sliced into the same chunks."""
+    if isinstance(values, pa.ChunkedArray | pa.Array):  # already text: chunked the same way
+        whole = values.cast(pa.large_string())
+        if isinstance(whole, pa.ChunkedArray):
+            whole = whole.combine_chunks()
+        chunks = [whole.slice(i, CHUNK) for i in range(0, len(whole), CHUNK)]
+    else:
+        chunks = [_text_chunk(values[i : i + CHUNK], convert) for i in range(0, len(values), CHUNK)]
     return pa.chunked_array(chunks, pa.large_string())
 
 

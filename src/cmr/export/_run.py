@@ -19,8 +19,18 @@ from cmr.bibliography import load_bibliography
 from cmr.catalogue import finding
 from cmr.checking import check
 from cmr.errors import os_errors_as_problems
-from cmr.export import _faults, _partial
-from cmr.export._build import CSV, DTA, PARQUET, Tables, build, layout_for, validate, write
+from cmr.export import _faults, _partial, _stream
+from cmr.export._build import (
+    CSV,
+    DTA,
+    PARQUET,
+    Tables,
+    build,
+    layout_for,
+    layout_of,
+    validate,
+    write,
+)
 from cmr.export._epoch import source_date_epoch
 from cmr.export._lock import locked
 from cmr.export._manifest import foreign
@@ -148,23 +158,24 @@ def _panel(
     """Check, select and build; None when there is an error (that `allow_partial` does not
     set aside). The observations are dropped on return, so that validating and writing do
     not hold them in memory as well."""
-    checked = check(project=project, keep=True, jobs=jobs)
+    checked = check(project=project, keep="records", jobs=jobs)
     run.result.files = checked.result.files
     run.result.extend(checked.result.findings)
     left_out = _partial.left_out(checked.result.findings, project.observations_dir, allow_partial)
     if left_out is None or checked.books is None:
         return None
-    everything = [o for o in checked.observations() if o.path not in left_out]
+    everything = [s for s in checked.summaries if s.path not in left_out]
     observations, selected = select(everything)
     run.result.extend(selected)
     duplicates = _partial.left_out(selected, project.observations_dir, allow_partial)
     if duplicates is None or (left_out and not observations):
         return None
-    everything = [o for o in everything if o.path not in duplicates]
+    everything = [s for s in everything if s.path not in duplicates]
     _mark_partial(run, left_out | duplicates, project, shown)
     version = str(project.config.get("dataset_version", UNVERSIONED))
-    layout = layout_for(everything, checked.books, version)
-    return build(observations, layout, load_bibliography(project.bibliography), everything)
+    layout = layout_of({s.codebook for s in everything}, checked.books, version)
+    bib = load_bibliography(project.bibliography)
+    return _stream.build(checked.records, checked.summaries, observations, everything, layout, bib)
 
 
 def _mark_partial(run: ExportRun, files: set[str], project: Project, shown: str) -> None:

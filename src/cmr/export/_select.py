@@ -11,17 +11,33 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from cmr.catalogue import finding
 from cmr.findings import Finding
 from cmr.layout import is_independent
-from cmr.observation import Observation
 
 
-def select(observations: Iterable[Observation]) -> tuple[list[Observation], list[Finding]]:
+class Coding(Protocol):
+    """What selecting needs of a coding: an `Observation` or a check's `Summary`."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def iso3c(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def coder(self) -> str: ...
+
+
+C = TypeVar("C", bound=Coding)
+
+
+def select(observations: Iterable[C]) -> tuple[list[C], list[Finding]]:
     """The panel's observations sorted by country and year, and findings about the rest."""
-    chosen: dict[tuple[str, int], Observation] = {}
-    independent: dict[tuple[str, int], list[Observation]] = defaultdict(list)
+    chosen: dict[tuple[str, int], C] = {}
+    independent: dict[tuple[str, int], list[C]] = defaultdict(list)
     findings = []
     for obs in sorted(observations, key=lambda o: o.path):
         key = (obs.iso3c, obs.year)
