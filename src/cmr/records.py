@@ -99,17 +99,22 @@ class Builder:
         # A clean check guarantees a list of {key, pages?} mappings.
         raw = entry.get("citations")
         cited: list[dict[str, Any]] = raw if isinstance(raw, list) else []
-        row = len(self.answers["obs"])
-        values: tuple[Any, ...] = (i, question, variable, _text(entry.get("answer")))
-        values += (_text(entry.get("confidence")), entry.get("evidence"), entry.get("note"))
-        values += (cite_text(cited), len(cited))
-        for name, value in zip(ANSWERS.names, values, strict=True):
-            self.answers[name].append(value)
+        a = self.answers
+        row = len(a["obs"])
+        a["obs"].append(i)
+        a["question"].append(question)
+        a["variable"].append(variable)
+        a["answer"].append(_text(entry.get("answer")))
+        a["confidence"].append(_text(entry.get("confidence")))
+        a["evidence"].append(entry.get("evidence"))
+        a["note"].append(entry.get("note"))
+        a["citations"].append(cite_text(cited) if cited else None)
+        a["n_citations"].append(len(cited))
         for position, c in enumerate(cited, start=1):
-            for name, value in zip(
-                CITES.names, (row, position, c["key"], pages_text(c.get("pages"))), strict=True
-            ):
-                self.cites[name].append(value)
+            self.cites["row"].append(row)
+            self.cites["position"].append(position)
+            self.cites["key"].append(c["key"])
+            self.cites["pages"].append(pages_text(c.get("pages")))
 
     def to_ipc(self) -> tuple[bytes, bytes, bytes]:
         """The three tables, each as an Arrow IPC stream."""
