@@ -42,6 +42,11 @@ def _rows(records: Records, order: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return np.repeat(starts[order], taken).astype(np.int64) + within, row_obs
 
 
+def _everything_in_order(rows: np.ndarray, n_rows: int) -> bool:
+    """True when the rows taken are all the rows, in order: nothing to take, nor copy."""
+    return len(rows) == n_rows and bool(np.all(rows == np.arange(n_rows)))
+
+
 def _values(variable: np.ndarray, answer: np.ndarray, layout: PanelSpec) -> pa.Array:
     """Each answer's numeric value under its variable; null for missing codes."""
     codes = layout.answer_codes
@@ -66,7 +71,9 @@ def columns(
     obs = records.obs.take(pa.array(order))
     rows, row_obs = _rows(records, order)
     names = ["question", "variable", "answer", "confidence", "n_citations"]
-    answers = records.answers.select([*names, *(TEXTS if texts else ())]).take(pa.array(rows))
+    answers = records.answers.select([*names, *(TEXTS if texts else ())])
+    if not _everything_in_order(rows, records.answers.num_rows):
+        answers = answers.take(pa.array(rows))
     variable = _index(answers["variable"], [v.name for v in layout.variables])
     answer = _index(answers["answer"], layout.answer_codes)
     out = Collected(
@@ -105,11 +112,23 @@ def _citations(out: Collected, cites: pa.Table, rows: np.ndarray, n_rows: int) -
     out.cite_position = cites["position"].to_numpy()[kept]
     out.cite_key = cites["key"].take(take)
     out.cite_pages = cites["pages"].take(take)
-    by_obs = out.row_obs[out.cite_row]
-    for key, i in zip(out.cite_key.to_pylist(), by_obs.tolist(), strict=True):
-        places = out.cited_by.setdefault(key, [])
-        if not places or places[-1] != i:
-            places.append(i)
+    out.cited_by = _cited_by(out.cite_key, out.row_obs[out.cite_row])
+
+
+def _cited_by(keys: pa.Array | pa.ChunkedArray, by_obs: np.ndarray) -> dict[str, list[int]]:
+    """For each cited key, the observations citing it, in order, each once."""
+    whole = keys.combine_chunks() if isinstance(keys, pa.ChunkedArray) else keys
+    encoded = pc.dictionary_encode(whole)
+    key = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    pairs = np.unique(key * (int(by_obs.max(initial=0)) + 1) + by_obs, return_index=True)[1]
+    key, by_obs = key[pairs], by_obs[pairs]  # sorted by key, then observation
+    bounds = np.flatnonzero(np.diff(key)) + 1
+    if not len(key):
+        return {}
+    names = encoded.dictionary.to_pylist()
+    firsts = key[np.concatenate([[0], bounds])].tolist()
+    groups = np.split(by_obs, bounds)
+    return {names[k]: o.tolist() for k, o in zip(firsts, groups, strict=True)}
 
 
 def codings(
