@@ -58,6 +58,11 @@ def _text_chunk(values: Sequence[Any], convert: Callable[[Any], str | None] | No
     )
 
 
+def _one(part: pa.ChunkedArray) -> pa.Array:
+    """`part` as one array: without a copy when it lies in one chunk."""
+    return part.chunk(0) if part.num_chunks == 1 else pa.concat_arrays(part.chunks)
+
+
 def text(
     values: Sequence[Any], convert: Callable[[Any], str | None] | None = None
 ) -> pa.ChunkedArray:
@@ -67,10 +72,8 @@ def text(
     doubles their memory for as long as the observations live, and is slower. An Arrow array
     of text is cast and sliced into the same chunks."""
     if isinstance(values, pa.ChunkedArray | pa.Array):  # already text: chunked the same way
-        whole = values.cast(pa.large_string())
-        if isinstance(whole, pa.ChunkedArray):
-            whole = whole.combine_chunks()
-        chunks = [whole.slice(i, CHUNK) for i in range(0, len(whole), CHUNK)]
+        whole = pa.chunked_array(values).cast(pa.large_string())
+        chunks = [_one(whole.slice(i, CHUNK)) for i in range(0, len(whole), CHUNK)]
     else:
         chunks = [_text_chunk(values[i : i + CHUNK], convert) for i in range(0, len(values), CHUNK)]
     return pa.chunked_array(chunks, pa.large_string())
