@@ -14,7 +14,11 @@ from pathlib import Path
 import pytest
 from support import write_observation
 
-from cmr.export import export
+from cmr.bibliography import load_bibliography
+from cmr.checking import check
+from cmr.export import _stream, export
+from cmr.export._build import Tables, build, layout_for
+from cmr.export._select import select
 from cmr.project import Project
 
 from .conftest import panel_data
@@ -54,3 +58,33 @@ def test_codings_files_match_golden_digests(panel_project: Path, monkeypatch: py
     """With independent codings and a reconciled file, every file matches its digest."""
     _double_coded(panel_project)
     _compare("codings", _digests(panel_project, monkeypatch))
+
+
+def _both_ways(project: Path) -> tuple[Tables, Tables]:
+    """The export's tables built from parsed observations and from the check's records."""
+    found = Project.find(project)
+    bib = load_bibliography(found.bibliography)
+    kept = check(project=found, keep=True)
+    assert kept.books is not None
+    everything = kept.observations()
+    panel, _ = select(everything)
+    layout = layout_for(everything, kept.books)
+    streamed = check(project=found, keep="records")
+    chosen, _ = select(streamed.summaries)
+    records = _stream.build(
+        streamed.records, streamed.summaries, chosen, streamed.summaries, layout, bib
+    )
+    return build(panel, layout, bib, everything), records
+
+
+@pytest.mark.parametrize("double", [False, True])
+def test_records_build_the_same_tables(panel_project: Path, double: bool):
+    """Tables built from the check's Arrow records equal those built from observations."""
+    if double:
+        _double_coded(panel_project)
+    memory, streamed = _both_ways(panel_project)
+    for name in ("long", "wide", "codebook", "sources", "citations", "codings"):
+        assert getattr(streamed, name).equals(getattr(memory, name), check_metadata=True), name
+    assert {k: list(v) for k, v in streamed.answers.items()} == {
+        k: list(v) for k, v in memory.answers.items()
+    }
