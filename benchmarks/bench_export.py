@@ -6,14 +6,15 @@
 Uses the synthetic dataset of `_synthetic.make_dataset` (cached in benchmarks/.data/): real
 countries and years, every question answered with 400-1,500 characters of non-ASCII evidence.
 
-1. In-process, on observations read once: building the Arrow tables, validating both frames
-   with pandera, writing the Parquet panels, the CSV files, the Stata file and
-   datapackage.json (median of --runs runs each). "Parquet panels" is build + validate +
-   Parquet; "all formats" is build + validate + every file.
+1. In-process, on records read once (`check(keep="records")`, as the export reads them):
+   building the Arrow tables, validating both frames with pandera, writing the Parquet
+   panels, the CSV files, the Stata file and datapackage.json (median of --runs runs each).
+   "Parquet panels" is build + validate + Parquet; "all formats" is build + validate + every
+   file.
 2. The whole `cmr export` as a user runs it (reading and checking every file included), in a
    fresh process: wall time and its peak RSS (getrusage RUSAGE_SELF of that process; the
    check's reader workers are separate processes, reported apart), and the peak of
-   `check(keep=True)` alone, the floor the export builds on. Measured first, from a small
+   `check(keep="records")` alone, the floor the export builds on. Measured first, from a small
    parent (see `end_to_end`).
 
 Prints a table (figure, measured, target, pass/fail); --json PATH also writes the figures.
@@ -40,7 +41,7 @@ from _synthetic import DATA_DIR, make_dataset
 
 from cmr.bibliography import load_bibliography
 from cmr.checking import check
-from cmr.export import _run
+from cmr.export import _run, _stream
 from cmr.export._select import select
 from cmr.export._stata import write_dta
 from cmr.export._write import write_csv, write_parquet
@@ -69,7 +70,7 @@ _CHECK_ONLY_SCRIPT = """
 import json, resource, sys
 from cmr.checking import check
 from cmr.project import Project
-run = check(project=Project.find(), keep=True)
+run = check(project=Project.find(), keep="records")
 print(json.dumps({"self_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}),
       file=sys.stderr)
 """
@@ -87,14 +88,19 @@ def median_time(fn: Callable[[], object], runs: int) -> tuple[float, list[float]
 def stages(project: Path, runs: int, scratch: Path) -> dict[str, Any]:
     """Median times of each export stage, on observations read once."""
     start = time.perf_counter()
-    checked = check(project=Project(project), keep=True)
+    checked = check(project=Project(project), keep="records")
     read_s = time.perf_counter() - start
     assert checked.result.success and checked.books is not None
-    observations = select(checked.observations())
-    layout = _run.layout_for(observations, checked.books)
+    observations = select(checked.summaries)
+    layout = _run.layout_of({s.codebook for s in checked.summaries}, checked.books)
     bib = load_bibliography(Project(project).bibliography)
     out: dict[str, Any] = {"read_and_check_s": read_s, "observations": len(observations)}
-    tables = _run.build(observations, layout, bib)
+
+    def build() -> _run.Tables:  # as the export does: from the check's Arrow records
+        everything = checked.summaries
+        return _stream.build(checked.records, everything, observations, everything, layout, bib)
+
+    tables = build()
     out["long_rows"], out["wide_rows"] = tables.long.num_rows, tables.wide.num_rows
 
     def fresh() -> Path:
@@ -115,7 +121,7 @@ def stages(project: Path, runs: int, scratch: Path) -> dict[str, Any]:
         _run.write(tables, fresh(), "CC-BY-4.0")
 
     timings = {
-        "build": lambda: _run.build(observations, layout, bib),
+        "build": build,
         "validate": lambda: _run.validate(tables, "-"),
         "parquet": parquet,
         "csv": csv,
@@ -196,7 +202,12 @@ def report(res: dict[str, Any]) -> str:
     )
     row("cmr export end to end (fresh process, check included)", e2e["wall_s"], None)
     row("Peak RSS of the cmr export process", e2e["peak_mb"], TARGETS["memory_mb"], "MB")
-    row("  of which check(keep=True) alone, before export starts", e2e["check_keep_mb"], None, "MB")
+    row(
+        "  of which check(keep='records') alone, before export starts",
+        e2e["check_keep_mb"],
+        None,
+        "MB",
+    )
     row("  largest reader worker", e2e["largest_worker_mb"], None, "MB")
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]

@@ -33,8 +33,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _synthetic import make_dataset, observation_files
 
-TARGETS = {"uncached_s": 3.0, "cached_s": 0.5, "single_ms": 120.0, "export_s": 6.0,
-           "export_mb": 1024.0}
+TARGETS = {
+    "uncached_s": 3.0,
+    "cached_s": 0.5,
+    "single_ms": 120.0,
+    "export_s": 6.0,
+    "export_mb": 1024.0,
+}
 
 
 def cmr() -> list[str]:
@@ -46,8 +51,9 @@ def cmr() -> list[str]:
 def timed(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> float:
     """Wall time of one run; the command must succeed."""
     start = time.perf_counter()
-    done = subprocess.run([*cmr(), *args], cwd=cwd, capture_output=True,
-                          env={**os.environ, **(env or {})})
+    done = subprocess.run(
+        [*cmr(), *args], cwd=cwd, capture_output=True, env={**os.environ, **(env or {})}
+    )
     elapsed = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"cmr {' '.join(args)} failed:\n{done.stdout.decode()[-2000:]}")
@@ -60,18 +66,32 @@ def series(args: list[str], cwd: Path, runs: int, **kw: dict[str, str]) -> list[
 
 def row(name: str, values: list[float], target: float, unit: str, scale: float = 1.0) -> dict:
     median = statistics.median(values) * scale
-    return {"figure": name, "median": round(median, 3), "fastest": round(min(values) * scale, 3),
-            "runs": len(values), "target": target, "unit": unit, "met": median <= target}
+    return {
+        "figure": name,
+        "median": round(median, 3),
+        "fastest": round(min(values) * scale, 3),
+        "runs": len(values),
+        "target": target,
+        "unit": unit,
+        "met": median <= target,
+    }
 
 
 def export_memory_mb(project: Path) -> float:
     """Peak RSS of one `cmr export` run (its largest process), in MB."""
     out = Path(tempfile.mkdtemp(prefix="bench-export-"))
     shutil.rmtree(out)
-    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-            "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    done = subprocess.run([sys.executable, "-c", code, *cmr(), "export", "--out", str(out)],
-                          cwd=project, capture_output=True, text=True, check=True)
+    code = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+        "capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, *cmr(), "export", "--out", str(out)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     shutil.rmtree(out, ignore_errors=True)
     return int(done.stdout.strip()) / 1024
 
@@ -80,22 +100,42 @@ def measure(project: Path, runs: int) -> list[dict]:
     one = observation_files(project)[len(observation_files(project)) // 2]
     timed(["check"], project)  # warm the OS cache and the result cache
     rows = [
-        row("cmr check --no-cache", series(["check", "--no-cache"], project, runs),
-            TARGETS["uncached_s"], "s"),
+        row(
+            "cmr check --no-cache",
+            series(["check", "--no-cache"], project, runs),
+            TARGETS["uncached_s"],
+            "s",
+        ),
         row("cmr check (cache warm)", series(["check"], project, runs), TARGETS["cached_s"], "s"),
-        row(f"cmr check {one.relative_to(project)} (with context)",
+        row(
+            f"cmr check {one.relative_to(project)} (with context)",
             series(["check", str(one.relative_to(project))], project, max(runs, 10)),
-            TARGETS["single_ms"], "ms", 1000.0),
+            TARGETS["single_ms"],
+            "ms",
+            1000.0,
+        ),
     ]
     out = Path(tempfile.mkdtemp(prefix="bench-export-")) / "dist"
-    rows.append(row("cmr export (all formats)",
-                    series(["export", "--out", str(out)], project, runs),
-                    TARGETS["export_s"], "s"))
+    rows.append(
+        row(
+            "cmr export (all formats)",
+            series(["export", "--out", str(out)], project, runs),
+            TARGETS["export_s"],
+            "s",
+        )
+    )
     shutil.rmtree(out.parent, ignore_errors=True)
-    rows.append({"figure": "cmr export peak memory (largest process)",
-                 "median": round(export_memory_mb(project)), "fastest": None, "runs": 1,
-                 "target": TARGETS["export_mb"], "unit": "MB",
-                 "met": export_memory_mb(project) <= TARGETS["export_mb"]})
+    rows.append(
+        {
+            "figure": "cmr export peak memory (largest process)",
+            "median": round(export_memory_mb(project)),
+            "fastest": None,
+            "runs": 1,
+            "target": TARGETS["export_mb"],
+            "unit": "MB",
+            "met": export_memory_mb(project) <= TARGETS["export_mb"],
+        }
+    )
     return rows
 
 
@@ -103,8 +143,10 @@ def render(rows: list[dict]) -> str:
     lines = ["| figure | median | fastest | target | met |", "| --- | --- | --- | --- | --- |"]
     for r in rows:
         fastest = "" if r["fastest"] is None else f"{r['fastest']} {r['unit']}"
-        lines.append(f"| {r['figure']} | {r['median']} {r['unit']} | {fastest} | "
-                     f"≤ {r['target']} {r['unit']} | {'yes' if r['met'] else 'no'} |")
+        lines.append(
+            f"| {r['figure']} | {r['median']} {r['unit']} | {fastest} | "
+            f"≤ {r['target']} {r['unit']} | {'yes' if r['met'] else 'no'} |"
+        )
     return "\n".join(lines)
 
 
@@ -119,8 +161,10 @@ def main() -> None:
     print(f"dataset: {project} ({args.files} files); load {os.getloadavg()[0]:.2f}")
     rows = measure(project, args.runs)
     print(render(rows))
-    print(f"load after: {os.getloadavg()[0]:.2f}; "
-          f"this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+    print(
+        f"load after: {os.getloadavg()[0]:.2f}; "
+        f"this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB"
+    )
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 

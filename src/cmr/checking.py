@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from cmr import _cache, rules
 from cmr.catalogue import finding
@@ -40,6 +40,7 @@ from cmr.summary import Summary
 __all__ = ["SUFFIXES", "CheckContext", "Run", "check", "duplicates", "known_codes"]
 
 PARALLEL_THRESHOLD = 400
+Blob = tuple[bytes, bytes, bytes]
 
 register(
     "bibliography",
@@ -107,6 +108,9 @@ class Run:
     result: Result
     summaries: list[Summary] = field(default_factory=list)
     books: Codebooks | None = None
+    records: list[Blob] = field(default_factory=list)
+    """With `keep="records"`: every summary's observation as Arrow records (`cmr.records`),
+    in the order of the summaries, a batch at a time."""
 
     def observations(
         self, which: Literal["all", "adjudicated", "independent"] = "all"
@@ -133,7 +137,7 @@ def check(
     *,
     project: Project | None = None,
     jobs: int | None = None,
-    keep: bool = False,
+    keep: bool | Literal["records"] = False,
     today: dt.date | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
@@ -145,7 +149,9 @@ def check(
     years and their country-year's other codings are read as context. `select` and `ignore`
     take finding codes or prefixes, on top of the project's settings; a selector that matches
     no code raises `SettingsError`. With `cache`, files unchanged since the last run are not
-    read again (see `cmr._cache`); `keep=True` reads every file and keeps its data.
+    read again (see `cmr._cache`); `keep=True` reads every file and keeps its data, and
+    `keep="records"` keeps it as compact Arrow records instead (`Run.records`, for the
+    export).
 
     >>> run = check()                 # doctest: +SKIP
     >>> run.result.success            # doctest: +SKIP
@@ -242,7 +248,7 @@ def _check_files(
     books: Codebooks,
     settings: Settings,
     jobs: int | None,
-    keep: bool,
+    keep: bool | Literal["records"],
     today: dt.date | None,
     result: Result,
     use_cache: bool,
@@ -261,10 +267,13 @@ def _check_files(
             result.extend([finding("no-observations", where, where=where)])
         return Run(result, books=books)
     context = _context(files) if named else []
-    ctx = _context_for_run(project, settings, today, keep, result, use_cache)
+    ctx = _context_for_run(project, settings, today, keep is True, result, use_cache)
     items = [(str(p), show(p)) for p in [*files, *context]]
+    blobs: list[Blob] = []
     if use_cache:
         outcomes = _run_cached(items, ctx, jobs, project.root, result)
+    elif keep == "records":
+        outcomes, blobs = _run_records(items, ctx, jobs)
     else:
         outcomes = _run(items, ctx, jobs)
     summaries = [s for _, s in outcomes if s is not None]
@@ -275,7 +284,7 @@ def _check_files(
     result.context = sorted(shown_context)
     result.checks = [c.to_dict() for c in _checks_run(summaries, books, settings)]
     kept = [s for s in summaries if s.path not in shown_context]
-    return Run(result, kept, books)
+    return Run(result, kept, books, blobs)
 
 
 def _missing(paths: list[str]) -> list[Finding]:
@@ -344,6 +353,7 @@ def _context_for_run(
 
 
 Outcome = tuple[list[Finding], Summary | None]
+Batch = tuple[list[Outcome], Blob]
 
 # Worker state, set once per process by _init.
 _STATE: dict[str, Any] = {}
@@ -361,7 +371,31 @@ def _check_batch(batch: Sequence[tuple[str, str]]) -> list[Outcome]:
     return [_check_one(Path(path), display) for path, display in batch]
 
 
+def _check_batch_records(batch: Sequence[tuple[str, str]]) -> Batch:
+    """`_check_batch`, plus the checked observations as Arrow records (`cmr.records`)."""
+    from cmr.records import Builder  # pyarrow: only on the export path
+
+    builder = Builder()
+    outcomes: list[Outcome] = []
+    for path, display in batch:
+        obs, findings = _checked(Path(path), display)
+        summary = None if obs is None else _summarise(obs, display, Path(path), False)
+        if obs is not None:
+            builder.add(obs, display)
+        outcomes.append((findings, summary))
+    return outcomes, builder.to_ipc()
+
+
 def _check_one(path: Path, display: str) -> Outcome:
+    obs, findings = _checked(path, display)
+    if obs is None:
+        return findings, None
+    return findings, _summarise(obs, display, path, _STATE["ctx"].keep)
+
+
+def _checked(path: Path, display: str) -> tuple[Observation | None, list[Finding]]:
+    """The file read and checked on its own: the observation (None when unreadable) and
+    its findings."""
     ctx: CheckContext = _STATE["ctx"]
     obs, findings = read_observation(
         path,
@@ -373,10 +407,9 @@ def _check_one(path: Path, display: str) -> Outcome:
         root=Path(ctx.root),
         observations=Path(ctx.observations),
     )
-    if obs is None:
-        return findings, None
-    findings += rules.check_observation(obs, path, _STATE["rules"].of(obs.codebook))
-    return findings, _summarise(obs, display, path, ctx.keep)
+    if obs is not None:
+        findings += rules.check_observation(obs, path, _STATE["rules"].of(obs.codebook))
+    return obs, findings
 
 
 def _summarise(obs: Observation, display: str, path: Path, keep: bool) -> Summary:
@@ -433,18 +466,40 @@ def _run_cached(
 
 def _run(items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None) -> list[Outcome]:
     """Check `items` here, or in one worker process per core when there are many."""
+    done = _batches(items, ctx, jobs, _check_batch)
+    return [outcome for batch in done for outcome in batch]
+
+
+def _run_records(
+    items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None
+) -> tuple[list[Outcome], list[Blob]]:
+    """`_run`, plus each batch's records."""
+    done = _batches(items, ctx, jobs, _check_batch_records)
+    return [o for outcomes, _ in done for o in outcomes], [blob for _, blob in done]
+
+
+T = TypeVar("T")
+
+
+def _batches(
+    items: list[tuple[str, str]],
+    ctx: CheckContext,
+    jobs: int | None,
+    work: Callable[[Sequence[tuple[str, str]]], T],
+) -> list[T]:
+    """`work` on batches of `items`, here or in one worker process per core when there are
+    many, in the order of `items`."""
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
         _init(ctx)
-        return _check_batch(items)
+        return [work(items)]
     import multiprocessing  # only when there is work to share
 
     size = max(16, len(items) // (workers * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     # the with-block terminates the workers on any way out, Ctrl-C included: no orphans
     with multiprocessing.get_context("fork").Pool(workers, _init, (ctx, True)) as pool:
-        done = pool.map(_check_batch, batches, chunksize=1)
-    return [outcome for batch in done for outcome in batch]
+        return pool.map(work, batches, chunksize=1)
 
 
 def duplicates(summaries: Iterable[Summary]) -> list[Finding]:

@@ -58,14 +58,24 @@ def _text_chunk(values: Sequence[Any], convert: Callable[[Any], str | None] | No
     )
 
 
+def _one(part: pa.ChunkedArray) -> pa.Array:
+    """`part` as one array: without a copy when it lies in one chunk."""
+    return part.chunk(0) if part.num_chunks == 1 else pa.concat_arrays(part.chunks)
+
+
 def text(
     values: Sequence[Any], convert: Callable[[Any], str | None] | None = None
 ) -> pa.ChunkedArray:
     """A large_string column of `values` (made strings by `convert`, a chunk at a time, so
     that the strings never all exist at once), built from UTF-8 buffers. Handing `str` objects
     to Arrow instead would make CPython cache a UTF-8 copy inside every non-ASCII string, which
-    doubles their memory for as long as the observations live, and is slower."""
-    chunks = [_text_chunk(values[i : i + CHUNK], convert) for i in range(0, len(values), CHUNK)]
+    doubles their memory for as long as the observations live, and is slower. An Arrow array
+    of text is cast and sliced into the same chunks."""
+    if isinstance(values, pa.ChunkedArray | pa.Array):  # already text: chunked the same way
+        whole = pa.chunked_array(values).cast(pa.large_string())
+        chunks = [_one(whole.slice(i, CHUNK)) for i in range(0, len(whole), CHUNK)]
+    else:
+        chunks = [_text_chunk(values[i : i + CHUNK], convert) for i in range(0, len(values), CHUNK)]
     return pa.chunked_array(chunks, pa.large_string())
 
 

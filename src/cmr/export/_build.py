@@ -53,13 +53,29 @@ def layout_for(
     observations: list[Observation], books: Codebooks, dataset_version: str = UNVERSIONED
 ) -> PanelSpec:
     """The layout of the codebook versions the observations use, plus the latest version."""
-    used = {o.codebook.version for o in observations} | {books.latest.version}
+    return layout_of({o.codebook.version for o in observations}, books, dataset_version)
+
+
+def layout_of(
+    versions: set[str], books: Codebooks, dataset_version: str = UNVERSIONED
+) -> PanelSpec:
+    """The layout of codebook `versions`, plus the latest version."""
+    used = versions | {books.latest.version}
     chosen: list[Codebook] = []
     for version in books.versions:
         book = books.get(version) if version in used else None
         if book is not None:
             chosen.append(book)
     return PanelSpec(tuple(chosen), dataset_version)
+
+
+@dataclass(frozen=True)
+class Codings:
+    """The codings table's columns, with each coding's independence and whom it reconciles."""
+
+    columns: Collected
+    independent: list[bool]
+    reconciles: list[str | None]
 
 
 def build(
@@ -74,16 +90,20 @@ def build(
     (default: the panel's observations).
     """
     columns = collect(observations, layout)
+    return assemble(columns, _codings(observations, columns, codings, layout), layout, bib)
+
+
+def assemble(columns: Collected, codings: Codings, layout: PanelSpec, bib: Bibliography) -> Tables:
+    """Every table of the export, from the panel's collected columns and the codings'."""
     long = long_table(columns, layout)
-    citations = citations_table(columns, long)
     return Tables(
         layout=layout,
         long=long,
         wide=wide_table(columns, layout),
         codebook=codebook_table(layout),
         sources=sources_table(columns, bib),
-        citations=citations,
-        codings=_codings(observations, columns, codings, layout),
+        citations=citations_table(columns, long),
+        codings=codings_table(codings.columns, layout, codings.independent, codings.reconciles),
         answers=wide_answers(columns, layout),
     )
 
@@ -93,9 +113,9 @@ def _codings(
     columns: Collected,
     codings: list[Observation] | None,
     layout: PanelSpec,
-) -> Any:
-    """The codings table; without independent codings its rows are the panel's, so the
-    panel's collected columns serve again instead of a second pass over the observations."""
+) -> Codings:
+    """The codings table's columns; without independent codings its rows are the panel's, so
+    the panel's collected columns serve again instead of a second pass over the observations."""
     if codings is None or len(codings) == len(panel):
         ordered = panel
     else:
@@ -105,7 +125,7 @@ def _codings(
     reconciles = [
         "; ".join(str(c) for c in o.data.get("reconciles", []) or []) or None for o in ordered
     ]
-    return codings_table(columns, layout, independent, reconciles)
+    return Codings(columns, independent, reconciles)
 
 
 def validate(tables: Tables, where: str) -> list[Finding]:

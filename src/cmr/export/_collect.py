@@ -14,6 +14,9 @@ from typing import Any
 from cmr import countries
 from cmr.export._spec import PanelSpec
 from cmr.observation import Observation
+from cmr.records import cite_text, pages_text
+
+__all__ = ["Collected", "cite_text", "collect", "pages_text"]
 
 
 def _ints() -> array[int]:
@@ -23,7 +26,12 @@ def _ints() -> array[int]:
 
 @dataclass
 class Collected:
-    """Columns per observation (`obs_*`), per answer (long rows) and per citation (`cite_*`)."""
+    """Columns per observation (`obs_*`), per answer (long rows) and per citation (`cite_*`).
+
+    `collect` fills them from observations; `cmr.export._stream` from the check's records,
+    with NumPy arrays for the integer columns and Arrow arrays for the text columns (already
+    made text: `citations` by `cite_text`, `cite_pages` by `pages_text`).
+    """
 
     obs_country: list[str] = field(default_factory=list)
     obs_iso3c: list[str] = field(default_factory=list)
@@ -33,38 +41,25 @@ class Collected:
     obs_as_of: list[dt.date] = field(default_factory=list)
     obs_coder: list[str] = field(default_factory=list)
     obs_version: list[str] = field(default_factory=list)
-    row_obs: array[int] = field(default_factory=_ints)
-    question: array[int] = field(default_factory=_ints)
-    variable: array[int] = field(default_factory=_ints)
-    answer: array[int] = field(default_factory=_ints)
-    value: list[int | None] = field(default_factory=list)
-    confidence: array[int] = field(default_factory=_ints)
-    evidence: list[str | None] = field(default_factory=list)
-    note: list[str | None] = field(default_factory=list)
-    citations: list[list[dict[str, Any]]] = field(default_factory=list)
-    n_citations: array[int] = field(default_factory=_ints)
-    cite_row: array[int] = field(default_factory=_ints)
-    cite_position: array[int] = field(default_factory=_ints)
-    cite_key: list[str] = field(default_factory=list)
-    cite_pages: list[str | int | None] = field(default_factory=list)
+    row_obs: Any = field(default_factory=_ints)
+    question: Any = field(default_factory=_ints)
+    variable: Any = field(default_factory=_ints)
+    answer: Any = field(default_factory=_ints)
+    value: Any = field(default_factory=list)
+    confidence: Any = field(default_factory=_ints)
+    evidence: Any = field(default_factory=list)
+    note: Any = field(default_factory=list)
+    citations: Any = field(default_factory=list)
+    n_citations: Any = field(default_factory=_ints)
+    cite_row: Any = field(default_factory=_ints)
+    cite_position: Any = field(default_factory=_ints)
+    cite_key: Any = field(default_factory=list)
+    cite_pages: Any = field(default_factory=list)
     cited_by: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def n_obs(self) -> int:
         return len(self.obs_iso3c)
-
-
-def pages_text(pages: str | int | None) -> str | None:
-    return None if pages in (None, "") else str(pages)
-
-
-def cite_text(citations: list[dict[str, Any]]) -> str | None:
-    """`curtis1995 (120-121); other2001`: the keys, each with its pages when given."""
-    parts = [
-        f"{c.get('key')} ({c['pages']})" if c.get("pages") not in (None, "") else str(c.get("key"))
-        for c in citations
-    ]
-    return "; ".join(parts) or None
 
 
 def _identify(out: Collected, obs: Observation) -> None:

@@ -20,8 +20,18 @@ from cmr.catalogue import finding
 from cmr.checking import check
 from cmr.codebook import Codebooks
 from cmr.errors import EnvironmentProblem, one_line, os_errors_as_problems
-from cmr.export import _faults, _partial
-from cmr.export._build import CSV, DTA, PARQUET, Tables, build, layout_for, validate, write
+from cmr.export import _faults, _partial, _stream
+from cmr.export._build import (
+    CSV,
+    DTA,
+    PARQUET,
+    Tables,
+    build,
+    layout_for,
+    layout_of,
+    validate,
+    write,
+)
 from cmr.export._epoch import source_date_epoch
 from cmr.export._lock import locked
 from cmr.export._manifest import foreign
@@ -170,21 +180,22 @@ def _panel(
     """Check, select and build; None when there is an error (that `allow_partial` does not
     set aside). The observations are dropped on return, so that validating and writing do
     not hold them in memory as well."""
-    checked = check(project=project, keep=True, jobs=jobs)
+    checked = check(project=project, keep="records", jobs=jobs)
     run.result.files = checked.result.files
     run.result.extend(checked.result.findings)
     left_out = _partial.left_out(checked.result.findings, project.observations_dir, allow_partial)
     if left_out is None or checked.books is None:
         return None
-    everything = [o for o in checked.observations() if o.path not in left_out]
+    everything = [s for s in checked.summaries if s.path not in left_out]
     observations = select(everything)
     run.result.extend(_export_checks(checked.summaries, checked.books, project))
     if left_out and not observations:
         return None
     _mark_partial(run, left_out, project, shown)
     version = str(project.config.get("dataset_version", UNVERSIONED))
-    layout = layout_for(everything, checked.books, version)
-    return build(observations, layout, load_bibliography(project.bibliography), everything)
+    layout = layout_of({s.codebook for s in everything}, checked.books, version)
+    bib = load_bibliography(project.bibliography)
+    return _stream.build(checked.records, checked.summaries, observations, everything, layout, bib)
 
 
 def _export_checks(summaries: list[Summary], books: Codebooks, project: Project) -> list[Finding]:

@@ -10,12 +10,28 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from typing import Protocol, TypeVar
 
 from cmr.layout import is_independent
-from cmr.observation import Observation
 
 
-def select(observations: Iterable[Observation]) -> list[Observation]:
+class Coding(Protocol):
+    """What selecting needs of a coding: an `Observation` or a check's `Summary`."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def iso3c(self) -> str: ...
+    @property
+    def year(self) -> int: ...
+    @property
+    def coder(self) -> str: ...
+
+
+C = TypeVar("C", bound=Coding)
+
+
+def select(observations: Iterable[C]) -> list[C]:
     """The panel's observations: the adjudicated file of each country-year (the first by path
     where there are two, which the `panel-choice` check reports), sorted by country and year.
 
@@ -23,7 +39,7 @@ def select(observations: Iterable[Observation]) -> list[Observation]:
     for one country-year (`panel-duplicate-country-year`, run by every check) and a
     country-year with only independent codings (`panel-not-adjudicated`, run by the export).
     """
-    chosen: dict[tuple[str, int], Observation] = {}
+    chosen: dict[tuple[str, int], C] = {}
     for obs in sorted(observations, key=lambda o: o.path):
         if not is_independent(os.path.abspath(obs.path)):
             chosen.setdefault((obs.iso3c, obs.year), obs)
