@@ -96,3 +96,23 @@ def test_bibliography_parse_is_cached_and_invalidated(project, make_observation,
     bib.write_text(bib.read_text().replace("curtis1995", "curtis1996"))
     assert [c for c, _ in _codes(project)] == ["citation-unknown-key"] * 13
     assert len(calls) == 1
+
+
+def test_one_file_check_keeps_the_other_entries(project, make_observation, monkeypatch):
+    """Checking one file does not evict the other files' cached results."""
+    make_observation(year=1992)
+    make_observation(year=1993)
+    other = make_observation(iso3c="ARM", country="Armenia", cown=371, year=1994)
+    assert _codes(project) == []
+    check([other], project=Project.find(project))
+    read = []
+    import cmr.observation as observation
+
+    original = observation.read_text
+    monkeypatch.setattr(
+        observation,
+        "read_text",
+        lambda p, out, root=None: read.append(p) or original(p, out, root),
+    )
+    assert _codes(project) == []
+    assert read == []

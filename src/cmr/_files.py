@@ -70,9 +70,13 @@ def read_bytes(path: Path, *, root: Path | None, limit: int) -> bytes | FileProb
 
 def _through_link(path: Path) -> bool:
     """True when a folder on the way to `path` is a link (the resolved path differs)."""
-    return os.path.realpath(os.path.dirname(os.path.abspath(path))) != os.path.dirname(
-        os.path.abspath(path)
-    )
+    return _folder_is_linked(os.path.dirname(os.path.abspath(path)))
+
+
+@lru_cache(maxsize=4096)
+def _folder_is_linked(folder: str) -> bool:
+    """Asked once per folder: a dataset has a few hundred folders and many thousand files."""
+    return os.path.realpath(folder) != folder
 
 
 def _inside(target: Path, root: Path) -> bool:

@@ -271,7 +271,7 @@ def _check_files(
     items = [(str(p), show(p)) for p in [*files, *context]]
     blobs: list[Blob] = []
     if use_cache:
-        outcomes = _run_cached(items, ctx, jobs, project.root, result)
+        outcomes = _run_cached(items, ctx, jobs, project.root, result, whole=not named)
     elif keep == "records":
         outcomes, blobs = _run_records(items, ctx, jobs)
     else:
@@ -446,7 +446,13 @@ def _filled(value: Any) -> bool:
 
 
 def _run_cached(
-    items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None, root: Path, result: Result
+    items: list[tuple[str, str]],
+    ctx: CheckContext,
+    jobs: int | None,
+    root: Path,
+    result: Result,
+    *,
+    whole: bool = True,
 ) -> list[Outcome]:
     """`_run` on the files that changed since the last run; the rest from the cache."""
     store = _cache.CheckCache(root, ctx.salt())
@@ -459,7 +465,9 @@ def _run_cached(
             hit = next(fresh)
             store.put(path, display, hit)
         outcomes.append(hit)
-    store.save({path for path, _ in items})
+    # a one-file check keeps the other files' entries: the next full check still finds them
+    here = {path for path, _ in items}
+    store.save(here if whole else here | set(store.entries))  # a whole check prunes
     result.extend(store.findings)  # a cache that was unusable or discarded
     return outcomes
 

@@ -63,10 +63,15 @@ def discover(paths: Iterable[Path], show: Show = str) -> Found:
         if path.is_dir() and not path.is_symlink():
             _walk(str(path), found, out.findings, show)
         else:
-            found.setdefault(os.path.normpath(os.path.abspath(path)), str(path))
+            found.setdefault(_key(str(path)), str(path))
     files = sorted(found.values(), key=lambda p: p.split(os.sep))
     out.files = [Path(p) for p in files]
     return out
+
+
+def _key(path: str) -> str:
+    """The file a path names, to read each file once (`AZE/../AZE/1993.yaml`)."""
+    return os.path.abspath(path)  # normalised: `..` and `.` are resolved
 
 
 def _walk(top: str, found: dict[str, str], findings: list[Finding], show: Show) -> None:
@@ -85,7 +90,7 @@ def _walk(top: str, found: dict[str, str], findings: list[Finding], show: Show) 
         for name in names:
             path = os.path.join(folder, name)
             if name.endswith(SUFFIXES) and not name.startswith("."):
-                found.setdefault(os.path.normpath(os.path.abspath(path)), path)
+                found.setdefault(_key(path), path)
             else:
                 findings.extend(_stray(path, name, show))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 
 SUFFIXES = (".yaml", ".yml")
@@ -33,6 +34,7 @@ _ISO3 = re.compile(r"[A-Z]{3}")
 _YEAR = re.compile(r"[0-9]{1,5}")
 
 
+@lru_cache(maxsize=65_536)  # asked several times per file by the checks
 def layout(path: str | PurePath, observations: str | PurePath | None = None) -> Layout | None:
     """The layout of an observation file, or None when it sits elsewhere.
 
