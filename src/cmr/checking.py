@@ -40,6 +40,7 @@ from cmr.summary import Summary
 __all__ = ["SUFFIXES", "CheckContext", "Run", "check", "duplicates", "known_codes"]
 
 PARALLEL_THRESHOLD = 400
+SMALL_RUN = 200  # named files (with their context) checked without the result cache
 Blob = tuple[bytes, bytes, bytes]
 
 register(
@@ -270,7 +271,8 @@ def _check_files(
     ctx = _context_for_run(project, settings, today, keep is True, result, use_cache)
     items = [(str(p), show(p)) for p in [*files, *context]]
     blobs: list[Blob] = []
-    if use_cache:
+    # a few named files are read faster than a large dataset's cache is loaded
+    if use_cache and not (named and len(items) < SMALL_RUN):
         outcomes = _run_cached(items, ctx, jobs, project.root, result, whole=not named)
     elif keep == "records":
         outcomes, blobs = _run_records(items, ctx, jobs)

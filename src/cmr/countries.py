@@ -91,17 +91,30 @@ class Country:
     iso3c: str
     cown: int | None
     gwn: int | None
-    regex: re.Pattern[str]
+    pattern: str
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """countrycode's regex for the country's names, compiled on first use."""
+        return _compiled(self.pattern)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.I)
 
 
 @cache
 def table() -> tuple[Country, ...]:
     raw = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
     rows = (dict(zip(raw["columns"], row, strict=True)) for row in raw["rows"])
-    return tuple(
-        Country(r["name"], r["iso3c"], r["cown"], r["gwn"], re.compile(r["regex"], re.I))
-        for r in rows
-    )
+    return tuple(Country(r["name"], r["iso3c"], r["cown"], r["gwn"], r["regex"]) for r in rows)
+
+
+@cache
+def _canonical() -> dict[str, Country]:
+    """Countries by their names as the table spells them (each matches its own regex)."""
+    return {c.name.casefold(): c for c in table()}
 
 
 @cache
@@ -125,6 +138,9 @@ def by_name(name: str) -> Country | None:
 
 @cache
 def _by_name(text: str) -> Country | None:
+    exact = _canonical().get(text.casefold())
+    if exact is not None:  # the common case: the name as the table spells it, no regex
+        return exact
     for country in table():
         match = country.regex.search(text)
         if match:
