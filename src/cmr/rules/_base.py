@@ -7,6 +7,7 @@ answer concerned inside the document. The engine looks lines up only for files w
 from __future__ import annotations
 
 import json
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,12 +79,14 @@ class Rule:
         message = self.template.format_map(_Params(params))
         return Hit(self.code, self.severity, file, path, message, related)
 
-    def check(self, subject: Any) -> Iterator[Hit]:  # pragma: no cover - abstract
-        raise NotImplementedError
+    def check(self, subject: Any) -> Iterator[Hit]:
+        """File scope: the hits on one observation (a kind of another scope has none)."""
+        return iter(())
 
     def check_series(self, series: Sequence[Summary], i: int) -> Iterator[Hit]:
-        """Country scope: `series[i]` against the same country's earlier years."""
-        raise NotImplementedError  # pragma: no cover - abstract
+        """Country scope: `series[i]` against the same country's earlier years (a kind of
+        another scope has none)."""
+        return iter(())
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code} ({self.scope}, {self.severity})>"
@@ -92,7 +95,7 @@ class Rule:
 Test = Callable[[dict[str, Any], "Observation"], "dict[str, Any] | None"]
 
 
-class AnswerRule(Rule):
+class AnswerRule(Rule, ABC):
     """An observation rule that looks at one answer at a time.
 
     `plan` says which (variable, answers) the rule tests and with what; the engine merges the
@@ -100,9 +103,9 @@ class AnswerRule(Rule):
     once. A test returns the message parameters when the rule fires, else None.
     """
 
+    @abstractmethod
     def plan(self) -> Iterator[tuple[str, str, frozenset[str], Test]]:
         """(variable, question id, answers tested, test) for each variable."""
-        raise NotImplementedError  # pragma: no cover - abstract
 
     def check(self, obs: Observation) -> Iterator[Hit]:
         answers = obs.answers

@@ -9,6 +9,7 @@ country-year's other codings first (`cmr.checking`).
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from cmr.summary import Summary
 
 
-class CountryYearCheck:
+class CountryYearCheck(ABC):
     """A built-in check over summaries; code, severity and message come from the catalogue."""
 
     check: ClassVar[Check]
@@ -43,8 +44,9 @@ class CountryYearCheck:
         kind = KINDS[code]
         return Hit(code, kind.severity, file, path, kind.message(**params), related)
 
+    @abstractmethod
     def run(self, summaries: Sequence[Summary]) -> Iterator[Hit]:
-        raise NotImplementedError  # pragma: no cover - abstract
+        """The hits over the summaries of the country-years concerned."""
 
 
 class Duplicates(CountryYearCheck):
