@@ -168,18 +168,14 @@ def check(
         result.extend(_no_codebook(books))
         return Run(result, books=books)
     _check_selectors(settings, configured, known_codes(books), project, result)
-    named = [os.fspath(p) for p in paths] if paths else None
-    run = _check_files(
-        named,
-        project,
-        books,
-        settings,
+    request = Request(
+        [os.fspath(p) for p in paths] if paths else None,
         jobs,
         keep,
         today,
-        result,
         _cache.enabled(cache and not keep),
     )
+    run = _check_files(request, project, books, settings, result)
     result.findings = settings.apply(result.findings)
     return run
 
@@ -243,17 +239,23 @@ def _settings_file(project: Project) -> str:
     return next(found, "settings")
 
 
+@dataclass(frozen=True)
+class Request:
+    """What one call of `check` asks for: the named paths (None: the whole dataset), worker
+    processes, whether to keep the data (or Arrow records, for the export), the date, the
+    result cache."""
+
+    named: list[str] | None
+    jobs: int | None
+    keep: bool | Literal["records"]
+    today: dt.date | None
+    use_cache: bool
+
+
 def _check_files(
-    named: list[str] | None,
-    project: Project,
-    books: Codebooks,
-    settings: Settings,
-    jobs: int | None,
-    keep: bool | Literal["records"],
-    today: dt.date | None,
-    result: Result,
-    use_cache: bool,
+    request: Request, project: Project, books: Codebooks, settings: Settings, result: Result
 ) -> Run:
+    named, jobs, keep, use_cache = request.named, request.jobs, request.keep, request.use_cache
     roots = [Path(p) for p in named] if named else [project.observations_dir]
     missing = _missing(named or [project.display(project.observations_dir)])
     result.extend(missing)
@@ -268,7 +270,7 @@ def _check_files(
             result.extend([finding("no-observations", where, where=where)])
         return Run(result, books=books)
     context = _context(files) if named else []
-    ctx = _context_for_run(project, settings, today, keep is True, result, use_cache)
+    ctx = _context_for_run(project, settings, request.today, keep is True, result, use_cache)
     items = [(str(p), show(p)) for p in [*files, *context]]
     blobs: list[Blob] = []
     # a few named files are read faster than a large dataset's cache is loaded
