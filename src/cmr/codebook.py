@@ -11,6 +11,7 @@ observation names the version it was coded under.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
@@ -323,6 +324,9 @@ def _build(data: dict[str, Any], path: Path | None) -> Codebook:
     )
 
 
+_VERSION = re.compile(r"[0-9]{1,9}(\.[0-9]{1,9}){0,3}")
+
+
 def _version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in version.split("."))
 
@@ -351,8 +355,10 @@ class Codebooks:
         """The codebook of `version`, or None when no such file exists."""
         if version in self._cache:
             return self._cache[version]
+        if not isinstance(version, str) or not _VERSION.fullmatch(version):
+            return None  # not a version: no file to look for (a long name would not fit)
         path = self.directory / f"{version}.yaml"
-        if not isinstance(version, str) or "/" in version or not path.is_file():
+        if not path.is_file():
             return None
         book = load_codebook(path)
         if book.version != version:
