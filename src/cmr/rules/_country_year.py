@@ -75,7 +75,10 @@ class Duplicates(CountryYearCheck):
 
 def _coding_exists(adjudicated: str, year: int, coder: str) -> bool:
     folder = Path(adjudicated).parent / str(year)
-    return any((folder / f"{coder}{suffix}").is_file() for suffix in SUFFIXES)
+    try:
+        return any((folder / f"{coder}{suffix}").is_file() for suffix in SUFFIXES)
+    except (OSError, ValueError):  # a name no file can have (too long, a NUL): no coding
+        return False
 
 
 class ReconcilesMissing(CountryYearCheck):
