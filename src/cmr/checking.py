@@ -271,6 +271,7 @@ def _check_files(
         return Run(result, books=books)
     context = _context(files) if named else []
     ctx = _context_for_run(project, settings, request.today, keep is True, result, use_cache)
+    _STATE["parent_books"] = books
     items = [(str(p), show(p)) for p in [*files, *context]]
     blobs: list[Blob] = []
     # a few named files are read faster than a large dataset's cache is loaded
@@ -368,7 +369,11 @@ def _init(ctx: CheckContext, worker: bool = False) -> None:
         import signal
 
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _STATE.update(ctx=ctx, books=Codebooks(ctx.codebook_dir), rules=rules.RuleSets(ctx.settings))
+    # the codebooks the parent loaded (a forked worker inherits them) are not loaded again
+    books = _STATE.get("parent_books")
+    if not isinstance(books, Codebooks) or str(books.directory) != ctx.codebook_dir:
+        books = Codebooks(ctx.codebook_dir)
+    _STATE.update(ctx=ctx, books=books, rules=rules.RuleSets(ctx.settings))
 
 
 def _check_batch(batch: Sequence[tuple[str, str]]) -> list[Outcome]:
