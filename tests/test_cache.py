@@ -13,6 +13,20 @@ def _codes(project):
     return check(project=Project.find(project)).result.flatten(("code", "line"))
 
 
+def _count_reads(monkeypatch):
+    """The paths `cmr.observation.read_text` reads from now on (a list that fills up)."""
+    import cmr.observation as observation
+
+    read = []
+    original = observation.read_text
+    monkeypatch.setattr(
+        observation,
+        "read_text",
+        lambda p, out, root=None: read.append(p) or original(p, out, root),
+    )
+    return read
+
+
 def test_second_run_reads_only_changed_files(project, make_observation, monkeypatch):
     """A repeated check reuses cached outcomes and re-reads exactly the edited file."""
     first = make_observation(year=1992)
@@ -21,15 +35,7 @@ def test_second_run_reads_only_changed_files(project, make_observation, monkeypa
     cache = json.loads((project / ".cmr_cache" / "check.json").read_text())
     assert len(cache["files"]) == 2
     second.write_text(second.read_text().replace("cown: 373", "cown: 999"))
-    read = []
-    import cmr.observation as observation
-
-    original = observation.read_text
-    monkeypatch.setattr(
-        observation,
-        "read_text",
-        lambda p, out, root=None: read.append(p) or original(p, out, root),
-    )
+    read = _count_reads(monkeypatch)
     assert _codes(project) == [("country-code-mismatch", 4)]
     assert [str(p) for p in read] == [str(second)]
     assert first.exists()
@@ -105,14 +111,6 @@ def test_one_file_check_keeps_the_other_entries(project, make_observation, monke
     other = make_observation(iso3c="ARM", country="Armenia", cown=371, year=1994)
     assert _codes(project) == []
     check([other], project=Project.find(project))
-    read = []
-    import cmr.observation as observation
-
-    original = observation.read_text
-    monkeypatch.setattr(
-        observation,
-        "read_text",
-        lambda p, out, root=None: read.append(p) or original(p, out, root),
-    )
+    read = _count_reads(monkeypatch)
     assert _codes(project) == []
     assert read == []
