@@ -37,7 +37,7 @@ from cmr.releases import codebook_findings
 from cmr.settings import Settings, SettingsError
 from cmr.summary import Summary
 
-__all__ = ["SUFFIXES", "CheckContext", "Run", "check", "duplicates", "known_codes"]
+__all__ = ["SUFFIXES", "CheckContext", "Request", "Run", "check", "known_codes"]
 
 PARALLEL_THRESHOLD = 400
 SMALL_RUN = 200  # named files (with their context) checked without the result cache
@@ -517,11 +517,3 @@ def _batches(
     # the with-block terminates the workers on any way out, Ctrl-C included: no orphans
     with multiprocessing.get_context("fork").Pool(workers, _init, (ctx, True)) as pool:
         return pool.map(work, batches, chunksize=1)
-
-
-def duplicates(summaries: Iterable[Summary]) -> list[Finding]:
-    """A country-year coded twice by the same coder (kept for the API; see `cmr.rules`)."""
-    from cmr.rules._country_year import Duplicates
-    from cmr.rules._engine import locate
-
-    return locate(Duplicates().run(list(summaries)))
