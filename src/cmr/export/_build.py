@@ -7,7 +7,7 @@ against the pandera schemas, and the files written into a folder.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,16 +137,40 @@ def validate(tables: Tables, where: str) -> list[Finding]:
     ]
 
 
+@dataclass(frozen=True)
+class Writer:
+    """One output format: the tables it writes, each table's file name, and how to write it."""
+
+    tables: tuple[str, ...]
+    filename: Callable[[str], str]
+    write: Callable[[Tables, str, Path], None]
+
+
+def _write_dta(tables: Tables, name: str, path: Path) -> None:
+    write_dta(tables.wide, tables.answers, tables.layout, path)
+
+
+# The formats of an export, looked up by name, in the order they are written; the package
+# (datapackage.json, with the manifest of all of them) is written last by `write`.
+WRITERS: dict[str, Writer] = {
+    "parquet": Writer(PARQUET, lambda n: _parquet(n), lambda t, n, p: write_parquet(t.table(n), p)),
+    "csv": Writer(CSV, lambda n: f"{n}.csv", lambda t, n, p: write_csv(t.table(n), p)),
+    "dta": Writer(("panel_wide",), lambda n: DTA, _write_dta),
+}
+
+
 def write(
     tables: Tables, folder: Path, license_: str | None = None, excluded: Sequence[str] = ()
 ) -> list[str]:
     """Write every file into `folder` (which must exist), `datapackage.json` last with the
     manifest of the others; return the names written. `excluded`: the observation files a
     partial panel leaves out."""
-    resources = _write_tables(tables, folder)
+    written = sorted(_write_tables(tables, folder))
     _faults.at("staged-all")
-    files = sorted([*(_parquet(n) for n in PARQUET), DTA])
-    written = sorted([*files, *(f"{n}.csv" for n in CSV)])
+    files = sorted(w.filename(n) for f, w in WRITERS.items() if f != "csv" for n in w.tables)
+    resources = [
+        _datapackage.resource(n, tables.table(n), folder / f"{n}.csv", tables.layout) for n in CSV
+    ]
     data = _datapackage.package(tables.layout, resources, files, license_)
     _datapackage.add_manifest(data, manifest(folder, written), excluded)
     path = folder / PACKAGE
@@ -155,21 +179,18 @@ def write(
     return sorted([*written, PACKAGE])
 
 
-def _write_tables(tables: Tables, folder: Path) -> list[dict[str, Any]]:
-    """The Parquet, CSV and Stata files; the CSV files' resources for the package."""
-    for name in PARQUET:
-        _faults.at("write", folder / _parquet(name))
-        write_parquet(tables.table(name), folder / _parquet(name))
-    _faults.at("staged-some")
-    resources = []
-    for name in CSV:
-        path = folder / f"{name}.csv"
-        _faults.at("write", path)
-        write_csv(tables.table(name), path)
-        resources.append(_datapackage.resource(name, tables.table(name), path, tables.layout))
-    _faults.at("write", folder / DTA)
-    write_dta(tables.wide, tables.answers, tables.layout, folder / DTA)
-    return resources
+def _write_tables(tables: Tables, folder: Path) -> list[str]:
+    """Every format's files, through `WRITERS`; the names written."""
+    names = []
+    for i, writer in enumerate(WRITERS.values()):
+        for table in writer.tables:
+            path = folder / writer.filename(table)
+            _faults.at("write", path)
+            writer.write(tables, table, path)
+            names.append(path.name)
+        if i == 0:
+            _faults.at("staged-some")
+    return names
 
 
 def _parquet(name: str) -> str:
