@@ -272,7 +272,7 @@ def _check_files(
     context = _context(files) if named else []
     ctx = _context_for_run(project, settings, request.today, keep is True, result, use_cache)
     _STATE["parent_books"] = books
-    items = [(str(p), show(p)) for p in [*files, *context]]
+    items = [(p, show(p)) for p in [*files, *context]]
     blobs: list[Blob] = []
     # a few named files are read faster than a large dataset's cache is loaded
     if use_cache and not (named and len(items) < SMALL_RUN):
@@ -304,7 +304,7 @@ def _missing(paths: list[str]) -> list[Finding]:
     return out
 
 
-def _context(files: list[Path]) -> list[Path]:
+def _context(files: list[str]) -> list[str]:
     """Files in the named files' country folders that were not named themselves."""
     named = {os.path.abspath(p) for p in files}
     around = discover(context_of(files), str).files

@@ -46,7 +46,8 @@ register(
 class Found:
     """Observation files (sorted) and findings about what could not be walked."""
 
-    files: list[Path] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Paths as strings: a large dataset has many thousand, and they are only passed on."""
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -65,7 +66,7 @@ def discover(paths: Iterable[Path], show: Show = str) -> Found:
         else:
             found.setdefault(_key(str(path)), str(path))
     files = sorted(found.values(), key=lambda p: p.split(os.sep))
-    out.files = [Path(p) for p in files]
+    out.files = files
     return out
 
 
@@ -113,7 +114,7 @@ def _reason(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
-def context_of(files: Iterable[Path]) -> list[Path]:
+def context_of(files: Iterable[str]) -> list[Path]:
     """The folders holding what checks spanning files need to see beside `files`.
 
     A country's adjudicated years (`<ISO3>/<year>.yaml`, for its time series) and every
@@ -125,6 +126,6 @@ def context_of(files: Iterable[Path]) -> list[Path]:
         where = layout(os.path.abspath(path))
         if where is None:
             continue
-        folder = path.parent.parent if where.independent else path.parent
-        folders.add(folder)
+        parent = Path(path).parent
+        folders.add(parent.parent if where.independent else parent)
     return sorted(folders)
