@@ -96,9 +96,12 @@ def _read_config(folder: Path) -> dict[str, Any] | None:
             raise ProjectError(f"{path}: {exc}") from None
         if table is None:
             return _validated(data, path, folder)
-        section = data.get("tool", {}).get(table)
+        tool = data.get("tool", {})
+        section = tool.get(table) if isinstance(tool, dict) else None
         if isinstance(section, dict):
             return _validated(section, path, folder)
+        if section is not None or not isinstance(tool, dict):
+            raise ProjectError(f"{path}: [tool.{table}] must be a table of settings")
     return None
 
 
@@ -115,8 +118,10 @@ def _validated(config: dict[str, Any], source: Path, folder: Path) -> dict[str, 
             close = difflib.get_close_matches(str(key), known, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             raise ProjectError(f"{source}: unknown setting {key!r}{hint}")
-        if key in TEXT_KEYS and not isinstance(value, str):
-            raise ProjectError(f"{source}: {key} must be text")
+        if key in TEXT_KEYS and (
+            not isinstance(value, str) or not value.strip() or not value.isprintable()
+        ):
+            raise ProjectError(f"{source}: {key} must be text on one line")
         if key in PATH_KEYS:
             _inside(key, value, source, folder)
     return config
@@ -134,3 +139,6 @@ def _inside(key: str, value: Any, source: Path, folder: Path) -> None:
             f"{source}: {key} = {value!r} leads outside the repository; cmr reads only "
             "files inside it"
         )
+    folder_wanted = what == "a folder"
+    if target.exists() and target.is_dir() != folder_wanted:
+        raise ProjectError(f"{source}: {key} = {value!r} must be {what}")

@@ -104,6 +104,7 @@ def export(
         target = target.resolve()
     target = Path(os.path.abspath(target))  # `.` has a name and a parent: the lock goes beside
     _refuse_non_folder(target, shown)
+    _refuse_inside_inputs(target, shown, project)
     source_date_epoch()  # a malformed value stops the export before any work
     with os_errors_as_problems(shown):
         _make_parent(target)
@@ -113,6 +114,20 @@ def export(
             if run.result.success:
                 _export(project, run, shown, jobs, allow_partial)
     return run
+
+
+def _refuse_inside_inputs(target: Path, shown: str, project: Project) -> None:
+    """The panel is not written among the observations or the codebook it is made from."""
+    where = os.path.realpath(target)
+    for name, folder in (
+        ("observation", project.observations_dir),
+        ("codebook", project.codebook_dir),
+    ):
+        inside = os.path.realpath(folder)
+        if where == inside or where.startswith(os.path.join(inside, "")):
+            raise EnvironmentProblem(
+                f"--out {shown} is inside the {name} folder; write the panel elsewhere"
+            )
 
 
 def _refuse_non_folder(target: Path, shown: str) -> None:
