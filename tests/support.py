@@ -6,6 +6,8 @@ Imported as `support` (tests/ is on the path); fixtures stay in conftest.py.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -80,3 +82,17 @@ def write_observation(project: Path, data: dict, relpath: str | None = None) -> 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def cmr_run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run `cmr ARGS` in `project` as a user does (a subprocess); fail on a traceback."""
+    done = subprocess.run(
+        [sys.executable, "-c", "from cmr.cli import main; main()", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert "Traceback" not in done.stderr, done.stderr
+    return done

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from support import REPO
+from support import REPO, cmr_run
 
 SETTINGS = {
     "tool-not-a-table": 'tool = "x"\n',
@@ -23,12 +21,6 @@ SETTINGS = {
 }
 
 
-def _cmr(dataset: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """`cmr ARGS` run in `dataset` as a user runs it."""
-    command = [sys.executable, "-c", "from cmr.cli import main; main()", *args]
-    return subprocess.run(command, cwd=dataset, capture_output=True, text=True, timeout=120)
-
-
 @pytest.fixture
 def dataset(tmp_path: Path) -> Path:
     for name in ("codebook", "observations"):
@@ -40,7 +32,7 @@ def dataset(tmp_path: Path) -> Path:
 def test_unusable_settings_are_a_usage_error(dataset: Path, text: str) -> None:
     """Each unusable setting stops `cmr check` with one line and exit 2, before any file."""
     (dataset / "pyproject.toml").write_text(text, encoding="utf-8")
-    done = _cmr(dataset, "check")
+    done = cmr_run(dataset, "check")
     assert done.returncode == 2, done.stderr
     assert done.stdout == "" and len(done.stderr.strip().splitlines()) == 1, done.stderr
 
@@ -48,6 +40,6 @@ def test_unusable_settings_are_a_usage_error(dataset: Path, text: str) -> None:
 @pytest.mark.parametrize("inside", ["observations/AZE/out", "observations", "codebook/out"])
 def test_export_is_not_written_among_its_inputs(dataset: Path, inside: str) -> None:
     """`cmr export --out` inside the observation or codebook folder is refused, unwritten."""
-    done = _cmr(dataset, "export", "--out", str(dataset / inside))
+    done = cmr_run(dataset, "export", "--out", str(dataset / inside))
     assert done.returncode == 2, done.stderr
     assert not (dataset / inside / "datapackage.json").exists()

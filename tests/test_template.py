@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import cmr_run
 
 from cmr.codebook import Codebooks
 
@@ -109,20 +108,6 @@ def test_year_outside_the_codebook_is_refused(project: Path, run_cli):
     assert "outside" in result.output
 
 
-def _cmr(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `cmr ARGS` in `project` as a user does; no traceback."""
-    done = subprocess.run(
-        [sys.executable, "-c", "from cmr.cli import main; main()", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
-
-
 def _folders(project: Path) -> list[Path]:
     return sorted(p for p in project.rglob("*") if p.is_dir())
 
@@ -136,7 +121,7 @@ def test_long_coder_is_refused_before_anything_is_written(
     made, and no temporary file is named."""
     before = _folders(project)
     args = ["new", "AZE", "1994", "--coder", coder] + (["--independent"] if independent else [])
-    done = _cmr(project, *args)
+    done = cmr_run(project, *args)
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert ".tmp" not in done.stderr and len(done.stderr) < 300, done.stderr
     assert _folders(project) == before
@@ -145,14 +130,14 @@ def test_long_coder_is_refused_before_anything_is_written(
 
 def test_coder_of_64_characters_is_fine(project: Path) -> None:
     """64 characters is the limit, not past it."""
-    done = _cmr(project, "new", "AZE", "1994", "--coder", "a" * 64, "--independent")
+    done = cmr_run(project, "new", "AZE", "1994", "--coder", "a" * 64, "--independent")
     assert done.returncode == 0, done.stderr
     assert (project / "observations" / "AZE" / "1994" / f"{'a' * 64}.yaml").is_file()
 
 
 def test_long_country_is_echoed_shortened(project: Path) -> None:
     """A 20,000-character country is refused in one short line showing its first characters."""
-    done = _cmr(project, "new", "A" * 20_000, "1994", "--coder", "x")
+    done = cmr_run(project, "new", "A" * 20_000, "1994", "--coder", "x")
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr[:500]
     assert "'" + "A" * 40 + "…'" in done.stderr and len(done.stderr) < 300
 
@@ -161,7 +146,7 @@ def test_no_codebook_is_one_usage_line(project: Path) -> None:
     """Without a codebook `cmr new` says so in one line (exit 2), not as a finding."""
     shutil.rmtree(project / "codebook")
     (project / "codebook").mkdir()
-    done = _cmr(project, "new", "AZE", "1994", "--coder", "x")
+    done = cmr_run(project, "new", "AZE", "1994", "--coder", "x")
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stderr
     assert "no codebook found in" in done.stderr and " error " not in done.stderr
     assert not (project / "observations" / "AZE").exists()
@@ -173,6 +158,6 @@ def test_codebook_empty_version_is_a_usage_error(
     project: Path, command: tuple[str, ...], version: str
 ) -> None:
     """`cmr codebook show|schema --version ''` names no version: one line, exit 2."""
-    done = _cmr(project, "codebook", *command, "--version", version)
+    done = cmr_run(project, "codebook", *command, "--version", version)
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stdout + done.stderr
     assert done.stdout == "" and "no codebook version" in done.stderr

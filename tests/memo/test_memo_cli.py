@@ -6,10 +6,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support import cmr_run
 
 from cmr import _yaml
 from cmr.catalogue import _memo
@@ -173,20 +173,6 @@ def test_docs_name_every_memo_code():
     assert [k.code for k in _memo.KINDS if f"`{k.code}`" not in text] == []
 
 
-def _cmr(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `cmr ARGS` in `project` as a user does; no traceback."""
-    done = subprocess.run(
-        [sys.executable, "-c", "from cmr.cli import main; main()", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
-
-
 def _one_usage_line(done: subprocess.CompletedProcess[str]) -> str:
     assert done.returncode == 2, done.stdout + done.stderr
     assert done.stdout == "" and done.stderr.count("\n") == 1, done.stdout + done.stderr
@@ -199,7 +185,7 @@ def test_out_that_is_not_a_folder(project, tmp_path, out):
     memo = _memo_file(tmp_path, "tabs-and-wrapped-questions")
     if out == "fifo":
         os.mkfifo(project / "fifo")
-    line = _one_usage_line(_cmr(project, "import-memo", str(memo), "--out", out))
+    line = _one_usage_line(cmr_run(project, "import-memo", str(memo), "--out", out))
     assert "not a folder" in line
 
 
@@ -208,7 +194,7 @@ def test_out_in_the_codebook_folder(project, tmp_path, out):
     """Observations are never written among the codebooks."""
     memo = _memo_file(tmp_path, "tabs-and-wrapped-questions")
     before = sorted(p for p in (project / "codebook").rglob("*"))
-    line = _one_usage_line(_cmr(project, "import-memo", str(memo), "--out", out))
+    line = _one_usage_line(cmr_run(project, "import-memo", str(memo), "--out", out))
     assert "the codebook folder holds codebooks, not observations" in line
     assert sorted(p for p in (project / "codebook").rglob("*")) == before
 
@@ -218,6 +204,6 @@ def test_coded_on_that_the_check_would_refuse(project, tmp_path, coded_on):
     """A coding date before the coded year's end or in the future is a usage error, and no
     file is written (the memo codes Azerbaijan 1992)."""
     memo = _memo_file(tmp_path, "tabs-and-wrapped-questions")
-    line = _one_usage_line(_cmr(project, "import-memo", str(memo), "--coded-on", coded_on))
+    line = _one_usage_line(cmr_run(project, "import-memo", str(memo), "--coded-on", coded_on))
     assert "--coded-on" in line and coded_on in line
     assert not list((project / "observations").rglob("*.yaml"))
