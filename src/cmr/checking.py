@@ -283,11 +283,12 @@ def _check_files(
         outcomes = _run(items, ctx, jobs)
     summaries = [s for _, s in outcomes if s is not None]
     file_findings = [f for found_, _ in outcomes for f in found_]
-    cross = rules.check_collection(summaries, books, rules.RuleSets(settings))
+    rulesets = rules.RuleSets(settings)  # compiled once, for the cross-file checks and the report
+    cross = rules.check_collection(summaries, books, rulesets)
     shown_context = {display for _, display in items[len(files) :]}
     result.extend(_concerning([*file_findings, *cross], shown_context))
     result.context = sorted(shown_context)
-    result.checks = [c.to_dict() for c in _checks_run(summaries, books, settings)]
+    result.checks = [c.to_dict() for c in _checks_run(summaries, books, rulesets)]
     kept = [s for s in summaries if s.path not in shown_context]
     return Run(result, kept, books, blobs)
 
@@ -318,12 +319,15 @@ def _concerning(findings: Iterable[Finding], context: set[str]) -> list[Finding]
     ]
 
 
-def _checks_run(summaries: Sequence[Summary], books: Codebooks, settings: Settings) -> list[Check]:
+def _checks_run(
+    summaries: Sequence[Summary], books: Codebooks, rulesets: rules.RuleSets
+) -> list[Check]:
     """The registered checks and codebook rules that ran, for the JSON report."""
-    ran = [c for c in CHECKS.values() if any(settings.wanted(code) for code in c.codes)]
+    wanted = rulesets.settings.wanted
+    ran = [c for c in CHECKS.values() if any(wanted(code) for code in c.codes)]
     for version in sorted({s.codebook for s in summaries}):
         book = _loaded(books, version)
-        for rule in rules.RuleSets(settings).of(book).all if book is not None else ():
+        for rule in rulesets.of(book).all if book is not None else ():
             ran.append(Check(f"{rule.code} ({version})", rule.scope, (rule.code,), rule.title))
     return ran
 

@@ -8,13 +8,12 @@ import errno
 import fcntl
 import json
 import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from support import cmr_run as cmr
 from support import write_observation
 
 from cmr.errors import EnvironmentProblem, from_os_error
@@ -312,20 +311,6 @@ def test_a_leftover_that_cannot_be_removed_does_not_stop_the_export(
     monkeypatch.setattr(_publish, "discard", refuse)
     assert export_to(panel_project, exported).written
     assert leftover.is_dir() and beside(exported) == [leftover.name]
-
-
-def cmr(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run `cmr ARGS` in `project` as a user does; no traceback."""
-    done = subprocess.run(
-        [sys.executable, "-c", "from cmr.cli import main; main()", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert "Traceback" not in done.stderr, done.stderr
-    return done
 
 
 @pytest.mark.parametrize("out", ["afile", "/dev/null"])
