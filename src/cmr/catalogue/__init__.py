@@ -10,13 +10,37 @@ two drift apart).
 
 from __future__ import annotations
 
-from cmr.catalogue import _agreement, _core, _export, _files, _memo, _rules
+from cmr.catalogue import (
+    _agreement,
+    _bib,
+    _coder,
+    _core,
+    _drafts,
+    _events,
+    _export,
+    _files,
+    _memo,
+    _rules,
+    _versions,
+)
 from cmr.catalogue._kind import Kind, make
 
 __all__ = ["KINDS", "Kind", "finding", "make"]
 
 KINDS: dict[str, Kind] = {}
-for _module in (_core, _files, _rules, _memo, _export, _agreement):
+for _module in (
+    _core,
+    _files,
+    _rules,
+    _memo,
+    _export,
+    _agreement,
+    _coder,
+    _bib,
+    _drafts,
+    _versions,
+    _events,
+):
     for _kind in _module.KINDS:
         if _kind.code in KINDS:
             raise RuntimeError(f"finding code defined twice: {_kind.code}")
