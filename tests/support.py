@@ -15,10 +15,17 @@ REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"
 
 
-def make_project(tmp_path: Path) -> Path:
-    """Make `tmp_path` a fresh dataset project: the repository's codebook, a one-entry
-    bibliography and an empty observation folder."""
+PINNED = "1.1.0"
+"""The codebook version `make_project` stops at: tests written against its questions and
+missing codes keep their meaning when a later version is released."""
+
+
+def make_project(tmp_path: Path, *, up_to: str | None = PINNED) -> Path:
+    """Make `tmp_path` a fresh dataset project: the repository's codebook (its versions up to
+    `up_to`; None: all), a one-entry bibliography and an empty observation folder."""
     shutil.copytree(REPO / "codebook", tmp_path / "codebook")
+    if up_to is not None:
+        _drop_versions_after(tmp_path / "codebook", up_to)
     (tmp_path / "observations").mkdir()
     (tmp_path / "observations" / "references.bib").write_text(
         textwrap.dedent(
@@ -35,6 +42,23 @@ def make_project(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return tmp_path
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in version.split("."))
+
+
+def _drop_versions_after(folder: Path, up_to: str) -> None:
+    """Remove codebook versions after `up_to`, with their schema and their released lines."""
+    later = {p.stem for p in folder.glob("*.yaml") if _key(p.stem) > _key(up_to)}
+    for version in later:
+        (folder / f"{version}.yaml").unlink()
+        (folder / "schema" / f"observation-{version}.schema.json").unlink(missing_ok=True)
+    released = folder / "released.sha256"
+    if later and released.exists():
+        lines = released.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [ln for ln in lines if not any(ln.rstrip().endswith(f"  {v}.yaml") for v in later)]
+        released.write_text("".join(kept), encoding="utf-8")
 
 
 def observation_data(

@@ -60,12 +60,14 @@ def test_mistyped_country_gets_a_suggestion(project: Path, run_cli):
 
 
 def test_blank_template_fails_check_until_filled(project: Path, run_cli):
-    """A fresh template is not yet a valid observation: every answer is reported."""
+    """A fresh template is not yet a valid observation: each unanswered question is one
+    finding."""
     run_cli("new", "AZE", "1994", "--coder", "jdoe", project=project)
     result = run_cli("check", project=project)
     book = Codebooks(project / "codebook").latest
     assert result.exit_code == 1
-    assert result.output.count("answer-not-in-scale") == len(book.questions)
+    assert result.output.count("error answer-missing") == len(book.questions)
+    assert result.output.count("error") == len(book.questions) + 1  # and the summary line
 
 
 def test_codebook_show(project: Path, run_cli):

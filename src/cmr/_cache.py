@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from cmr.summary import Summary
 
 FOLDER = ".cmr_cache"
-FORMAT = 2
+FORMAT = 3
 LIMIT = 512_000_000
 BIB_LIMIT = 64_000_000
 Outcome = tuple[list[Finding], "Summary | None"]

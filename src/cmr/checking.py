@@ -428,13 +428,16 @@ def _checked(path: Path, display: str) -> tuple[Observation | None, list[Finding
 def _summarise(obs: Observation, display: str, path: Path, keep: bool) -> Summary:
     answers: dict[str, str | None] = {}
     change_notes = []
+    carried = 0
     for variable in obs.codebook.variables:  # one pass: this runs for every file
         entry = obs.answers.get(variable)
         if isinstance(entry, dict):
             answer = entry.get("answer")
-            answers[variable] = answer if isinstance(answer, str) else None
+            answers[variable] = answer if isinstance(answer, str) and answer else None
             if _filled(entry.get("change_note")):
                 change_notes.append(variable)
+            if "carried_from" in entry or "needs_review" in entry:
+                carried += 1
         else:
             answers[variable] = None
     reconciles = obs.data.get("reconciles")
@@ -451,6 +454,8 @@ def _summarise(obs: Observation, display: str, path: Path, keep: bool) -> Summar
         if isinstance(reconciles, list)
         else (),
         change_notes=frozenset(change_notes),
+        draft=obs.data.get("status") == "draft",
+        carried=carried,
     )
 
 

@@ -332,6 +332,10 @@ def _validate(s: Subject) -> None:
         if validator.is_valid(data):
             return
         errors = list(validator.iter_errors(data))
+        unanswered = _unanswered(data, book)
+        if unanswered:
+            errors = [e for e in errors if not _about_unanswered(e, unanswered)]
+            _report_unanswered(s, unanswered)
     except (TypeError, ValueError) as exc:  # keys that are not strings, huge integers
         bad = _non_string_key(data, ())
         if bad is not None:
@@ -349,6 +353,62 @@ def _validate(s: Subject) -> None:
             (),
             where="document",
             detail=f"{more} more problems like the ones above are not listed",
+        )
+
+
+def is_draft(data: dict[str, Any]) -> bool:
+    """True when the observation says `status: draft` (work in progress)."""
+    return data.get("status") == "draft"
+
+
+def _unanswered(data: dict[str, Any], book: Codebook) -> list[str]:
+    """The variables with no answer yet: no entry, or an entry whose `answer` is empty."""
+    answers = data.get("answers")
+    if not isinstance(answers, dict):
+        return []
+    return [
+        v
+        for v in book.variables
+        if v not in answers
+        or answers[v] is None
+        or (isinstance(answers[v], dict) and answers[v].get("answer") in (None, ""))
+    ]
+
+
+def _about_unanswered(error: Any, unanswered: list[str]) -> bool:
+    """True for a schema error that only restates that a question is not answered yet: one
+    finding per unanswered question says it, not one per empty field of its template."""
+    path = tuple(error.instance_path)
+    if len(path) >= 2 and path[0] == "answers" and path[1] in unanswered:
+        return True
+    return (
+        path == ("answers",)
+        and type(error.kind).__name__ == "Required"
+        and error.kind.property in unanswered
+    )
+
+
+def _report_unanswered(s: Subject, unanswered: list[str]) -> None:
+    """`answer-missing` once per unanswered question: a warning in a draft, else an error."""
+    severity = "warning" if is_draft(s.data) else "error"
+    answers = s.data["answers"]
+    for variable in unanswered:
+        q = s.book.by_variable[variable]
+        entry = answers.get(variable)
+        where: Path_ = ("answers", variable)
+        if isinstance(entry, dict) and "answer" in entry:
+            where = (*where, "answer")
+        elif variable not in answers:
+            where = ("answers",)
+        at_key = where != ("answers", variable, "answer")
+        s.out.add(
+            "answer-missing",
+            where,
+            at_key=at_key,
+            id=q.id,
+            variable=variable,
+            text=q.text,
+            severity=severity,
         )
 
 
@@ -583,6 +643,41 @@ def _check_citations(
                 key=key,
                 bibliography=bibliography,
                 hint=_hint(key, sorted(keys)),
+            )
+
+
+@_file_check("work-in-progress", ("answer-carried", "answer-needs-review"))
+def _check_open_items(s: Subject) -> None:
+    """Answers carried forward or marked for review are confirmed before a file is final."""
+    severity = "warning" if is_draft(s.data) else "error"
+    for variable, entry in s.observation.answers.items():
+        if not isinstance(entry, dict) or variable not in s.book.by_variable:
+            continue
+        q = s.book.by_variable[variable]
+        carried, reason = entry.get("carried_from"), entry.get("needs_review")
+        if "carried_from" in entry:
+            where: Path_ = ("answers", variable, "carried_from")
+            year = _word(carried)
+            s.out.add(
+                "answer-carried",
+                where,
+                at_key=True,
+                id=q.id,
+                variable=variable,
+                year=year,
+                severity=severity,
+            )
+        if "needs_review" in entry:
+            where = ("answers", variable, "needs_review")
+            shown = " ".join(str(reason).split()) if reason is not None else "no reason given"
+            s.out.add(
+                "answer-needs-review",
+                where,
+                at_key=True,
+                id=q.id,
+                variable=variable,
+                reason=shown,
+                severity=severity,
             )
 
 

@@ -70,8 +70,42 @@ def _answer_schema(question: Question, book: Codebook) -> dict[str, Any]:
                 "description": "Why the answer differs from the previous year's observation.",
                 "type": "string",
             },
+            **WORK_IN_PROGRESS,
         },
     }
+
+
+# Fields of answers still being worked on, in every codebook version: `cmr new --from-previous`
+# and `cmr migrate` write them, and a final observation may not keep them.
+WORK_IN_PROGRESS: dict[str, Any] = {
+    "carried_from": {
+        "description": "The year this answer was carried forward from by `cmr new "
+        "--from-previous`; remove the line once you have confirmed the answer for this year.",
+        "type": "integer",
+    },
+    "needs_review": {
+        "description": "Why this answer must be reviewed before the observation is final "
+        "(a moved window, a changed question); remove the line once reviewed.",
+        "type": "string",
+        "minLength": 1,
+    },
+    "previous": {
+        "description": "Provenance written by `cmr migrate`: the answer under the codebook "
+        "version the observation was migrated from.",
+        "type": "object",
+        "required": ["codebook", "answer"],
+        "additionalProperties": False,
+        "properties": {
+            "codebook": {"description": "The earlier codebook version.", "type": "string"},
+            "answer": {"description": "The answer under that version.", "type": ["string", "null"]},
+            "variable": {
+                "description": "The question's variable under that version, when renamed.",
+                "type": "string",
+            },
+        },
+    },
+}
+STATUSES = ("draft", "final")
 
 
 def observation_schema(book: Codebook) -> dict[str, Any]:
@@ -133,6 +167,11 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
                 + str(book.raw.get("reference_moment", "")),
                 "type": "string",
                 "pattern": DATE_PATTERN,
+            },
+            "status": {
+                "description": "draft: work in progress, left out of the panel; unanswered "
+                "questions are warnings. final (the default): every question must be answered.",
+                "enum": list(STATUSES),
             },
             "memo": {
                 "description": "Legacy memo (observation) number.",

@@ -26,3 +26,7 @@ class Summary:
     adjudicated (or only) coding of a country-year (`<ISO3>/<year>.yaml`)."""
     reconciles: tuple[str, ...] = ()
     change_notes: frozenset[str] = frozenset()
+    draft: bool = False
+    """True for work in progress (`status: draft`): checked, but left out of the panel."""
+    carried: int = 0
+    """How many answers are still marked as carried forward or for review."""

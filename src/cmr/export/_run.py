@@ -72,6 +72,7 @@ class ExportRun:
     country_years: int = 0
     rows: int = 0
     excluded: tuple[str, ...] = ()
+    drafts: tuple[str, ...] = ()
 
     @property
     def written(self) -> bool:
@@ -201,9 +202,12 @@ def _panel(
     left_out = _partial.left_out(checked.result.findings, project.observations_dir, allow_partial)
     if left_out is None or checked.books is None:
         return None
-    everything = [s for s in checked.summaries if s.path not in left_out]
+    drafts = sorted(s.path for s in checked.summaries if s.draft and s.path not in left_out)
+    finals = [s for s in checked.summaries if not s.draft]
+    everything = [s for s in finals if s.path not in left_out]
     observations = select(everything)
-    run.result.extend(_export_checks(checked.summaries, checked.books, project))
+    run.result.extend(_export_checks(finals, checked.books, project))
+    _note_drafts(run, drafts)
     if left_out and not observations:
         return None
     _mark_partial(run, left_out, project, shown)
@@ -219,6 +223,14 @@ def _export_checks(summaries: list[Summary], books: Codebooks, project: Project)
     found = check_collection(summaries, books, RuleSets(settings), export=True)
     only = {code for b in BUILTIN if b.export_only for code in b.check.codes}
     return settings.apply(f for f in found if f.code in only)
+
+
+def _note_drafts(run: ExportRun, drafts: list[str]) -> None:
+    """Say how many drafts, and which, the panel leaves out (work in progress is not data)."""
+    if drafts:
+        shown = ", ".join(drafts)
+        run.result.extend([finding("export-drafts", drafts[0], count=len(drafts), files=shown)])
+        run.drafts = tuple(drafts)
 
 
 def _mark_partial(run: ExportRun, files: set[str], project: Project, shown: str) -> None:

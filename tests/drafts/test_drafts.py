@@ -1,0 +1,111 @@
+"""Drafts: work in progress is checked in full, its open items are warnings, and it stays out
+of the panel; the same open items in a final observation are errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import cmr_run, make_project, observation_data, write_observation
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path)
+
+
+def _codes(done, severity: str | None = None) -> list[str]:
+    report = json.loads(done.stdout)
+    return [f["code"] for f in report["findings"] if severity is None or f["severity"] == severity]
+
+
+def _blank(project: Path, *extra: str) -> Path:
+    done = cmr_run(project, "new", "AZE", "1994", "--coder", "jdoe", *extra)
+    assert done.returncode == 0, done.stderr
+    return project / "observations" / "AZE" / "1994.yaml"
+
+
+def test_blank_template_is_one_finding_per_unanswered_question(project: Path) -> None:
+    """A fresh template gives exactly one answer-missing per question, nothing else."""
+    _blank(project)
+    done = cmr_run(project, "check", "--format", "json")
+    assert done.returncode == 1
+    assert _codes(done) == ["answer-missing"] * 13
+
+
+def test_draft_unanswered_questions_are_warnings(project: Path) -> None:
+    """`status: draft` turns unanswered questions into warnings; the check passes."""
+    path = _blank(project)
+    path.write_text(path.read_text().replace("coder: jdoe\n", "coder: jdoe\nstatus: draft\n"))
+    done = cmr_run(project, "check", "--format", "json")
+    assert done.returncode == 0, done.stdout
+    assert _codes(done, "warning") == ["answer-missing"] * 13
+    assert _codes(done, "error") == []
+
+
+def test_draft_answers_given_are_checked_in_full(project: Path) -> None:
+    """A draft's answered questions get every check: a bad answer is still an error."""
+    data = observation_data(project, status="draft")
+    data["answers"]["coup_history"]["answer"] = "maybe"
+    del data["answers"]["civmil_forum"]
+    write_observation(project, data)
+    done = cmr_run(project, "check", "--format", "json")
+    assert done.returncode == 1
+    assert _codes(done, "error") == ["answer-not-in-scale"]
+    assert _codes(done, "warning") == ["answer-missing"]
+
+
+def test_missing_answer_entry_in_final_file_is_an_error_at_answers(project: Path) -> None:
+    """A question left out of a final file is one error located at the `answers` key."""
+    data = observation_data(project)
+    del data["answers"]["civmil_forum"]
+    write_observation(project, data)
+    done = cmr_run(project, "check")
+    assert done.returncode == 1
+    assert "error answer-missing" in done.stdout
+    assert "civmil_forum" in done.stdout
+    assert done.stdout.count("error") == 2  # the finding and the summary line
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "code"),
+    [
+        ("carried_from", 1993, "answer-carried"),
+        ("needs_review", "window moved", "answer-needs-review"),
+    ],
+)
+def test_open_items_error_in_final_warning_in_draft(
+    project: Path, field: str, value: object, code: str
+) -> None:
+    """Carried-forward and to-review answers are errors in a final file, warnings in a draft."""
+    data = observation_data(project, year=1994)
+    data["answers"]["repression_5y"][field] = value
+    write_observation(project, data)
+    final = cmr_run(project, "check", "--format", "json")
+    assert final.returncode == 1 and _codes(final, "error") == [code]
+    data["status"] = "draft"
+    write_observation(project, data)
+    draft = cmr_run(project, "check", "--format", "json")
+    assert draft.returncode == 0 and _codes(draft, "warning") == [code]
+
+
+def test_unknown_status_is_refused(project: Path) -> None:
+    """`status` takes draft or final only."""
+    write_observation(project, observation_data(project, status="done"))
+    done = cmr_run(project, "check")
+    assert done.returncode == 1 and "status" in done.stdout
+
+
+def test_export_leaves_drafts_out_and_names_them(project: Path, tmp_path: Path) -> None:
+    """The panel holds final observations only; the export says how many drafts, and which."""
+    write_observation(project, observation_data(project, year=1993))
+    write_observation(project, observation_data(project, year=1994, status="draft"))
+    out = tmp_path / "dist"
+    done = cmr_run(project, "export", "--out", str(out))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "export-drafts 1 draft observation(s) left out of the panel: " in done.stdout
+    assert "observations/AZE/1994.yaml" in done.stdout
+    rows = (out / "panel_wide.csv").read_text().splitlines()
+    assert len(rows) == 2
+    assert "1994" not in "".join(rows[1:])
