@@ -7,9 +7,10 @@ import os
 import re
 from contextlib import suppress
 from pathlib import Path
+from typing import Any
 
 from cmr import _atomic, countries
-from cmr.codebook import Codebook
+from cmr.codebook import Codebook, Codebooks
 from cmr.errors import one_line
 from cmr.project import Project
 from cmr.schema import CODER_MAX, CODER_PATTERN, schema_path
@@ -42,8 +43,10 @@ def render(
     coder: str,
     schema_ref: str,
     today: dt.date,
+    example_key: str = "author2020",
 ) -> str:
-    """The template's text: header fields filled in, one empty answer per question."""
+    """The template's text: header fields filled in, how to fill in an answer (with one
+    citation as an example), then one empty answer per question with its allowed values."""
     cown = "null" if country.cown is None else str(country.cown)
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
@@ -57,6 +60,8 @@ def render(
         f"# as_of: {year}-12-31    # optional: the moment described, when not the year's end",
         "# memo: 0               # optional: legacy memo number",
         "# context: ''           # optional: e.g. the conflict",
+        "# status: draft         # optional: work in progress, left out of the panel",
+        *_how_to_answer(book, example_key),
         "answers:",
     ]
     for q in book.questions:
@@ -74,6 +79,24 @@ def render(
     return "\n".join(lines) + "\n"
 
 
+def _how_to_answer(book: Codebook, key: str) -> list[str]:
+    """A comment showing one filled-in answer: the fields, their allowed values, a citation."""
+    q = book.questions[0]
+    return _comment(
+        "Fill in each answer like this (every question must be answered before the file\n"
+        "is final; a blank answer is reported once, as answer-missing):\n"
+        f"  {q.variable}:\n"
+        f"    answer: {q.scale.codes[0]}            # one of the codes listed above the question\n"
+        f"    confidence: {list(book.confidence)[-1]}    # {' | '.join(book.confidence)}\n"
+        "    evidence: >-\n"
+        "      What the sources say, in your own words, with names and dates.\n"
+        "    citations:\n"
+        f"      - key: {key}      # a key of the bibliography (references.bib)\n"
+        '        pages: "45-47"      # pages, or the section cited',
+        "",
+    )
+
+
 def new_observation(
     project: Project,
     country_name: str,
@@ -81,6 +104,7 @@ def new_observation(
     coder: str,
     *,
     independent: bool = False,
+    from_previous: bool = False,
     today: dt.date | None = None,
 ) -> Path:
     """Write a template for COUNTRY-YEAR and return its path; never overwrites a file.
@@ -91,8 +115,6 @@ def new_observation(
     """
     _check_coder(coder)
     country = _country(country_name)
-    from cmr.codebook import Codebooks
-
     books = Codebooks(project.codebook_dir)
     if not books.versions:
         raise TemplateError(
@@ -114,9 +136,70 @@ def new_observation(
         raise TemplateError(f"{project.display(target)} already exists; not overwriting it")
     schema = schema_path(project.codebook_dir, book.version)
     ref = Path(os.path.relpath(schema, target.parent)).as_posix()
-    text = render(book, country, year, coder, ref, today or dt.date.today())
+    day = today or dt.date.today()
+    if from_previous:
+        text = _carried(project, books, book, country, year, coder, ref, day)
+    else:
+        text = render(book, country, year, coder, ref, day, _example_key(project))
     _write(project, target, text)
     return target
+
+
+def _carried(
+    project: Project,
+    books: Codebooks,
+    book: Codebook,
+    country: countries.Country,
+    year: int,
+    coder: str,
+    ref: str,
+    today: dt.date,
+) -> str:
+    """A draft holding the previous year's answers, each marked as carried forward."""
+    from cmr import carry
+    from cmr.memo import render_observation
+
+    folder = project.observations_dir / country.iso3c
+    found = carry.previous_year(folder, year)
+    if found is None:
+        raise TemplateError(
+            f"no earlier year of {country.name} to carry forward from in "
+            f"{project.display(folder)}; start from a blank template (without --from-previous)",
+            "from_previous",
+        )
+    try:
+        previous = carry.read_previous(found, books, project.display(found))
+    except carry.NothingToCarry as exc:
+        raise TemplateError(str(exc)) from None
+    data: dict[str, Any] = {
+        **_header(book, country, year, coder, today),
+        "status": "draft",
+        **carry.carried_header(previous),
+        "answers": carry.carried_answers(book, previous, year),
+    }
+    return render_observation(data, book, ref)
+
+
+def _header(
+    book: Codebook, country: countries.Country, year: int, coder: str, today: dt.date
+) -> dict[str, Any]:
+    return {
+        "codebook": book.version,
+        "country": country.name,
+        "iso3c": country.iso3c,
+        "cown": country.cown,
+        "year": year,
+        "coder": coder,
+        "coded_on": today.isoformat(),
+    }
+
+
+def _example_key(project: Project) -> str:
+    """A key of the project's bibliography for the template's example citation."""
+    from cmr.bibliography import load_bibliography
+
+    keys = sorted(load_bibliography(project.bibliography).keys)
+    return keys[0] if keys else "author2020"
 
 
 def shown(text: str, limit: int = ECHO_CHARS) -> str:

@@ -20,8 +20,16 @@ from cmr.template import TemplateError, new_observation
     help="Write observations/<ISO3>/<YEAR>/<CODER>.yaml, an independent coding for "
     "inter-coder agreement, instead of observations/<ISO3>/<YEAR>.yaml.",
 )
+@click.option(
+    "--from-previous",
+    is_flag=True,
+    help="Start a draft from the country's most recent earlier year: its answers, evidence "
+    "and citations copied, each marked carried_from until you confirm it.",
+)
 @pass_project
-def command(project: Project, country: str, year: int, coder: str, independent: bool) -> None:
+def command(
+    project: Project, country: str, year: int, coder: str, independent: bool, from_previous: bool
+) -> None:
     """Write a blank observation for COUNTRY (name or ISO3 code) and YEAR.
 
     The file holds every question of the latest codebook, with the question text as a comment
@@ -31,14 +39,18 @@ def command(project: Project, country: str, year: int, coder: str, independent: 
     Examples:
       cmr new Azerbaijan 1994 --coder jdoe
       cmr new AZE 1994 --coder jdoe --independent
+      cmr new AZE 1995 --coder jdoe --from-previous
     """
     try:
-        path = new_observation(project, country, year, coder, independent=independent)
+        path = new_observation(
+            project, country, year, coder, independent=independent, from_previous=from_previous
+        )
     except TemplateError as exc:
         if exc.param == "codebook":  # no codebook to write from: a usage error, exit 2
             raise click.UsageError(str(exc)) from None
         if exc.param is not None:  # the request is wrong: a usage error, exit 2
-            raise click.BadParameter(str(exc), param_hint=exc.param.upper()) from None
+            hint = "--from-previous" if exc.param == "from_previous" else exc.param.upper()
+            raise click.BadParameter(str(exc), param_hint=hint) from None
         raise click.ClickException(str(exc)) from None
     except CodebookError as exc:  # the codebook is broken: its findings, exit 1
         for item in exc.findings:

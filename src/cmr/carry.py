@@ -1,0 +1,111 @@
+"""`cmr new --from-previous`: a draft that starts from the country's most recent earlier year.
+
+Most answers hold from one year to the next, with the same evidence. The draft copies each
+answer of the previous observation (answer, confidence, evidence, citations, note) and marks it
+`carried_from: <year>` until the coder confirms it for the new year. Questions with a window
+(the five-year questions) get `needs_review` as well, because their window moved with the year;
+so does every answer when the previous year was coded under another codebook version. A
+question the previous year did not answer, or that its codebook did not have, starts blank.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cmr.codebook import Codebook, Codebooks, Question
+
+ADJUDICATED = re.compile(r"([0-9]{4})\.yaml")
+CARRIED_FIELDS = ("answer", "confidence", "evidence", "citations", "note")
+HEADER_CARRIED = ("context",)
+
+
+class NothingToCarry(Exception):
+    """There is no earlier year to start from, or it cannot be read."""
+
+
+@dataclass(frozen=True)
+class Previous:
+    """The observation a draft is carried forward from."""
+
+    path: Path
+    year: int
+    data: dict[str, Any]
+    codebook: str
+
+
+def previous_year(folder: Path, year: int) -> Path | None:
+    """The country's adjudicated observation (`<ISO3>/<year>.yaml`) of the most recent year
+    before `year`, or None."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return None
+    years = [int(m.group(1)) for n in names if (m := ADJUDICATED.fullmatch(n))]
+    earlier = [y for y in years if y < year]
+    return folder / f"{max(earlier)}.yaml" if earlier else None
+
+
+def read_previous(path: Path, books: Codebooks, shown: str) -> Previous:
+    """The earlier observation, read as `cmr check` reads it; refused when it cannot be."""
+    from cmr.observation import read_observation
+
+    obs, findings = read_observation(path, books, display=shown)
+    if obs is None:
+        first = findings[0].render() if findings else shown
+        raise NothingToCarry(
+            f"cannot carry forward from {shown}: it cannot be read ({first}); fix it first"
+        )
+    return Previous(path, obs.year, obs.data, obs.codebook.version)
+
+
+def carried_answers(book: Codebook, previous: Previous, year: int) -> dict[str, Any]:
+    """One entry per question of `book`: the previous answer marked as carried, or blank."""
+    answers = previous.data.get("answers")
+    old = answers if isinstance(answers, dict) else {}
+    return {
+        q.variable: _carried(q, old.get(q.variable), book, previous, year) for q in book.questions
+    }
+
+
+def _carried(
+    question: Question, entry: Any, book: Codebook, previous: Previous, year: int
+) -> dict[str, Any]:
+    if not isinstance(entry, dict) or entry.get("answer") in (None, ""):
+        return {"answer": None, "confidence": None, "evidence": "", "citations": []}
+    out = {k: entry[k] for k in CARRIED_FIELDS if k in entry and entry[k] is not None}
+    out.setdefault("citations", [])
+    out["carried_from"] = previous.year
+    reason = _review_reason(question, book, previous, year)
+    if reason:
+        out["needs_review"] = reason
+    return out
+
+
+def _review_reason(question: Question, book: Codebook, previous: Previous, year: int) -> str:
+    if previous.codebook != book.version:
+        return (
+            f"coded in {previous.year} under codebook {previous.codebook}; "
+            f"check it against the question and guidance of {book.version}"
+        )
+    window = question.window
+    if window is None:
+        return ""
+    left = _span(previous.year - window.years + 1, year - window.years)
+    entered = _span(previous.year + 1, year)
+    return (
+        f"its window ({window.label.lower()}) moved with the year: {left} left it and "
+        f"{entered} entered it"
+    )
+
+
+def _span(first: int, last: int) -> str:
+    return str(first) if first >= last else f"{first}-{last}"
+
+
+def carried_header(previous: Previous) -> dict[str, Any]:
+    """Header fields worth carrying (the context, e.g. the conflict)."""
+    return {k: previous.data[k] for k in HEADER_CARRIED if isinstance(previous.data.get(k), str)}
