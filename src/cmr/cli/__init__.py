@@ -31,6 +31,8 @@ COMMANDS = {
     "agreement": "_agreement",
     "import-memo": "_import_memo",
     "codes": "_codes",
+    "status": "_status",
+    "refs": "_refs",
 }
 
 
