@@ -1,11 +1,13 @@
-"""`cmr codebook show` and `cmr codebook schema`."""
+"""`cmr codebook show`, `cmr codebook schema` and `cmr codebook diff`."""
 
 from __future__ import annotations
+
+import difflib
 
 import click
 
 from cmr.cli._common import pass_project
-from cmr.codebook import Codebook, CodebookError, Codebooks
+from cmr.codebook import Codebook, CodebookError, Codebooks, Question
 from cmr.errors import one_line
 from cmr.project import Project
 
@@ -49,14 +51,24 @@ def show(project: Project, variable: str | None, version: str | None) -> None:
     if variable is None:
         click.echo(summary_text(book), nl=False)
         return
-    try:
-        question = book.question(variable)
-    except KeyError:
-        raise click.UsageError(
-            f"{variable!r} is not a question of codebook {book.version}; "
-            f"try one of: {', '.join(book.variables)}"
-        ) from None
-    click.echo(question_text(book, question), nl=False)
+    click.echo(question_text(book, _question(book, variable)), nl=False)
+
+
+def _question(book: Codebook, name: str) -> Question:
+    """The question `name` names: its variable or its id, in any case; a usage error with a
+    did-you-mean for a misspelling."""
+    wanted = name.strip().casefold()
+    for q in book.questions:
+        if wanted in (q.variable.casefold(), q.id.casefold()):
+            return q
+    names = {q.variable.casefold(): q.variable for q in book.questions}
+    names.update({q.id.casefold(): q.id for q in book.questions})
+    close = difflib.get_close_matches(wanted, list(names), n=1, cutoff=0.6)
+    hint = f"did you mean {names[close[0]]!r}? " if close else ""
+    raise click.UsageError(
+        f"{one_line(name)!r} is not a question of codebook {book.version}; {hint}"
+        f"questions are: {', '.join(book.variables)}"
+    )
 
 
 @command.command("schema")
@@ -91,4 +103,45 @@ def schema(project: Project, version: str | None, check_only: bool) -> None:
         else:
             click.echo(f"wrote {project.display(path)}")
     if check_only and stale:
+        raise SystemExit(1)
+
+
+@command.command("diff")
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one change per line, grouped; json: the structure docs/codebook.md describes.",
+)
+@click.option("--fail-on-breaking", is_flag=True, help="Exit 1 when a change is breaking (for CI).")
+@pass_project
+def diff(project: Project, old: str, new: str, fmt: str, fail_on_breaking: bool) -> None:
+    """List the changes from codebook OLD to NEW, each classed breaking or compatible.
+
+    OLD and NEW are versions of the codebook folder or paths to codebook files. A breaking
+    change makes answers under the two versions incomparable; docs/codebook.md lists the
+    rules. Exit 0 once the diff is shown (1 with --fail-on-breaking when a change is
+    breaking), 2 for an unknown version or an unreadable file.
+
+    \b
+    Examples:
+      cmr codebook diff 1.1.0 1.2.0
+      cmr codebook diff 1.1.0 drafts/next.yaml --format json
+    """
+    import json
+
+    from cmr.versions import diff as compare
+    from cmr.versions import resolve
+
+    books = Codebooks(project.codebook_dir)
+    result = compare(resolve(books, old), resolve(books, new))
+    if fmt == "json":
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.text(), nl=False)
+    if fail_on_breaking and result.breaking:
         raise SystemExit(1)
