@@ -214,6 +214,7 @@ def _outcome(entry: dict[str, Any]) -> Outcome:
             **raw,
             "reconciles": tuple(raw["reconciles"]),
             "change_notes": frozenset(raw["change_notes"]),
+            "cited": frozenset(raw["cited"]),
         }
     )
     return findings, summary
@@ -224,7 +225,10 @@ def _raw_summary(summary: Summary | None) -> dict[str, Any] | None:
         return None
     raw = {f: getattr(summary, f) for f in _summary_fields()}
     raw.update(
-        data=None, reconciles=list(summary.reconciles), change_notes=sorted(summary.change_notes)
+        data=None,
+        reconciles=list(summary.reconciles),
+        change_notes=sorted(summary.change_notes),
+        cited=sorted(summary.cited),
     )
     return raw
 

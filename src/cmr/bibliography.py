@@ -23,6 +23,8 @@ class Entry:
     entry_type: str
     fields: dict[str, str]
     line: int
+    field_lines: dict[str, int] = field(default_factory=dict)
+    """The line each field starts on, by lower-case field name."""
 
 
 @dataclass
@@ -66,7 +68,8 @@ def load_bibliography(path: str | Path, root: Path | None = None) -> Bibliograph
     for entry in library.entries:
         fields = {f.key.lower(): str(f.value) for f in entry.fields}
         line = (entry.start_line or 0) + 1
-        bib.entries[entry.key] = Entry(entry.key, entry.entry_type, fields, line)
+        lines = {f.key.lower(): (f.start_line or entry.start_line or 0) + 1 for f in entry.fields}
+        bib.entries[entry.key] = Entry(entry.key, entry.entry_type, fields, line, lines)
     if not bib.entries and not bib.findings:
         bib.findings.append(finding("bibliography-empty", str(path)))
     return bib

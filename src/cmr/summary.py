@@ -26,6 +26,8 @@ class Summary:
     adjudicated (or only) coding of a country-year (`<ISO3>/<year>.yaml`)."""
     reconciles: tuple[str, ...] = ()
     change_notes: frozenset[str] = frozenset()
+    cited: frozenset[str] = frozenset()
+    """The bibliography keys the observation cites (`cmr.refs.cited_keys`)."""
     draft: bool = False
     """True for work in progress (`status: draft`): checked, but left out of the panel."""
     carried: int = 0
