@@ -124,6 +124,16 @@ class _Findings:
         """Record a finding at the value of `path` (at its key with `at_key`)."""
         self.pending.append((code, path, at_key, params))
 
+    def instead(self, code: str, path: Path_, **params: Any) -> None:
+        """Record a finding at `path` in place of those already there: one mistake, one
+        finding, the one that says what to write."""
+        self.pending = [p for p in self.pending if p[1] != path]
+        self.add(code, path, **params)
+
+    def has(self, path: Path_) -> bool:
+        """True when a finding is already recorded at `path`."""
+        return any(p[1] == path for p in self.pending)
+
     def at(self, code: str, line: int, column: int, **params: Any) -> None:
         self.located.append(finding(code, self.file, line, column, **params))
 
@@ -518,7 +528,7 @@ def _check_country(s: Subject) -> None:
         out.add("country-unknown", ("country",), name=name)
         return
     if isinstance(iso3c, str) and iso3c != country.iso3c:
-        out.add(
+        out.instead(
             "country-code-mismatch",
             ("iso3c",),
             field="iso3c",
@@ -528,7 +538,7 @@ def _check_country(s: Subject) -> None:
         )
     plain = cown is None or (isinstance(cown, int) and not isinstance(cown, bool))
     if plain and "cown" in data and cown != country.cown:
-        out.add(
+        out.instead(
             "country-code-mismatch",
             ("cown",),
             field="cown",
@@ -692,7 +702,8 @@ def _check_location(s: Subject) -> None:
         return
     expected = {"iso3c": where.iso3c, "year": where.year, "coder": where.coder}
     keys = ("iso3c", "year", "coder") if where.independent else ("iso3c", "year")
-    wrong = [k for k in keys if _word(found[k]) != str(expected[k])]
+    # a key already reported (a wrong iso3c for the country) is not reported again here
+    wrong = [k for k in keys if _word(found[k]) != str(expected[k]) and not out.has((k,))]
     if wrong:
         out.add(
             "path-mismatch",
