@@ -109,3 +109,17 @@ def test_export_leaves_drafts_out_and_names_them(project: Path, tmp_path: Path) 
     rows = (out / "panel_wide.csv").read_text().splitlines()
     assert len(rows) == 2
     assert "1994" not in "".join(rows[1:])
+
+
+def test_agreement_leaves_draft_codings_out(project: Path) -> None:
+    """A draft independent coding counts nowhere in agreement, and the report names it."""
+    for coder in ("ann", "bob"):
+        data = observation_data(project, coder=coder)
+        write_observation(project, data, f"AZE/1993/{coder}.yaml")
+    draft = observation_data(project, coder="cy", status="draft", answer="yes")
+    write_observation(project, draft, "AZE/1993/cy.yaml")
+    done = cmr_run(project, "agreement", "--format", "json")
+    report = json.loads(done.stdout)
+    assert report["coders"] == ["ann", "bob"]
+    assert [f["code"] for f in report["findings"]] == ["agreement-drafts"]
+    assert "AZE/1993/cy.yaml" in report["findings"][0]["message"]

@@ -18,6 +18,7 @@ from typing import Any
 
 from cmr.agreement import _stats
 from cmr.agreement._units import Unit, group, version_key
+from cmr.catalogue import finding
 from cmr.codebook import Question
 from cmr.findings import Finding
 from cmr.layout import SUFFIXES, layout
@@ -234,7 +235,12 @@ def agreement(
     from cmr.checking import check
 
     run = check(paths, project=project, keep=True)
-    report = compute(run.observations("independent"), prevalence)
+    codings = run.observations("independent")
+    drafts = [o for o in codings if o.data.get("status") == "draft"]
+    report = compute([o for o in codings if o not in drafts], prevalence)
     unusable = [f for f in run.result.findings if _concerns_agreement(f)]
+    if drafts:
+        shown = ", ".join(o.path for o in drafts)
+        unusable.append(finding("agreement-drafts", drafts[0].path, count=len(drafts), files=shown))
     report.findings[:0] = unusable
     return report

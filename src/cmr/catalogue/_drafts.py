@@ -45,4 +45,13 @@ KINDS: list[Kind] = [
         "{count} draft observation(s) left out of the panel: {files}",
         "export",
     ),
+    Kind(
+        "agreement-drafts",
+        _W,
+        "Draft codings left out of agreement",
+        "Independent codings with `status: draft` are unfinished: agreement is computed on "
+        "final codings only, so that half-done work neither lowers nor raises alpha.",
+        "{count} draft independent coding(s) left out of agreement: {files}",
+        "agreement",
+    ),
 ]
