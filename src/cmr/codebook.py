@@ -17,8 +17,14 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from cmr import _files, _yaml
+from cmr import _files, _section_checks, _sections, _yaml
 from cmr._schema_words import describe
+from cmr._sections import Concept as Concept
+from cmr._sections import Events as Events
+from cmr._sections import EventType as EventType
+from cmr._sections import Lineage as Lineage
+from cmr._sections import Tier as Tier
+from cmr._sections import Unit as Unit
 from cmr.catalogue import finding
 from cmr.findings import Finding
 
@@ -106,6 +112,7 @@ class Question:
     window: Window | None
     guidance: dict[str, Any]
     slow_moving: bool = False
+    concepts: tuple[str, ...] = ()
 
     def describe(self) -> str:
         """The question text with its guidance, as shown on hover in editors."""
@@ -166,6 +173,47 @@ class Codebook:
     @property
     def rules(self) -> list[dict[str, Any]]:
         return list(self.raw.get("rules", []))
+
+    @cached_property
+    def lineage(self) -> Lineage | None:
+        """Where the codebook comes from (1.2.0+), or None."""
+        return _sections.lineage(self.raw)
+
+    @cached_property
+    def concepts(self) -> dict[str, Concept]:
+        """Defined concepts by id (empty when the codebook declares none)."""
+        return _sections.concepts(self.raw)
+
+    @cached_property
+    def units(self) -> dict[str, Unit]:
+        """Units of observation by id (empty when the codebook declares none)."""
+        return _sections.units(self.raw)
+
+    @property
+    def default_unit(self) -> Unit | None:
+        """The unit of an observation that names none; None without `units`."""
+        name = self.raw.get("default_unit")
+        return self.units.get(name) if isinstance(name, str) else None
+
+    @cached_property
+    def source_tiers(self) -> tuple[Tier, ...]:
+        """Source-quality tiers each citation must carry (empty: no `tier`)."""
+        return _sections.tiers(self.raw)
+
+    @cached_property
+    def events(self) -> Events:
+        """The event vocabulary (falsy when the codebook declares no `events`)."""
+        return _sections.events(self.raw)
+
+    def cited_keys(self) -> list[tuple[str, str]]:
+        """(pointer, bibliography key) for each key the codebook itself cites: the lineage's
+        origin and every concept's sources."""
+        out = []
+        if self.lineage is not None:
+            out.append(("lineage.origin", self.lineage.origin))
+        for cid, concept in self.concepts.items():
+            out += [(f"concepts.{cid}.sources.{i}", k) for i, k in enumerate(concept.sources)]
+        return out
 
 
 @cache
@@ -255,6 +303,7 @@ def _consistency(data: dict[str, Any]) -> list[tuple[str, str]]:
             seen.add(q[attr])
     for i, q in enumerate(questions):
         problems += _question_problems(data, q, f"questions.{i}")
+    problems += _section_checks.problems(data)
     if not problems and data.get("rules"):
         from cmr.rule_refs import problems as rule_problems
 
@@ -306,6 +355,7 @@ def _build(data: dict[str, Any], path: Path | None) -> Codebook:
             window=windows[q["window"]] if q.get("window") else None,
             guidance=q["guidance"],
             slow_moving=bool(q.get("slow_moving", False)),
+            concepts=tuple(q.get("concepts", ())),
         )
         for q in data["questions"]
     )

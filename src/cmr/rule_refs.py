@@ -44,6 +44,8 @@ def _rule_problems(data: dict[str, Any], rule: dict[str, Any], at: str) -> list[
             if a not in every
         ]
     problems += [(f"{at}.message", p) for p in _template_problems(where, str(rule["message"]))]
+    if rule["kind"] == "event":
+        problems += _event_problems(data, rule, at, where)
     if rule["kind"] == "series" and rule.get("check") == "monotone":
         if not rule.get("variables") or rule.get("value") is None:
             problems.append((at, f"{where}: a monotone rule needs `variables` and `value`"))
@@ -52,6 +54,40 @@ def _rule_problems(data: dict[str, Any], rule: dict[str, Any], at: str) -> list[
                 (f"{at}.value", f"{where}: value {rule['value']!r} is not an answer code")
             )
     return problems
+
+
+def _event_problems(
+    data: dict[str, Any], rule: dict[str, Any], at: str, where: str
+) -> list[Problem]:
+    """An event rule names a question, its answers, event types of the codebook and a window."""
+    codes = _codes_of(data, rule["variable"])
+    if codes is None:
+        return [(f"{at}.variable", f"{where}: unknown variable {rule['variable']!r}")]
+    when = [rule["when"]] if isinstance(rule["when"], str) else rule["when"]
+    out = [(f"{at}.when", f"{where}: {a!r} is not an answer to {rule['variable']}") for a in when]
+    out = [p for p, a in zip(out, when, strict=True) if a not in codes]
+    types = {t["code"] for t in data.get("events", {}).get("types", ())}
+    for key in ("events", "regime_events"):
+        out += [
+            (f"{at}.{key}.{i}", f"{where}: {t!r} is not an event type of the codebook's `events`")
+            for i, t in enumerate(rule.get(key, ()))
+            if t not in types
+        ]
+    window = rule.get("window")
+    if (
+        window is not None
+        and window not in ("ever", "regime")
+        and window not in data.get("windows", {})
+    ):
+        out.append(
+            (
+                f"{at}.window",
+                f"{where}: window {window!r} is not `ever`, `regime` or a window of the codebook",
+            )
+        )
+    if window == "regime" and not rule.get("regime_events"):
+        out.append((at, f"{where}: `window: regime` needs `regime_events`"))
+    return out
 
 
 def _template_problems(where: str, message: str) -> list[str]:

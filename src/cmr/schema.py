@@ -117,7 +117,7 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
         "minimum": book.min_year,
     }
     year["maximum"] = book.max_year if book.max_year is not None else 9999
-    return {
+    schema: dict[str, Any] = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"cmr-observation-{book.name}-{book.version}.schema.json",
         "title": f"cmr observation ({book.title}, codebook {book.version})",
@@ -219,6 +219,16 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
             }
         },
     }
+    return _sections(book, schema)
+
+
+def _sections(book: Codebook, schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` with the fields the codebook's optional sections (1.2.0+) add, each only
+    when the codebook declares the section: `unit`, a citation's `tier` and `quote`, `events`
+    and, with `lineage`, each answer's `legacy_answer` (built in `cmr._schema_sections`)."""
+    from cmr import _schema_sections
+
+    return _schema_sections.add(book, schema)
 
 
 def render_schema(book: Codebook) -> str:

@@ -2,8 +2,8 @@
 
 Each rule declares a code, a severity and a scope and yields findings:
 
-* file: one observation (`implication`, `evidence`, `window`, `contradiction`), run in the
-  worker process that reads the file;
+* file: one observation (`implication`, `evidence`, `window`, `contradiction`, `event`), run
+  in the worker process that reads the file;
 * country: one country's adjudicated observations in year order (`series`);
 * country-year: every coding of one country-year (built in: duplicates, reconciled codings,
   the panel's choice), see `cmr.registry`.
@@ -27,10 +27,19 @@ from typing import TYPE_CHECKING, Any
 from cmr.catalogue import finding
 from cmr.layout import Layout, is_independent, layout
 from cmr.rule_refs import problems
-from cmr.rules import _contradiction, _evidence, _implication, _series, _window
+from cmr.rules import (
+    _contradiction,
+    _events,
+    _evidence,
+    _facts,
+    _implication,
+    _series,
+    _window,
+)
 from cmr.rules._base import REGISTRY, Hit, Rule, register
 from cmr.rules._country_year import BUILTIN, CountryYearCheck
 from cmr.rules._engine import RuleSet, RuleSets, build, check_collection, check_observation
+from cmr.rules._sources import source_findings
 
 __all__ = [
     "BUILTIN",
@@ -50,6 +59,7 @@ __all__ = [
     "meta_schema_defs",
     "problems",
     "register",
+    "source_findings",
     "template_findings",
 ]
 
@@ -57,7 +67,15 @@ if TYPE_CHECKING:
     from cmr.codebook import Codebook
     from cmr.findings import Finding
 
-_KINDS = (_contradiction, _evidence, _implication, _series, _window)  # registered on import
+_KINDS = (
+    _contradiction,
+    _events,
+    _evidence,
+    _implication,
+    _series,
+    _window,
+)  # registered on import
+_CHECKS = (_facts,)  # file checks of units and events: registered on import
 
 
 def meta_schema_defs() -> dict[str, Any]:
