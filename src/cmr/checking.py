@@ -273,6 +273,7 @@ def _check_files(
         return Run(result, books=books)
     context = _context(files) if named else []
     ctx = _context_for_run(project, settings, request.today, keep is True, result, use_cache)
+    result.extend(rules.source_findings(books, ctx.citation_keys, ctx.bibliography))
     _STATE["parent_books"] = books
     items = [(p, show(p)) for p in [*files, *context]]
     blobs: list[Blob] = []
