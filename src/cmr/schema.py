@@ -20,6 +20,9 @@ DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 CODER_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 CODER_MAX = 64
 SCHEMA_DIR = "schema"
+LATEST_SCHEMA = "observation.schema.json"
+"""The latest version's schema under a name that does not change, for editor settings that
+map it onto every observation file (a file's own `$schema` line still takes precedence)."""
 
 
 def schema_filename(version: str) -> str:
@@ -251,12 +254,15 @@ def sync_schemas(
     all); with `write`, each is rewritten (atomically). `cmr codebook schema [--check]`."""
     from cmr import _atomic
 
-    stale = []
+    targets = []
     for version in versions or books.versions:
         book = books.get(version)
-        if book is None:
-            continue
-        path = schema_path(books.directory, version)
+        if book is not None:
+            targets.append((schema_path(books.directory, version), book))
+    if books.versions and (not versions or books.latest.version in versions):
+        targets.append((books.directory / SCHEMA_DIR / LATEST_SCHEMA, books.latest))
+    stale = []
+    for path, book in targets:
         text = render_schema(book)
         current = path.read_text(encoding="utf-8") if path.is_file() else None
         if current != text:
