@@ -39,6 +39,7 @@ TARGETS = {
     "single_ms": 120.0,
     "export_s": 6.0,
     "export_mb": 1024.0,
+    "status_s": 1.0,
 }
 
 
@@ -107,6 +108,7 @@ def measure(project: Path, runs: int) -> list[dict]:
             "s",
         ),
         row("cmr check (cache warm)", series(["check"], project, runs), TARGETS["cached_s"], "s"),
+        row("cmr status (cache warm)", series(["status"], project, runs), TARGETS["status_s"], "s"),
         row(
             f"cmr check {one.relative_to(project)} (with context)",
             series(["check", str(one.relative_to(project))], project, max(runs, 10)),
