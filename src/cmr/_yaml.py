@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any
 import yaml_rs
 
 from cmr._yaml_depth import too_deep
+from cmr._yaml_failure import Failure
+from cmr._yaml_mistakes import explain
 
 if TYPE_CHECKING:
     import yaml
@@ -197,13 +199,46 @@ def _explain(text: str, rs_message: str) -> YamlError:
     try:
         yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        problem = err.problem or err.context or "invalid YAML"
-        if mark is not None:
-            return YamlError(problem, mark.line + 1, mark.column + 1)
+        if err.problem_mark is not None or err.context_mark is not None:
+            return YamlError(*explain(_failure(text, err)))
     except yaml.YAMLError:
         pass
-    return YamlError(_last_line(rs_message), *_rs_position(rs_message))
+    line, column = _rs_position(rs_message)
+    lines = _LINE_BREAK.split(text)
+    return YamlError(*explain(Failure(lines, rs_message.lower(), "", line, column, 0, 0)))
+
+
+def _failure(text: str, err: yaml.MarkedYAMLError) -> Failure:
+    """PyYAML's failure with the file's lines and the last scalar it read before failing."""
+    problem = err.problem_mark or err.context_mark
+    context = err.context_mark
+    assert problem is not None
+    return Failure(
+        _LINE_BREAK.split(text),
+        str(err.problem or ""),
+        str(err.context or ""),
+        problem.line + 1,
+        problem.column + 1,
+        context.line + 1 if context is not None else 0,
+        context.column + 1 if context is not None else 0,
+        _scalar_before(text, (problem.line, problem.column)),
+    )
+
+
+def _scalar_before(text: str, where: tuple[int, int]) -> Any:
+    """The last scalar token that starts before `where` (0-based line and column)."""
+    import yaml
+
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_loader()):
+            if (token.start_mark.line, token.start_mark.column) >= where:
+                break
+            if isinstance(token, yaml.ScalarToken):
+                last = token
+    except yaml.YAMLError:
+        pass
+    return last
 
 
 def _rs_position(message: str) -> tuple[int, int]:

@@ -1,6 +1,8 @@
 """Reporters: how a `Result` is printed. Chosen by name with `--format`.
 
 * `text`: `path:line:column: severity code message`, one finding a line, then a summary.
+  Under a finding that the file is not well-formed YAML (`yaml-*`) it shows the offending
+  line with a caret under the column, as compilers do (`cmr._source`).
 * `json`: `Result.to_dict()`, a stable structure documented in the README.
 * `github`: workflow commands (`::error file=…,line=…,col=…,title=…::message`) that GitHub
   Actions turns into annotations on the changed lines.
@@ -11,11 +13,18 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 
+from cmr._source import excerpt
 from cmr.findings import Finding, Result
+
+SHOWS_SOURCE = "yaml-"  # findings whose line a coder needs to see to fix
 
 
 def text(result: Result) -> str:
-    lines = [f.render() for f in result.sorted()]
+    lines: list[str] = []
+    for f in result.sorted():
+        lines.append(f.render())
+        if f.code.startswith(SHOWS_SOURCE):
+            lines.extend(excerpt(f.file, f.line, f.column))
     lines.append(
         f"{result.files} file(s) checked: {result.errors} error(s), {result.warnings} warning(s)"
     )

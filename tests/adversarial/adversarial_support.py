@@ -116,6 +116,7 @@ FINDING = re.compile(
     r"(?P<severity>error|warning|info) (?P<code>[a-z0-9-]+) (?P<message>.*)$"
 )
 SUMMARY = re.compile(r"^\d+ file\(s\) checked: ")
+SOURCE = re.compile(r"^  [ \d]+ \| ")  # the offending line and its caret, under a yaml-* finding
 TARGET = "observations/AZE/1993.yaml"
 SEED_FINDING = "observations/AZE/1992.yaml:75:13: warning evidence-opens-by-denying"
 Q2_EVIDENCE = "    evidence: >-\n      Azerbaijan has had at least two successful military coups."
@@ -130,7 +131,7 @@ def findings(ran: Ran) -> list[dict[str, str]]:
     """The findings of a run; every line printed must be a finding or the summary."""
     out = []
     for line in (ran.out + ran.err).splitlines():
-        if not line.strip():
+        if not line.strip() or SOURCE.match(line):
             continue
         match = FINDING.match(line)
         if match:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from adversarial_support import Ran, run_cmr
+from adversarial_support import SOURCE, Ran, run_cmr
 
 FINDING = re.compile(
     r"^(?P<path>.+?):(?P<line>\d+):(?P<column>\d+): "
@@ -85,7 +85,7 @@ BROKEN: list[tuple[str, Callable[[str], str]]] = [
 
 
 def lines_of(ran: Ran) -> list[str]:
-    return [ln for ln in (ran.out + ran.err).splitlines() if ln.strip()]
+    return [ln for ln in (ran.out + ran.err).splitlines() if ln.strip() and not SOURCE.match(ln)]
 
 
 def jargon_in(message: str) -> list[str]:

@@ -47,7 +47,10 @@ KINDS: list[Kind] = [
         "yaml-syntax",
         _E,
         "YAML syntax error",
-        "The file is not well-formed YAML. Tabs may not indent YAML.",
+        "The file is not well-formed YAML. The message says what was typed wrong — a line "
+        "indented too deep or too little, a tab, a key without its `:`, a value holding `: `, a "
+        "quote or bracket left open, a stray `- ` item — at the line to change; the text "
+        "output shows that line with a caret under the place.",
         "YAML syntax: {problem}",
     ),
     Kind(
