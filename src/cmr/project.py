@@ -2,6 +2,9 @@
 
 A dataset repository is found by walking up from the working directory to the first folder
 holding a `cmr.toml`, a `pyproject.toml` with a `[tool.cmr]` table, or a `codebook/` folder.
+When none is found, `Project.find` still returns the starting folder (library callers work on
+plain folders) with `found` False; `dataset` refuses it with `NotADataset`, one line for the
+commands that need a dataset.
 Settings (all optional, paths relative to that folder):
 
     [tool.cmr]                      # or the top level of cmr.toml
@@ -25,10 +28,16 @@ class ProjectError(Exception):
     """A settings file that cannot be read: a usage error, reported without a traceback."""
 
 
+class NotADataset(ProjectError):
+    """No dataset around the folder a command was run in: a usage error (exit 2)."""
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
     config: dict[str, Any] = field(default_factory=dict)
+    found: bool = field(default=True, compare=False)
+    """False when no folder from the start upwards marks a dataset (see the module doc)."""
 
     @classmethod
     def find(cls, start: str | Path | None = None) -> Project:
@@ -38,7 +47,22 @@ class Project:
             config = _read_config(folder)
             if config is not None or (folder / "codebook").is_dir():
                 return cls(folder, config or {})
-        return cls(here, {})
+        return cls(here, {}, found=False)
+
+    @classmethod
+    def dataset(cls, start: str | Path | None = None) -> Project:
+        """`find(start)`, or `NotADataset` when no dataset holds `start`.
+
+        >>> Project.dataset("/")  # doctest: +SKIP
+        NotADataset: not inside a cmr dataset (no codebook/ folder found from /); ...
+        """
+        project = cls.find(start)
+        if not project.found:
+            raise NotADataset(
+                f"not inside a cmr dataset (no codebook/ folder found from {project.root}); "
+                "run it in a dataset or pass -C DIR"
+            )
+        return project
 
     def _path(self, key: str, default: str) -> Path:
         return self.root / str(self.config.get(key, default))

@@ -9,7 +9,8 @@ from typing import Any, TypeVar
 
 import click
 
-from cmr.project import Project, ProjectError
+from cmr.errors import EnvironmentProblem
+from cmr.project import NotADataset, Project, ProjectError
 from cmr.reporters import REPORTERS
 from cmr.settings import SettingsError
 
@@ -19,7 +20,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 def pass_project(func: F) -> F:
     """Give the command a `project` argument: the dataset found from `-C` or the cwd.
 
-    Settings that cannot be read or used are a usage error (exit 2) in every command.
+    Settings that cannot be read or used, and a folder outside any dataset, are a usage
+    error (exit 2, one line) in every command.
     """
 
     @click.pass_context
@@ -29,7 +31,13 @@ def pass_project(func: F) -> F:
         if start is not None and not os.path.isdir(start):
             raise click.UsageError(f"-C {start!r}: no such folder", ctx)
         try:
-            return func(Project.find(start), *args, **kwargs)
+            project = Project.dataset(start)
+        except NotADataset as exc:
+            raise EnvironmentProblem(str(exc)) from None
+        except ProjectError as exc:
+            raise click.UsageError(str(exc), ctx) from None
+        try:
+            return func(project, *args, **kwargs)
         except (ProjectError, SettingsError) as exc:  # the dataset's settings cannot be used
             raise click.UsageError(str(exc), ctx) from None
 
