@@ -5,6 +5,20 @@ cmr checks country names against ISO3, Correlates of War and Gleditsch-Ward code
 pandas (when installed) and a 2.5 MB pickle, which `cmr check` cannot afford on every run. This
 script extracts the few columns cmr needs into a small JSON table that ships with the package.
 
+Historical states are handled on purpose, in two groups, both written to the table:
+
+* countrycode keeps some states apart, in rows without an ISO3 code: former states
+  (Czechoslovakia, Yugoslavia, the German Democratic Republic, …) and Kosovo. Those of the
+  state system (with a Correlates of War or Gleditsch-Ward code) are listed under
+  `without_iso3`: cmr files observations by ISO3 code, so it refuses them by name rather than
+  put another state's codes in their place.
+* countrycode's regex for a current state also matches some names of former states or
+  territories (the Soviet Union is matched by Russia's, West Germany by Germany's).
+  `SUCCEEDED` names them by hand — a rename of the same state (Zaire, Ceylon, Siam) is not
+  one — and the build checks that countrycode maps each of their names to the successor
+  given, so that the list cannot drift from countrycode silently. cmr uses the successor's
+  codes and warns, naming both.
+
 Run it after upgrading countrycode:
 
     python scripts/build_countries.py
@@ -41,33 +55,86 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def build() -> dict[str, Any]:
-    """Return the country table as a JSON-ready dictionary."""
+# Former states or territories whose names countrycode gives to a current state: the name cmr
+# shows, the successor's ISO3 code, the spellings countrycode maps there, and why it is not
+# the same state under another name.
+SUCCEEDED = [
+    (
+        "Soviet Union",
+        "RUS",
+        ["Soviet Union", "USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"],
+        "dissolved in 1991",
+    ),
+    ("West Germany", "DEU", ["West Germany", "German Federal Republic"], "before 1990"),
+    ("North Vietnam", "VNM", ["North Vietnam", "North Viet Nam"], "before 1976"),
+    ("East Pakistan", "BGD", ["East Pakistan"], "part of Pakistan until 1971"),
+    ("Rhodesia", "ZWE", ["Rhodesia", "Southern Rhodesia"], "a colony, then unrecognised"),
+    ("Belgian Congo", "COD", ["Belgian Congo", "Congo Free State"], "a colony until 1960"),
+    ("Bohemia", "CZE", ["Bohemia"], "a kingdom of Austria-Hungary until 1918"),
+]
+WITHOUT_ISO3_COLUMNS = ["name", "regex", "cown", "gwn"]
+SUCCEEDED_COLUMNS = ["name", "successor", "aliases", "note"]
+
+
+def _codelist() -> dict[str, list[Any]]:
     import countrycode
 
     pickled = Path(countrycode.__file__).parent / "data" / "codelist.pickle"
     with pickled.open("rb") as fh:
-        codelist = pickle.load(fh)
+        codelist: dict[str, list[Any]] = pickle.load(fh)
+    return codelist
+
+
+def build() -> dict[str, Any]:
+    """Return the country table as a JSON-ready dictionary."""
+    codelist = _codelist()
     n = len(codelist["iso3c"])
-    rows = []
+    rows, apart = [], []
     for i in range(n):
         row = {key: _clean(codelist[col][i]) for key, col in COLUMNS.items()}
-        if row["iso3c"] is None or row["regex"] is None:
+        if row["regex"] is None:
             continue
-        rows.append(row)
+        if row["iso3c"] is not None:
+            rows.append(row)
+        elif row["cown"] is not None or row["gwn"] is not None:
+            apart.append(row)
     rows.sort(key=lambda r: r["iso3c"])
+    apart.sort(key=lambda r: r["name"])
     return {
         "source": f"countrycode {version('countrycode')}",
         "columns": list(COLUMNS),
         "rows": [[r[c] for c in COLUMNS] for r in rows],
+        "without_iso3_columns": WITHOUT_ISO3_COLUMNS,
+        "without_iso3": [[r[c] for c in WITHOUT_ISO3_COLUMNS] for r in apart],
+        "succeeded_columns": SUCCEEDED_COLUMNS,
+        "succeeded": _succeeded(rows),
     }
+
+
+def _succeeded(rows: list[dict[str, Any]]) -> list[list[Any]]:
+    """`SUCCEEDED`, each name checked to map to its successor as countrycode maps it."""
+    import re
+
+    out = []
+    for name, successor, aliases, note in SUCCEEDED:
+        for alias in aliases:
+            first = next((r for r in rows if re.search(r["regex"], alias, re.I)), None)
+            if first is None or first["iso3c"] != successor:
+                found = first and first["iso3c"]
+                raise SystemExit(f"countrycode maps {alias!r} to {found}, not {successor}")
+        out.append([name, successor, aliases, note])
+    return out
 
 
 def render(table: dict[str, Any]) -> str:
     """One country per line, so that a rebuild shows up as a readable diff."""
-    rows = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in table["rows"])
-    head = json.dumps({k: v for k, v in table.items() if k != "rows"}, ensure_ascii=False)
-    return head[:-1] + ', "rows": [\n' + rows + "\n]}\n"
+    lists = ("rows", "without_iso3", "succeeded")
+    head = json.dumps({k: v for k, v in table.items() if k not in lists}, ensure_ascii=False)
+    parts = [head[:-1]]
+    for key in lists:
+        lines = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in table[key])
+        parts.append(f', "{key}": [\n{lines}\n]')
+    return "".join(parts) + "}\n"
 
 
 if __name__ == "__main__":

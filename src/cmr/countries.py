@@ -12,6 +12,12 @@ or "Azerbaijan and Germany" match nothing.
 'Azerbaijan'
 >>> suggest("Azerbajan").name
 'Azerbaijan'
+
+Names and ISO3 codes are matched whatever their case (`arm`, `azerbaijan`). Former states are
+handled on purpose (`former`): a name countrycode gives to a successor ("Soviet Union" is
+matched by Russia's regex) resolves to the successor's codes under the former state's name,
+for the caller to warn about; a former state countrycode keeps apart without an ISO3 code
+(Czechoslovakia) resolves to nothing, and `hint` says why.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -99,16 +105,48 @@ class Country:
         return _compiled(self.pattern)
 
 
+@dataclass(frozen=True)
+class Former:
+    """A former state or territory: `successor` is the state whose codes countrycode gives
+    it, or None when countrycode keeps it apart without an ISO3 code (then `cown` and `gwn`
+    are its own codes)."""
+
+    name: str
+    successor: Country | None
+    note: str
+    cown: int | None = None
+    gwn: int | None = None
+
+
 @cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
 @cache
+def _raw() -> dict[str, list[list[object]]]:
+    data: dict[str, list[list[object]]] = json.loads(
+        (DATA / "countries.json").read_text(encoding="utf-8")
+    )
+    return data
+
+
+def _records(key: str) -> list[dict[str, object]]:
+    raw = _raw()
+    columns = [str(c) for c in raw["columns" if key == "rows" else f"{key}_columns"]]
+    return [dict(zip(columns, row, strict=True)) for row in raw[key]]
+
+
+@cache
 def table() -> tuple[Country, ...]:
-    raw = json.loads((DATA / "countries.json").read_text(encoding="utf-8"))
-    rows = (dict(zip(raw["columns"], row, strict=True)) for row in raw["rows"])
-    return tuple(Country(r["name"], r["iso3c"], r["cown"], r["gwn"], r["regex"]) for r in rows)
+    return tuple(
+        Country(str(r["name"]), str(r["iso3c"]), _int(r["cown"]), _int(r["gwn"]), str(r["regex"]))
+        for r in _records("rows")
+    )
+
+
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) else None
 
 
 @cache
@@ -123,6 +161,7 @@ def _by_iso3() -> dict[str, Country]:
 
 
 def by_iso3(code: str) -> Country | None:
+    """The country with ISO3 code `code`, in any case (`aze`, `AZE`)."""
     return _by_iso3().get(code.upper())
 
 
@@ -141,6 +180,9 @@ def _by_name(text: str) -> Country | None:
     exact = _canonical().get(text.casefold())
     if exact is not None:  # the common case: the name as the table spells it, no regex
         return exact
+    succeeded = _succeeded().get(_plain(text))
+    if succeeded is not None:
+        return succeeded.successor
     for country in table():
         match = country.regex.search(text)
         if match:
@@ -151,6 +193,11 @@ def _by_name(text: str) -> Country | None:
 def _accounted_for(text: str, match: re.Match[str], country: Country) -> bool:
     """True when everything in `text` outside the word(s) `match` covers is punctuation or
     a word of the country's names or of an official title."""
+    return _whole(text, match, _vocabulary(country))
+
+
+def _whole(text: str, match: re.Match[str], vocabulary: frozenset[str]) -> bool:
+    """True when every word of `text` outside `match` is punctuation or in `vocabulary`."""
     start, end = match.span()
     while start > 0 and text[start - 1].isalnum():
         start -= 1
@@ -159,7 +206,7 @@ def _accounted_for(text: str, match: re.Match[str], country: Country) -> bool:
     rest = f"{text[:start]} {text[end:]}".casefold()
     if any(not (ch.isspace() or ch.isalnum() or ch in PUNCTUATION) for ch in rest):
         return False
-    return set(WORD.findall(rest)) <= _vocabulary(country)
+    return set(WORD.findall(rest)) <= vocabulary
 
 
 @cache
@@ -169,13 +216,114 @@ def _vocabulary(country: Country) -> frozenset[str]:
 
 
 def resolve(name_or_code: str) -> Country | None:
-    """A country from an ISO3 code or an English name; None when nothing matches."""
+    """A country from an ISO3 code or an English name, in any case; None when nothing matches.
+
+    A former state's name that countrycode gives to a successor resolves to the successor's
+    codes under the former state's name (`resolve("USSR").name` is "Soviet Union", with
+    Russia's codes); `former` tells the caller, which must say so.
+    """
     text = name_or_code.strip()
-    if len(text) == 3 and text.isalpha() and text.isupper():
+    if len(text) == 3 and text.isalpha():
         found = by_iso3(text)
         if found is not None:
             return found
+    past = former(text)
+    if past is not None and past.successor is not None:
+        return replace(past.successor, name=past.name)
     return by_name(text)
+
+
+def former(name: str) -> Former | None:
+    """The former state `name` names, or None. A state countrycode keeps apart without an ISO3
+    code (Czechoslovakia, the German Democratic Republic, but also Kosovo) comes back with no
+    successor.
+
+    >>> former("U.S.S.R.").successor.iso3c
+    'RUS'
+    >>> former("Czechoslovakia").successor is None
+    True
+    """
+    text = name.strip()
+    if not text or len(text) > MAX_NAME_CHARS or not text.isprintable():
+        return None
+    return _succeeded().get(_plain(text)) or _without_iso3(text)
+
+
+def hint(name: str) -> str:
+    """What to add to "not recognised": a former state without an ISO3 code, or the country
+    a mistyped name most likely means (" (did you mean 'Azerbaijan', AZE?)"); else ""."""
+    if len(name) > MAX_NAME_CHARS:
+        return ""
+    past = former(name)
+    if past is not None and past.successor is None:
+        return f" ({past.name} has no ISO3 code in countrycode; cmr files observations by ISO3)"
+    close = suggest(name)
+    return f" (did you mean {close.name!r}, {close.iso3c}?)" if close else ""
+
+
+def refusal(name: str) -> str | None:
+    """Why `name` cannot be coded when it is a state without an ISO3 code, else None."""
+    past = former(name)
+    if past is None or past.successor is not None:
+        return None
+    codes = f"COW {past.cown}" if past.cown is not None else f"G-W {past.gwn}"
+    return (
+        f"{_named(name, past)} has no ISO3 code in countrycode ({codes}); cmr files each "
+        "observation under an ISO3 code and does not put another state's in its place"
+    )
+
+
+def substitution(name: str) -> str | None:
+    """What to say when `name` is a former state that takes its successor's codes, else None.
+
+    >>> substitution("USSR").split(";")[0]
+    "'USSR' (Soviet Union) is a former state or territory (dissolved in 1991)"
+    """
+    past = former(name)
+    if past is None or past.successor is None:
+        return None
+    return (
+        f"{_named(name, past)} is a former state or territory ({past.note}); countrycode gives it "
+        "the codes of its successor "
+        f"{past.successor.name} ({past.successor.iso3c}, COW {past.successor.cown})"
+    )
+
+
+def _named(name: str, past: Former) -> str:
+    """`'USSR' (Soviet Union)`, or just `'Soviet Union'` when typed as the table spells it."""
+    typed = name.strip()
+    if _plain(typed) == _plain(past.name):
+        return repr(typed)
+    return f"{typed!r} ({past.name})"
+
+
+def _plain(text: str) -> str:
+    """A name compared loosely: case, dots, commas and a leading "the" do not matter."""
+    words = WORD.findall(text.casefold())
+    return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+@cache
+def _succeeded() -> dict[str, Former]:
+    """Former states by each spelling countrycode maps to their successor."""
+    out: dict[str, Former] = {}
+    for r in _records("succeeded"):
+        past = Former(str(r["name"]), by_iso3(str(r["successor"])), str(r["note"]))
+        for alias in r["aliases"] if isinstance(r["aliases"], list) else []:
+            out[_plain(str(alias))] = past
+    return out
+
+
+@cache
+def _without_iso3(text: str) -> Former | None:
+    """A state countrycode keeps apart without an ISO3 code, its regex matching the whole
+    name."""
+    for r in _records("without_iso3"):
+        match = _compiled(str(r["regex"])).search(text)
+        own = TITLE_WORDS | frozenset(WORD.findall(str(r["name"]).casefold()))
+        if match and _whole(text, match, own):
+            return Former(str(r["name"]), None, "no ISO3 code", _int(r["cown"]), _int(r["gwn"]))
+    return None
 
 
 def suggest(name: str) -> Country | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from cmr import countries
 from cmr.cli._common import pass_project
 from cmr.codebook import CodebookError
 from cmr.project import Project
@@ -41,6 +42,9 @@ def command(
       cmr new AZE 1994 --coder jdoe --independent
       cmr new AZE 1995 --coder jdoe --from-previous
     """
+    refused = countries.refusal(country)
+    if refused is not None:  # a state cmr cannot file: a usage error, exit 2
+        raise click.BadParameter(refused, param_hint="COUNTRY")
     try:
         path = new_observation(
             project, country, year, coder, independent=independent, from_previous=from_previous
@@ -57,3 +61,6 @@ def command(
             click.echo(item.render())
         raise SystemExit(1) from None
     click.echo(project.display(path))
+    substituted = countries.substitution(country)
+    if substituted is not None:  # a former state: its successor's codes, said out loud
+        click.echo(f"cmr: warning: {substituted}, which the file uses", err=True)
