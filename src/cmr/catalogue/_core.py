@@ -207,8 +207,12 @@ KINDS: list[Kind] = [
         "country-unknown",
         _E,
         "Unknown country",
-        "The country name matches no country known to countrycode.",
-        "country {name!r} is not recognised",
+        "The country name matches no country known to countrycode (names and ISO3 codes are "
+        "matched in any case). The message suggests the country a misspelled name most likely "
+        "means, or says that the name is a state countrycode keeps without an ISO3 code "
+        "(Czechoslovakia, Yugoslavia, the German Democratic Republic), which cmr cannot file.",
+        "country {name!r} is not recognised{hint}",
+        defaults=(("hint", ""),),
     ),
     Kind(
         "country-code-mismatch",

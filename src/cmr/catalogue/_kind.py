@@ -19,9 +19,11 @@ class Kind:
     description: str
     template: str
     family: str = "core"
+    defaults: tuple[tuple[str, Any], ...] = ()
+    """Parameters a caller may leave out (a did-you-mean `hint` that is often empty)."""
 
     def message(self, **params: Any) -> str:
-        return self.template.format(**params)
+        return self.template.format(**{**dict(self.defaults), **params})
 
 
 def make(kinds: Mapping[str, Kind]) -> Callable[..., Finding]:
