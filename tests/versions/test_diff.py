@@ -118,7 +118,9 @@ def test_mapped_code_removal_is_compatible(project: Path) -> None:
                 m["code"] = "not_found"
 
     new_version(project, swap)
-    assert any(line.startswith("breaking   yes_no missing code unknown removed") for line in _only(project))
+    assert any(
+        line.startswith("breaking   yes_no missing code unknown removed") for line in _only(project)
+    )
     new_version(project, swap, changes=["map: unknown -> not_found"])
     removed = [line for line in _only(project) if "unknown removed" in line]
     assert removed == [
@@ -150,9 +152,13 @@ def test_output_is_deterministic(project: Path) -> None:
 def test_fail_on_breaking(project: Path) -> None:
     """`--fail-on-breaking` exits 1 for a breaking change and 0 for compatible ones."""
     new_version(project, _label)
-    assert cmr_run(project, "codebook", "diff", "1.1.0", "1.2.0", "--fail-on-breaking").returncode == 0
+    assert (
+        cmr_run(project, "codebook", "diff", "1.1.0", "1.2.0", "--fail-on-breaking").returncode == 0
+    )
     new_version(project, _wording)
-    assert cmr_run(project, "codebook", "diff", "1.1.0", "1.2.0", "--fail-on-breaking").returncode == 1
+    assert (
+        cmr_run(project, "codebook", "diff", "1.1.0", "1.2.0", "--fail-on-breaking").returncode == 1
+    )
 
 
 def test_paths_work_as_versions(project: Path, tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ def new_version(
 ) -> Path:
     """Write `codebook/<version>.yaml`: 1.1.0 edited by `edit`, with a changelog entry for
     `version` whose details are `changes` (default: none, only a summary)."""
+    only_released(project)
     data = copy.deepcopy(base(project))
     data["version"] = version
     data["status"] = "draft"
@@ -48,6 +49,31 @@ def new_version(
     path = project / "codebook" / f"{version}.yaml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def only_released(project: Path, keep: str = "1.1.0") -> None:
+    """Remove the project's codebook versions after `keep` (the repository's own 1.2.0, once
+    it lands) and their lines in released.sha256, so a made-up version takes their place."""
+    from cmr.versions._changelog import version_key
+
+    folder = project / "codebook"
+    for path in folder.glob("*.yaml"):
+        if version_key(path.stem) > version_key(keep):
+            path.unlink()
+            schema = folder / "schema" / f"observation-{path.stem}.schema.json"
+            schema.unlink(missing_ok=True)
+    listing = folder / "released.sha256"
+    if listing.is_file():
+        lines = listing.read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [x for x in lines if not x.rstrip().endswith(".yaml") or _old(x, keep)]
+        listing.write_text("".join(kept), encoding="utf-8")
+
+
+def _old(line: str, keep: str) -> bool:
+    from cmr.versions._changelog import version_key
+
+    name = line.rstrip().rsplit(" ", 1)[-1].lstrip("*")
+    return version_key(name.removesuffix(".yaml")) <= version_key(keep)
 
 
 def question(data: Data, qid: str) -> Data:

@@ -31,6 +31,7 @@ COMMANDS = {
     "agreement": "_agreement",
     "import-memo": "_import_memo",
     "codes": "_codes",
+    "migrate": "_migrate",
     "status": "_status",
     "refs": "_refs",
 }

@@ -18,6 +18,8 @@ from cmr.versions._check import changelog_findings, unlisted
 from cmr.versions._diff import diff
 from cmr.versions._load import resolve
 from cmr.versions._model import BREAKING, COMPATIBLE, Change, Diff, Match
+from cmr.versions._run import Migration, migrate
+from cmr.versions._since import comparable_since
 
 __all__ = [
     "BREAKING",
@@ -25,8 +27,11 @@ __all__ = [
     "Change",
     "Diff",
     "Match",
+    "Migration",
     "changelog_findings",
+    "comparable_since",
     "diff",
+    "migrate",
     "resolve",
     "unlisted",
 ]
