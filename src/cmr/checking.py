@@ -41,6 +41,9 @@ from cmr.versions import changelog_findings
 __all__ = ["SUFFIXES", "CheckContext", "Request", "Run", "check", "known_codes"]
 
 PARALLEL_THRESHOLD = 400
+PROGRESS_STEP = 64  # files checked between progress reports when checking here
+Progress = Callable[[int, int], None]  # progress(done, total), see cmr.progress
+Item = tuple[str, str]
 SMALL_RUN = 200  # named files (with their context) checked without the result cache
 Blob = tuple[bytes, bytes, bytes]
 
@@ -144,6 +147,7 @@ def check(
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
     cache: bool = True,
+    progress: Progress | None = None,
 ) -> Run:
     """Check observation files (default: all of the project's) in the dataset they belong to.
 
@@ -153,7 +157,8 @@ def check(
     no code raises `SettingsError`. With `cache`, files unchanged since the last run are not
     read again (see `cmr._cache`); `keep=True` reads every file and keeps its data, and
     `keep="records"` keeps it as compact Arrow records instead (`Run.records`, for the
-    export).
+    export). `progress(done, total)` is called as the files to read are read (see
+    `cmr.progress`).
 
     >>> run = check()                 # doctest: +SKIP
     >>> run.result.success            # doctest: +SKIP
@@ -176,6 +181,7 @@ def check(
         keep,
         today,
         _cache.enabled(cache and not keep),
+        progress,
     )
     run = _check_files(request, project, books, settings, result)
     result.findings = settings.apply(result.findings)
@@ -252,6 +258,7 @@ class Request:
     keep: bool | Literal["records"]
     today: dt.date | None
     use_cache: bool
+    progress: Progress | None = None
 
 
 def _check_files(
@@ -279,11 +286,13 @@ def _check_files(
     blobs: list[Blob] = []
     # a few named files are read faster than a large dataset's cache is loaded
     if use_cache and not (named and len(items) < SMALL_RUN):
-        outcomes = _run_cached(items, ctx, jobs, project.root, result, whole=not named)
+        outcomes = _run_cached(
+            items, ctx, jobs, project.root, result, whole=not named, progress=request.progress
+        )
     elif keep == "records":
-        outcomes, blobs = _run_records(items, ctx, jobs)
+        outcomes, blobs = _run_records(items, ctx, jobs, request.progress)
     else:
-        outcomes = _run(items, ctx, jobs)
+        outcomes = _run(items, ctx, jobs, request.progress)
     summaries = [s for _, s in outcomes if s is not None]
     file_findings = [f for found_, _ in outcomes for f in found_]
     rulesets = rules.RuleSets(settings)  # compiled once, for the cross-file checks and the report
@@ -474,12 +483,13 @@ def _run_cached(
     result: Result,
     *,
     whole: bool = True,
+    progress: Progress | None = None,
 ) -> list[Outcome]:
     """`_run` on the files that changed since the last run; the rest from the cache."""
     store = _cache.CheckCache(root, ctx.salt())
     cached = [store.get(path, display) for path, display in items]
     todo = [item for item, hit in zip(items, cached, strict=True) if hit is None]
-    fresh = iter(_run(todo, ctx, jobs) if todo else [])
+    fresh = iter(_run(todo, ctx, jobs, progress) if todo else [])
     outcomes = []
     for (path, display), hit in zip(items, cached, strict=True):
         if hit is None:
@@ -493,17 +503,25 @@ def _run_cached(
     return outcomes
 
 
-def _run(items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None) -> list[Outcome]:
+def _run(
+    items: list[tuple[str, str]],
+    ctx: CheckContext,
+    jobs: int | None,
+    progress: Progress | None = None,
+) -> list[Outcome]:
     """Check `items` here, or in one worker process per core when there are many."""
-    done = _batches(items, ctx, jobs, _check_batch)
+    done = _batches(items, ctx, jobs, _check_batch, progress)
     return [outcome for batch in done for outcome in batch]
 
 
 def _run_records(
-    items: list[tuple[str, str]], ctx: CheckContext, jobs: int | None
+    items: list[tuple[str, str]],
+    ctx: CheckContext,
+    jobs: int | None,
+    progress: Progress | None = None,
 ) -> tuple[list[Outcome], list[Blob]]:
     """`_run`, plus each batch's records."""
-    done = _batches(items, ctx, jobs, _check_batch_records)
+    done = _batches(items, ctx, jobs, _check_batch_records, progress)
     return [o for outcomes, _ in done for o in outcomes], [blob for _, blob in done]
 
 
@@ -515,17 +533,33 @@ def _batches(
     ctx: CheckContext,
     jobs: int | None,
     work: Callable[[Sequence[tuple[str, str]]], T],
+    progress: Progress | None = None,
 ) -> list[T]:
     """`work` on batches of `items`, here or in one worker process per core when there are
-    many, in the order of `items`."""
+    many, in the order of `items`; `progress(done, total)` after each batch."""
     workers = jobs or os.cpu_count() or 1
     if workers <= 1 or len(items) < PARALLEL_THRESHOLD:
         _init(ctx)
-        return [work(items)]
+        if progress is None:
+            return [work(items)]
+        batches = [items[i : i + PROGRESS_STEP] for i in range(0, len(items), PROGRESS_STEP)]
+        return _reported(batches, map(work, batches), progress)
     import multiprocessing  # only when there is work to share
 
     size = max(16, len(items) // (workers * 8))
     batches = [items[i : i + size] for i in range(0, len(items), size)]
     # the with-block terminates the workers on any way out, Ctrl-C included: no orphans
     with multiprocessing.get_context("fork").Pool(workers, _init, (ctx, True)) as pool:
-        return pool.map(work, batches, chunksize=1)
+        if progress is None:
+            return pool.map(work, batches, chunksize=1)
+        return _reported(batches, pool.imap(work, batches, chunksize=1), progress)
+
+
+def _reported(batches: list[list[Item]], done: Iterable[T], progress: Progress) -> list[T]:
+    """The results of `batches` in order, calling `progress` as each one arrives."""
+    total, count, out = sum(len(b) for b in batches), 0, []
+    for batch, result in zip(batches, done, strict=True):
+        out.append(result)
+        count += len(batch)
+        progress(count, total)
+    return out
