@@ -227,3 +227,37 @@ def test_mapped_confidence_is_rewritten(project: Path) -> None:
     assert all("previous" not in a for a in data["answers"].values())
     assert "status" not in data
     assert cmr_run(project, "check").returncode == 0
+
+
+def test_earlier_needs_review_is_kept(project: Path) -> None:
+    """An answer already marked needs_review (a moved window) keeps that reason, plus ours."""
+    path = _observation(project)
+    text = path.read_text(encoding="utf-8").replace(
+        "  officer_ideology_test:\n", "  officer_ideology_test:\n    needs_review: window moved\n"
+    )
+    path.write_text(text.replace("codebook: 1.1.0\n", "codebook: 1.1.0\nstatus: draft\n"))
+    new_version(project, _wording, changes=["Q5 reworded."])
+    assert cmr_run(project, "migrate", "--to", "1.2.0").returncode == 0
+    answer = _read(path)["answers"]["officer_ideology_test"]
+    assert answer["needs_review"].startswith("window moved; codebook 1.1.0 -> 1.2.0 changed text")
+
+
+def test_missing_path_is_usage_error(project: Path) -> None:
+    """A PATH that does not exist: one line, exit 2."""
+    _observation(project)
+    done = cmr_run(project, "migrate", "--to", "1.1.0", "observations/XXX/1990.yaml")
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_reference_moment_change_reviews_every_answer(project: Path) -> None:
+    """A new reference moment concerns every answer: each gets needs_review."""
+    path = _observation(project)
+
+    def edit(d: Data) -> None:
+        d["reference_moment"] = "Every observation describes the country on 30 June."
+
+    new_version(project, edit, changes=["The reference_moment is 30 June."])
+    assert cmr_run(project, "migrate", "--to", "1.2.0").returncode == 0
+    answers = _read(path)["answers"].values()
+    assert all("changed reference_moment" in a["needs_review"] for a in answers)

@@ -90,12 +90,13 @@ def _untiered(answer: dict[str, Any]) -> bool:
 
 
 def _unit_concerned(subject: str, unit: str | None) -> bool:
-    """`unit` is the file's `unit:` (None: the codebook's default unit applies)."""
+    """`unit` is the file's `unit:`, or `default:<unit>` when the file names none and the old
+    codebook's default unit applies (`default:` alone when it had none)."""
     if subject == "reference_moment":
         return True
     if subject == "default_unit":
-        return unit is None
-    return subject == unit
+        return unit is None or unit.startswith("default:")
+    return subject == unit.removeprefix("default:") if unit else False
 
 
 def _reasons(changes: list[Change]) -> list[str]:

@@ -78,6 +78,8 @@ def _plan(
             raise EditError(_lost(variable, old, target))
     edits = Edits(text)
     unit = data.get("unit")
+    if not isinstance(unit, str):
+        unit = f"default:{old.raw.get('default_unit') or ''}"
     for key, value in node[1].value:
         answer = answers[key.value]
         item = plan_answer(
@@ -85,7 +87,7 @@ def _plan(
             answer if isinstance(answer, dict) else {},
             found,
             target,
-            unit if isinstance(unit, str) else None,
+            unit,
         )
         _edit_answer(edits, key, value, item, answer, (old.version, target.version))
         plan.answers.append(item)
@@ -127,12 +129,11 @@ def _edit_answer(
     _confidence(edits, value, item)
     if not (item.review or item.recoded):
         return
-    for name in ("needs_review", "previous"):
-        if name in answer:
-            raise EditError(
-                f"the answer {key.value} still has `{name}` from an earlier "
-                "migration; review it and delete the line first"
-            )
+    if "previous" in answer:
+        raise EditError(
+            f"the answer {key.value} still has `previous` from an earlier migration; review "
+            "it and delete its previous and needs_review lines first"
+        )
     code = child(value, "answer")
     if item.recoded and code is not None:
         if item.new_code is None:
@@ -143,7 +144,11 @@ def _edit_answer(
     if item.renamed:
         previous["variable"] = item.match.old_variable
     lines = [f"previous: {flow(previous)}"]
-    if item.review:
+    earlier = child(value, "needs_review")
+    if item.review and earlier is not None:  # e.g. a window moved by `cmr new --from-previous`
+        reason = f"{earlier[1].value}; {item.needs_review(*versions)}"
+        edits.replace(earlier[1], scalar(reason, True))
+    elif item.review:
         lines.insert(0, f"needs_review: {scalar(item.needs_review(*versions), True)}")
     edits.before_line_of(value.value[0][0], lines)
 

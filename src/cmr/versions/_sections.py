@@ -67,14 +67,15 @@ def section_changes(old: Raw, new: Raw, maps: dict[str, str], uses: Uses) -> lis
             )
         )
     if old.get("lineage") != new.get("lineage"):
+        action = "added" if old.get("lineage") is None else "changed"
         out.append(
             Change(
                 "reference",
                 "lineage",
-                "lineage",
-                "changed",
+                "section",
+                action,
                 COMPATIBLE,
-                "where the codebook comes from; answers keep their meaning",
+                f"where the codebook comes from; {_KEEP}",
                 names=("lineage",),
             )
         )
