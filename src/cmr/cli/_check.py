@@ -6,6 +6,7 @@ import click
 
 from cmr.checking import check
 from cmr.cli._common import format_option, pass_project
+from cmr.progress import counter
 from cmr.project import Project
 from cmr.reporters import REPORTERS
 
@@ -51,7 +52,8 @@ def command(
     """Check observation files against their codebook, the bibliography and each other.
 
     PATHS are files or folders (default: the dataset's observations/). Findings print as
-    `path:line:column: severity code message`. Exit status: 0 without errors (warnings
+    `path:line:column: severity code message`. On a terminal, a counter on stderr shows the
+    files read so far. Exit status: 0 without errors (warnings
     allowed), 1 with errors, 2 for usage errors. Severities can be changed per code in
     [tool.cmr.severity] (pyproject.toml) or [severity] (cmr.toml).
 
@@ -63,8 +65,15 @@ def command(
       cmr check --ignore evidence-too-short,window
       cmr check --select coup-history-reverts --select slow-change
     """
-    run = check(
-        paths or None, project=project, jobs=jobs, select=select, ignore=ignore, cache=not no_cache
-    )
+    with counter("checking", quiet=fmt != "text") as progress:  # on a terminal only
+        run = check(
+            paths or None,
+            project=project,
+            jobs=jobs,
+            select=select,
+            ignore=ignore,
+            cache=not no_cache,
+            progress=progress,
+        )
     click.echo(REPORTERS[fmt](run.result), nl=False)
     raise SystemExit(0 if run.result.success else 1)
