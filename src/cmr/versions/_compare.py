@@ -9,6 +9,8 @@ from typing import Any
 from cmr.versions._model import BREAKING, COMPATIBLE, Change
 
 _WORD = re.compile(r"\w+")
+KEEP = "answers keep their meaning"
+LABEL = (COMPATIBLE, f"a label or description; {KEEP}")
 
 
 def same_words(a: object, b: object) -> bool:
@@ -98,4 +100,51 @@ def field_changes(
                 names,
             )
         )
+    return out
+
+
+def both(a: Any, b: Any) -> list[str]:
+    return [k for k in (b or {}) if k in (a or {})]
+
+
+def items(section: str, a: Any, b: Any, removed: str, added: str) -> list[Change]:
+    """Named items (scales) added or removed; whatever uses them is reported elsewhere."""
+    new_, gone, _ = added_removed(a or {}, b or {})
+    return [
+        Change(section, k, section[:-1], "added", COMPATIBLE, "a new " + section[:-1], names=(k,))
+        for k in new_
+    ] + [
+        Change(
+            section,
+            k,
+            section[:-1],
+            "removed",
+            COMPATIBLE,
+            "no question uses it any more (reported under questions)",
+            names=(k,),
+        )
+        for k in gone
+    ]
+
+
+def listed(
+    section: str, a: Any, b: Any, removed: tuple[str, str], fields: tuple[str, str]
+) -> list[Change]:
+    """Items of a list keyed by `code`: added (compatible), removed, any field changed."""
+    x, y = keyed(a), keyed(b)
+    new_, gone, both = added_removed(x, y)
+    out = [
+        Change(section, k, "entry", "added", COMPATIBLE, f"a new entry; {KEEP}", names=(k,))
+        for k in new_
+    ]
+    out += [
+        Change(section, k, "entry", "removed", removed[0], removed[1], names=(k,)) for k in gone
+    ]
+    for k in both:
+        if x[k] != y[k]:
+            keys = sorted(set(x[k]) | set(y[k]))
+            changed = [f for f in keys if x[k].get(f) != y[k].get(f)]
+            out.append(
+                Change(section, k, ", ".join(changed), "changed", fields[0], fields[1], names=(k,))
+            )
     return out

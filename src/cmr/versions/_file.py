@@ -8,7 +8,6 @@ completely is refused with a reason, and left as it was.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +15,7 @@ from cmr import _yaml
 from cmr.codebook import Codebook
 from cmr.versions._answers import AnswerPlan, plan_answer
 from cmr.versions._edit import EditError, Edits, child, compose, flow, is_block_mapping, scalar
+from cmr.versions._layout import add_questions, retarget
 from cmr.versions._model import Diff
 
 
@@ -93,8 +93,8 @@ def _plan(
         plan.answers.append(item)
     answered = {m.new_variable for m in by_old.values() if m.old_variable in answers}
     plan.added = [q.variable for q in target.questions if q.variable not in answered]
-    _add_questions(edits, node[1], plan.added, target)
-    _top(
+    add_questions(edits, node[1], plan.added, target)
+    retarget(
         edits,
         root,
         text,
@@ -158,46 +158,6 @@ def _confidence(edits: Edits, value: Any, item: AnswerPlan) -> None:
     level = child(value, "confidence")
     if level is not None and item.confidence is not None:
         edits.replace(level[1], scalar(item.confidence))
-
-
-def _add_questions(edits: Edits, answers: Any, added: list[str], target: Codebook) -> None:
-    if not added:
-        return
-    first_key, first_value = answers.value[0]
-    indent = " " * first_key.start_mark.column
-    inner = indent + "  "
-    if is_block_mapping(first_value) and first_value.value:
-        inner = " " * first_value.value[0][0].start_mark.column
-    block = []
-    for variable in added:
-        q = target.by_variable[variable]
-        block += [
-            f"{indent}# {q.id} {' '.join(q.text.split())}",
-            f"{indent}# answer: {' | '.join(q.scale.codes)}",
-            f"{indent}{variable}:",
-            f"{inner}answer:",
-            f"{inner}confidence:",
-            f"{inner}evidence: ''",
-            f"{inner}citations: []",
-        ]
-    edits.after_node(answers.value[-1][1], "".join(f"{line}\n" for line in block))
-
-
-def _top(edits: Edits, root: Any, text: str, old: str, new: str, *, draft: bool) -> None:
-    version = child(root, "codebook")
-    if version is None:
-        raise EditError("it has no `codebook:` line")
-    plain = version[1].style not in ("'", '"') and re.fullmatch(r"[0-9]+(\.[0-9]+){2,3}", new)
-    edits.replace(version[1], new if plain else scalar(new, True))
-    first = text.split("\n", 1)[0]
-    if first.startswith("#") and f"observation-{old}.schema.json" in first:
-        fixed = first.replace(f"observation-{old}.schema.json", f"observation-{new}.schema.json")
-        edits.spans.append((0, len(first), fixed))
-    status = child(root, "status")
-    if draft and status is None:
-        edits.after_node(version[1], "status: draft\n")
-    elif draft and status is not None and status[1].value != "draft":
-        edits.replace(status[1], "draft")
 
 
 def _verify(plan: FilePlan, before: dict[str, Any], target: Codebook) -> None:

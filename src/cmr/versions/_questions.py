@@ -14,7 +14,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from cmr.versions._compare import field_changes, keyed, plain, same_words, text_change
+from cmr.versions._compare import field_changes, plain, text_change
+from cmr.versions._guidance import action_of, guidance_changes
 from cmr.versions._model import BREAKING, COMPATIBLE, Change
 from cmr.versions._scales import scale_changes
 
@@ -85,86 +86,10 @@ def question_changes(
         names=names,
         skip=_HANDLED,
     )
-    out += _guidance(a, b, new, change)
+    out += guidance_changes(a, b, new, change)
     out += _scale(a, b, old, new, maps, qs, names)
     out += _window(a, b, old, new, change)
     out += _concepts(a, b, change)
-    return out
-
-
-def _guidance(a: Q, b: Q, new: dict[str, Any], change: Make) -> list[Change]:
-    ga, gb = a.get("guidance") or {}, b.get("guidance") or {}
-    values = {str(v["code"]) for v in new["scales"][b["scale"]].get("values", ())}
-    out = []
-    for key in sorted((set(ga) | set(gb)) - {"hard_cases"}):
-        x, y = ga.get(key), gb.get(key)
-        if x == y:
-            continue
-        what, action = f"guidance.{key}", _action(x, y)
-        if key == "summary" and x is None:
-            out.append(change(what, action, COMPATIBLE, "guidance added", None, plain(y)))
-        elif key == "summary" or key in values:
-            meaning = (
-                "what the question asks about changed"
-                if key == "summary"
-                else f"the test for a {key!r} answer changed"
-            )
-            out.append(_text(change, what, action, x, y, meaning))
-        else:
-            reason = "guidance for a missing code; answers keep their meaning"
-            out.append(change(what, action, COMPATIBLE, reason, plain(x), plain(y)))
-    return out + _hard_cases(ga.get("hard_cases"), gb.get("hard_cases"), change)
-
-
-def _action(x: object, y: object) -> str:
-    return "added" if x is None else "removed" if y is None else "changed"
-
-
-def _text(change: Make, what: str, action: str, x: Any, y: Any, meaning: str) -> Change:
-    if action == "changed" and same_words(x, y):
-        reason = "only case, spacing or punctuation changed"
-        return change(what, action, COMPATIBLE, reason, plain(x), plain(y))
-    return change(what, action, BREAKING, meaning, plain(x), plain(y))
-
-
-def _hard_cases(x: Any, y: Any, change: Make) -> list[Change]:
-    """Hard cases matched by their `case` text: added is compatible (a clarification),
-    removed or with a changed rule is breaking (a coding rule changed)."""
-    a, b = keyed(x or (), "case"), keyed(y or (), "case")
-    out = []
-    for case in [c for c in b if c not in a]:
-        out.append(
-            change(
-                f'hard case "{case}"',
-                "added",
-                COMPATIBLE,
-                "a clarification added",
-                None,
-                plain(b[case].get("rule")),
-            )
-        )
-    for case in [c for c in a if c not in b]:
-        out.append(
-            change(
-                f'hard case "{case}"',
-                "removed",
-                BREAKING,
-                "a coding rule removed",
-                plain(a[case].get("rule")),
-                None,
-            )
-        )
-    for case in [c for c in b if c in a and a[c] != b[c]]:
-        out.append(
-            _text(
-                change,
-                f'hard case "{case}"',
-                "changed",
-                a[case].get("rule"),
-                b[case].get("rule"),
-                "a coding rule changed",
-            )
-        )
     return out
 
 
@@ -229,7 +154,7 @@ def _window(a: Q, b: Q, old: dict[str, Any], new: dict[str, Any], change: Make) 
         reason = "the window's name only; the same years"
         return [change("window", "changed", COMPATIBLE, reason, wa, wb)]
     reason = "the period the answer looks back over changed"
-    return [change("window", _action(wa, wb), BREAKING, reason, wa, wb)]
+    return [change("window", action_of(wa, wb), BREAKING, reason, wa, wb)]
 
 
 def _concepts(a: Q, b: Q, change: Make) -> list[Change]:
