@@ -10,13 +10,14 @@ the export maps them onto its layout's categories. Only the export path imports 
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from cmr import countries
+from cmr import countries, units
 from cmr.observation import Observation
 
 OBS = pa.schema(
@@ -27,6 +28,9 @@ OBS = pa.schema(
         ("gwn", pa.int64()),
         ("as_of", pa.date32()),
         ("reconciles", pa.string()),
+        ("unit", pa.string()),
+        ("reference_date", pa.date32()),
+        ("events", pa.large_string()),
     ]
 )
 ANSWERS = pa.schema(
@@ -61,6 +65,17 @@ def cite_text(citations: list[dict[str, Any]]) -> str | None:
     return "; ".join(parts) or None
 
 
+def _sections(obs: Observation) -> dict[str, Any]:
+    """The unit, reference date and events (as JSON) that codebook 1.2.0's sections add."""
+    unit = units.unit_of(obs.codebook, obs.data)
+    events = obs.data.get("events")
+    return {
+        "unit": unit.id if unit is not None else None,
+        "reference_date": units.reference_moment(obs.codebook, obs.data),
+        "events": json.dumps(events, ensure_ascii=False) if events else None,
+    }
+
+
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -91,6 +106,7 @@ class Builder:
             "gwn": country.gwn if country else None,
             "as_of": obs.reference_moment,
             "reconciles": reconciles or None,
+            **_sections(obs),
         }
         for name, value in row.items():
             self.obs[name].append(value)

@@ -17,9 +17,10 @@ from cmr.codebook import Codebook, Codebooks
 from cmr.export import _datapackage, _faults, _schemas
 from cmr.export._collect import Collected, collect
 from cmr.export._companions import citations_table, codebook_table, sources_table
+from cmr.export._events import Facts, events_table, with_units
 from cmr.export._manifest import PACKAGE, manifest
 from cmr.export._spec import UNVERSIONED, PanelSpec
-from cmr.export._stata import write_dta
+from cmr.export._stata import write_dta, write_events_dta
 from cmr.export._tables import codings_table, long_table, wide_answers, wide_table
 from cmr.export._write import write_csv, write_parquet
 from cmr.export.panel import parquet_name, to_frame
@@ -27,9 +28,10 @@ from cmr.findings import Finding
 from cmr.layout import is_independent
 from cmr.observation import Observation
 
-PARQUET = ("panel_long", "panel_wide", "codings")
-CSV = ("panel_long", "panel_wide", "codebook", "sources", "citations", "codings")
+PARQUET = ("panel_long", "panel_wide", "codings", "events")
+CSV = ("panel_long", "panel_wide", "codebook", "sources", "citations", "codings", "events")
 DTA = "panel_wide.dta"
+"""The formats' tables; `events` only when a codebook version declares `events`."""
 
 
 @dataclass
@@ -44,9 +46,14 @@ class Tables:
     citations: Any
     codings: Any
     answers: dict[str, Any] = field(repr=False)
+    events: Any = None
 
     def table(self, name: str) -> Any:
         return getattr(self, name.removeprefix("panel_"))
+
+    def present(self, names: Sequence[str]) -> list[str]:
+        """The tables of `names` this export has (`events` only with an events codebook)."""
+        return [n for n in names if self.table(n) is not None]
 
 
 def layout_for(
@@ -90,21 +97,31 @@ def build(
     (default: the panel's observations).
     """
     columns = collect(observations, layout)
-    return assemble(columns, _codings(observations, columns, codings, layout), layout, bib)
+    coded = _codings(observations, columns, codings, layout)
+    return assemble(columns, coded, layout, bib, Facts.of(observations))
 
 
-def assemble(columns: Collected, codings: Codings, layout: PanelSpec, bib: Bibliography) -> Tables:
-    """Every table of the export, from the panel's collected columns and the codings'."""
+def assemble(
+    columns: Collected,
+    codings: Codings,
+    layout: PanelSpec,
+    bib: Bibliography,
+    facts: Facts | None = None,
+) -> Tables:
+    """Every table of the export, from the panel's collected columns and the codings', and
+    the panel observations' units, reference dates and events (`facts`)."""
+    facts = facts or Facts()
     long = long_table(columns, layout)
     return Tables(
         layout=layout,
-        long=long,
-        wide=wide_table(columns, layout),
+        long=with_units(long, facts, layout, columns.row_obs),
+        wide=with_units(wide_table(columns, layout), facts, layout),
         codebook=codebook_table(layout),
         sources=sources_table(columns, bib),
         citations=citations_table(columns, long),
         codings=codings_table(codings.columns, layout, codings.independent, codings.reconciles),
         answers=wide_answers(columns, layout),
+        events=events_table(facts, columns.obs_iso3c, columns.obs_year, columns.obs_coder, layout),
     )
 
 
@@ -147,7 +164,10 @@ class Writer:
 
 
 def _write_dta(tables: Tables, name: str, path: Path) -> None:
-    write_dta(tables.wide, tables.answers, tables.layout, path)
+    if name == "events":
+        write_events_dta(tables.events, tables.layout, path)
+    else:
+        write_dta(tables.wide, tables.answers, tables.layout, path)
 
 
 # The formats of an export, looked up by name, in the order they are written; the package
@@ -155,7 +175,9 @@ def _write_dta(tables: Tables, name: str, path: Path) -> None:
 WRITERS: dict[str, Writer] = {
     "parquet": Writer(PARQUET, lambda n: _parquet(n), lambda t, n, p: write_parquet(t.table(n), p)),
     "csv": Writer(CSV, lambda n: f"{n}.csv", lambda t, n, p: write_csv(t.table(n), p)),
-    "dta": Writer(("panel_wide",), lambda n: DTA, _write_dta),
+    "dta": Writer(
+        ("panel_wide", "events"), lambda n: DTA if n == "panel_wide" else f"{n}.dta", _write_dta
+    ),
 }
 
 
@@ -167,9 +189,12 @@ def write(
     partial panel leaves out."""
     written = sorted(_write_tables(tables, folder))
     _faults.at("staged-all")
-    files = sorted(w.filename(n) for f, w in WRITERS.items() if f != "csv" for n in w.tables)
+    files = sorted(
+        w.filename(n) for f, w in WRITERS.items() if f != "csv" for n in tables.present(w.tables)
+    )
     resources = [
-        _datapackage.resource(n, tables.table(n), folder / f"{n}.csv", tables.layout) for n in CSV
+        _datapackage.resource(n, tables.table(n), folder / f"{n}.csv", tables.layout)
+        for n in tables.present(CSV)
     ]
     data = _datapackage.package(tables.layout, resources, files, license_)
     _datapackage.add_manifest(data, manifest(folder, written), excluded)
@@ -183,7 +208,7 @@ def _write_tables(tables: Tables, folder: Path) -> list[str]:
     """Every format's files, through `WRITERS`; the names written."""
     names = []
     for i, writer in enumerate(WRITERS.values()):
-        for table in writer.tables:
+        for table in tables.present(writer.tables):
             path = folder / writer.filename(table)
             _faults.at("write", path)
             writer.write(tables, table, path)

@@ -29,6 +29,7 @@ KEYS = {
     "sources": ["key"],
     "citations": ["iso3c", "year", "variable", "position"],
     "codings": ["iso3c", "year", "coder", "variable"],
+    "events": ["iso3c", "year", "event_id"],
 }
 FOREIGN_KEYS = {
     "citations": [
@@ -36,6 +37,12 @@ FOREIGN_KEYS = {
         {
             "fields": ["iso3c", "year", "variable"],
             "reference": {"resource": "panel_long", "fields": ["iso3c", "year", "variable"]},
+        },
+    ],
+    "events": [
+        {
+            "fields": ["iso3c", "year"],
+            "reference": {"resource": "panel_wide", "fields": ["iso3c", "year"]},
         },
     ],
 }
@@ -46,6 +53,7 @@ TITLES = {
     "sources": "Sources: every cited bibliography entry",
     "citations": "Citations: one row per citation of an answer",
     "codings": "Codings: every coding, adjudicated and independent, one row per question",
+    "events": "Events: one row per dated event of a panel observation",
 }
 LICENSES = {
     "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",

@@ -14,6 +14,7 @@ import numpy as np
 
 from cmr.catalogue import finding
 from cmr.export._arrow import int_type
+from cmr.export._events import has_units
 from cmr.export._spec import PanelSpec
 from cmr.findings import Finding
 
@@ -41,6 +42,17 @@ def _identifiers(layout: PanelSpec, pa: Any) -> dict[str, Any]:
         "gwn": pa.Column(pd.Int16Dtype(), pa.Check.ge(0), nullable=True),
         "year": pa.Column(pd.Int16Dtype(), pa.Check.ge(layout.min_year)),
         "as_of": pa.Column("datetime64[ms]"),
+        **_units(layout, pa),
+    }
+
+
+def _units(layout: PanelSpec, pa: Any) -> dict[str, Any]:
+    """`unit` and `reference_date`, when a codebook version of the panel declares units."""
+    if not has_units(layout):
+        return {}
+    return {
+        "unit": pa.Column("category", nullable=True),
+        "reference_date": pa.Column("datetime64[ms]"),
     }
 
 

@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from cmr.export._epoch import source_date_epoch
+from cmr.export._events import REFERENCE, UNIT
 from cmr.export._spec import PanelSpec, stata_label
 from cmr.export._tables import IDENTIFIERS, TRAILING
+
+UNITS = {"unit": UNIT, "reference_date": REFERENCE}
 
 DTA_VERSION = 14
 TIMESTAMP_TAG = b"<timestamp>"
@@ -40,8 +43,9 @@ def stata_frame(wide: Any, answers: dict[str, Any], layout: PanelSpec) -> Any:
     import numpy as np
     import pyarrow as pa
 
-    frame = wide.select([*IDENTIFIERS, *TRAILING]).to_pandas(date_as_object=True)
-    for name in ("country", "iso3c", "coder", "codebook_version"):
+    names = [*IDENTIFIERS, *_units(wide), *TRAILING]
+    frame = wide.select(names).to_pandas(date_as_object=True)
+    for name in ("country", "iso3c", "coder", "codebook_version", *_units(wide)[:1]):
         frame[name] = np.asarray(wide[name].cast(pa.string()).to_pylist(), dtype=object)
     for var in layout.variables:
         cells = wide[var.name].to_numpy(zero_copy_only=False).astype(float).astype(object)
@@ -56,11 +60,16 @@ def stata_frame(wide: Any, answers: dict[str, Any], layout: PanelSpec) -> Any:
     return frame
 
 
+def _units(wide: Any) -> list[str]:
+    """`unit` and `reference_date` when the panel has them (a codebook with `units`)."""
+    return [n for n in UNITS if n in wide.column_names]
+
+
 def _labels(
     layout: PanelSpec,
 ) -> tuple[dict[str, str | None], dict[str, dict[Any, str]], dict[str, list[str]]]:
     column: dict[str, str | None] = {
-        k: stata_label(v) for k, v in {**IDENTIFIERS, **TRAILING}.items()
+        k: stata_label(v) for k, v in {**IDENTIFIERS, **UNITS, **TRAILING}.items()
     }
     value: dict[str, dict[Any, str]] = {}
     missing: dict[str, list[str]] = {}
@@ -107,6 +116,7 @@ def write_dta(wide: Any, answers: dict[str, Any], layout: PanelSpec, path: Path)
 
     column, value, user_missing = _labels(layout)
     frame = stata_frame(wide, answers, layout)
+    column = {k: v for k, v in column.items() if k in frame.columns}
     title = stata_label(f"{layout.latest.name} {layout.dataset_version}: {layout.latest.title}")
     try:
         pyreadstat.write_dta(
@@ -117,7 +127,32 @@ def write_dta(wide: Any, answers: dict[str, Any], layout: PanelSpec, path: Path)
             version=DTA_VERSION,
             variable_value_labels=value,
             missing_user_values=user_missing,
-            variable_format={"as_of": "%td"},
+            variable_format={n: "%td" for n in ("as_of", "reference_date") if n in frame},
+        )
+    except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError) as exc:
+        raise _write_failure(path, exc) from None
+    _fix_timestamp(path)
+
+
+def write_events_dta(events: Any, layout: PanelSpec, path: Path) -> None:
+    """Write the event table (an Arrow table) to `path` as a Stata file: labels as text."""
+    import pyarrow as pa
+    import pyreadstat
+
+    columns = {
+        f.name: events[f.name].cast(pa.string())
+        if pa.types.is_dictionary(f.type)
+        else events[f.name]
+        for f in events.schema
+    }
+    frame = pa.table(columns).to_pandas()
+    labels: dict[str, str | None] = {
+        f.name: stata_label(f.metadata[b"description"].decode()) for f in events.schema
+    }
+    title = stata_label(f"{layout.latest.name} {layout.dataset_version}: events")
+    try:
+        pyreadstat.write_dta(
+            frame, str(path), file_label=title, column_labels=labels, version=DTA_VERSION
         )
     except (pyreadstat.ReadstatError, pyreadstat.PyreadstatError) as exc:
         raise _write_failure(path, exc) from None

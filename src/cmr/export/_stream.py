@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from cmr.bibliography import Bibliography
 from cmr.export._build import Codings, Tables, assemble
 from cmr.export._collect import Collected
+from cmr.export._events import Facts
 from cmr.export._spec import PanelSpec
 from cmr.records import Records, read
 from cmr.summary import Summary
@@ -168,4 +169,5 @@ def build(
         ordered = sorted(everything, key=lambda s: (s.iso3c, s.year, s.coder))
         at = np.array([where[s.path] for s in ordered], dtype=np.int64)
         coded = codings(records, ordered, at, layout)
-    return assemble(panel_columns, coded, layout, bib)
+    facts = Facts.from_records(records.obs.take(pa.array(order)))
+    return assemble(panel_columns, coded, layout, bib, facts)

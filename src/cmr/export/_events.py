@@ -1,0 +1,173 @@
+"""What codebook 1.2.0's sections add to the export: per panel row its unit of observation
+and reference date, and the event table (one row per dated event of a panel observation).
+
+Both appear only when a codebook version of the panel declares the section (`units`,
+`events`), so a panel coded under codebooks without them keeps its columns and its bytes.
+Rows follow the panel's order, events within an observation their order in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pyarrow as pa
+
+from cmr import units
+from cmr.export._arrow import field as column
+from cmr.export._arrow import labels, table
+from cmr.export._tables import table_metadata
+from cmr.records import cite_text
+
+if TYPE_CHECKING:
+    from cmr.export._spec import PanelSpec
+    from cmr.observation import Observation
+
+UNIT = "Unit of observation (the codebook's `units`): what moment the row describes."
+REFERENCE = (
+    "Reference date: the date the row describes, the unit's fixed date in the year or the "
+    "observation's as_of for an event-anchored unit."
+)
+
+
+@dataclass
+class Facts:
+    """Per panel observation: its unit, its reference date and its events (as in the file)."""
+
+    unit: list[str | None] = field(default_factory=list)
+    reference_date: list[dt.date] = field(default_factory=list)
+    events: list[list[dict[str, Any]]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, observations: list[Observation]) -> Facts:
+        """The facts of parsed observations."""
+        out = cls()
+        for obs in observations:
+            unit = units.unit_of(obs.codebook, obs.data)
+            out.unit.append(unit.id if unit is not None else None)
+            out.reference_date.append(units.reference_moment(obs.codebook, obs.data))
+            raw = obs.data.get("events")
+            out.events.append(
+                [e for e in raw if isinstance(e, dict)] if isinstance(raw, list) else []
+            )
+        return out
+
+    @classmethod
+    def from_records(cls, obs: pa.Table) -> Facts:
+        """The facts of the check's records (`cmr.records`), rows already in panel order."""
+        events = [json.loads(e) if e else [] for e in obs["events"].to_pylist()]
+        return cls(obs["unit"].to_pylist(), obs["reference_date"].to_pylist(), events)
+
+
+def has_units(layout: PanelSpec) -> bool:
+    return any(book.units for book in layout.books)
+
+
+def has_events(layout: PanelSpec) -> bool:
+    return any(book.events for book in layout.books)
+
+
+def with_units(tbl: pa.Table, facts: Facts, layout: PanelSpec, rows: Any = None) -> pa.Table:
+    """`tbl` with `unit` and `reference_date` after `as_of`; `rows` maps each table row to
+    its observation (None: one row per observation)."""
+    if not has_units(layout):
+        return tbl
+    names = list(dict.fromkeys(u for book in reversed(layout.books) for u in book.units))
+    index = {u: i for i, u in enumerate(names)}
+    unit = labels([index.get(u, -1) if u else -1 for u in facts.unit], names)
+    ref = pa.array(facts.reference_date, pa.date32())
+    if rows is not None:
+        taken = pa.array(np.asarray(rows, dtype=np.int64))
+        unit, ref = unit.take(taken), ref.take(taken)
+    at = tbl.schema.get_field_index("as_of") + 1
+    for i, (f, array) in enumerate(
+        [
+            column("unit", unit, UNIT, categories=names),
+            column("reference_date", ref, REFERENCE, False),
+        ]
+    ):
+        tbl = tbl.add_column(at + i, f, array)
+    return tbl
+
+
+def events_table(
+    facts: Facts, iso3c: list[str], year: list[int], coder: list[str], layout: PanelSpec
+) -> pa.Table | None:
+    """One row per event of the panel's observations; None when no codebook has events."""
+    if not has_events(layout):
+        return None
+    rows = [(i, e) for i, events in enumerate(facts.events) for e in events]
+    precisions = list(dict.fromkeys(p for b in reversed(layout.books) for p in b.events.precision))
+    types = list(dict.fromkeys(t for b in reversed(layout.books) for t in b.events.codes))
+    obs = [i for i, _ in rows]
+    isos, coders = sorted(set(iso3c)), sorted(set(coder))
+    iso_at, coder_at = {c: i for i, c in enumerate(isos)}, {c: i for i, c in enumerate(coders)}
+    fields = [
+        column(
+            "iso3c",
+            labels([iso_at[iso3c[i]] for i in obs], isos),
+            "ISO 3166-1 alpha-3 country code.",
+            False,
+            categories=isos,
+        ),
+        column(
+            "year", pa.array([year[i] for i in obs], pa.int16()), "Year of the observation.", False
+        ),
+        column(
+            "coder",
+            labels([coder_at[coder[i]] for i in obs], coders),
+            "Who coded the observation.",
+            False,
+            categories=coders,
+        ),
+        column(
+            "event_id",
+            _text([e.get("id") for _, e in rows]),
+            "Event id, unique within its observation.",
+            False,
+        ),
+        column(
+            "date",
+            _text([e.get("date") for _, e in rows]),
+            "Date of the event: YYYY, YYYY-MM or YYYY-MM-DD, as its precision says.",
+            False,
+        ),
+        column(
+            "precision",
+            _labelled([e.get("precision") for _, e in rows], precisions),
+            "How precisely the date is known.",
+            False,
+            categories=precisions,
+        ),
+        column(
+            "type",
+            _labelled([e.get("type") for _, e in rows], types),
+            "Event type (the codebook's `events.types`).",
+            False,
+            categories=types,
+        ),
+        column(
+            "actors",
+            _text(["; ".join(map(str, e.get("actors") or [])) or None for _, e in rows]),
+            "Who acted, separated by '; '.",
+        ),
+        column("outcome", _text([e.get("outcome") for _, e in rows]), "What came of it."),
+        column(
+            "citations",
+            _text([cite_text(e.get("citations") or []) for _, e in rows]),
+            "Cited sources: bibliography keys with pages, separated by '; '.",
+        ),
+    ]
+    return table(fields, table_metadata(layout, "events"))
+
+
+def _text(values: list[Any]) -> pa.Array:
+    return pa.array([v if isinstance(v, str) else None for v in values], pa.string())
+
+
+def _labelled(values: list[Any], categories: list[str]) -> pa.Array:
+    index = {c: i for i, c in enumerate(categories)}
+    return labels([index.get(v, -1) for v in values], categories)
