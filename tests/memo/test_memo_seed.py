@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+from support import REPO, cmr_run
+
 from cmr import _yaml
-from cmr.checking import check
 from cmr.codebook import Codebooks
-from cmr.project import Project
 
 SEED = "002_85f62de43105f406.txt"
 ANSWERS = ["no", "yes", "no", "yes", "yes", "yes", "yes", "yes", "yes", "yes", "no", "no", "yes"]
@@ -29,15 +30,24 @@ FOOTNOTES = [
 
 
 def _import(run_cli, project: Path, memo: Path, *extra: str) -> dict:
-    result = run_cli("import-memo", str(memo), "--coded-on", "2026-01-05", *extra, project=project)
-    assert result.exit_code == 0, result.output
+    result = run_cli(
+        "import-memo",
+        str(memo),
+        "--coded-on",
+        "2026-01-05",
+        "--codebook",
+        "1.1.0",
+        *extra,
+        project=project,
+    )
+    assert "wrote " in result.stderr, result.output
     return _yaml.loads((project / "observations" / "AZE" / "1992.yaml").read_text("utf-8"))
 
 
 def test_seed_answers_header_and_footnotes(project, seeds, run_cli):
     """Thirteen answers, memo number, context, country-year, footnotes 1-19 by question."""
     data = _import(run_cli, project, seeds / SEED)
-    book = Codebooks(project / "codebook").latest
+    book = Codebooks(project / "codebook").get("1.1.0")
     entries = [data["answers"][q.variable] for q in book.questions]
     assert [e["answer"] for e in entries] == ANSWERS
     assert (data["memo"], data["context"]) == (201, "Azeri-Armenian Conflict")
@@ -64,40 +74,54 @@ def test_seed_paragraphs_joined_and_markers_removed(project, seeds, run_cli):
     assert len(data["answers"]["officer_exclusion"]["evidence"].split("\n\n")) == 3
 
 
-def test_seed_passes_check_once_footnotes_are_mapped(project, seeds, run_cli, tmp_path):
-    """Unmapped footnotes are reported by `cmr check`; with a CSV and a bib entry none are."""
-    _import(run_cli, project, seeds / SEED)
-    codes = check(project=Project(project)).result.flatten(("code",))
-    assert codes.count(("citation-unresolved-footnote",)) == 19
-    bib = project / "observations" / "references.bib"
-    bib.write_text(
-        bib.read_text("utf-8") + "\n@misc{testsource, title = {Test source}}\n"
-        "@unpublished{memo201, title = {Coding memo 201}, note = {Legacy memo}}\n",
-        encoding="utf-8",
+def _fresh(project: Path) -> Path:
+    """`project` with the repository's codebook and bibliography, and no observations."""
+    shutil.copy(REPO / "observations" / "references.bib", project / "observations")
+    return project
+
+
+def test_seed_draft_findings_are_what_check_reports(project, seeds):
+    """Imported into a fresh dataset, the seed is a draft, and the findings the importer
+    prints on it are exactly those `cmr check` then prints."""
+    _fresh(project)
+    done = cmr_run(project, "import-memo", str(seeds / SEED), "--coded-on", "2026-01-05")
+    assert done.returncode == 1
+    assert "wrote observations/AZE/1992.yaml (a draft)" in done.stderr
+    printed = [line for line in done.stdout.splitlines() if line.startswith("observations/")]
+    checked = cmr_run(project, "check")
+    assert checked.returncode == 1
+    assert printed == checked.stdout.splitlines()[:-1] != []
+    assert (
+        _yaml.loads((project / "observations/AZE/1992.yaml").read_text("utf-8"))["status"]
+        == "draft"
     )
+
+
+def test_seed_passes_check_once_footnotes_are_mapped(project, seeds, tmp_path):
+    """With every footnote mapped (with pages) and a memo entry the importer appends, the
+    seed is written final and `cmr check` passes."""
+    _fresh(project)
     csv = tmp_path / "footnotes.csv"
     csv.write_text(
-        "footnote,key,pages\n" + "".join(f"{n},testsource,{n}\n" for n in range(1, 20)),
+        "footnote,key,pages\n" + "".join(f"{n},curtis1995,{n}\n" for n in range(1, 20)),
         encoding="utf-8",
     )
-    data = _import(
-        run_cli,
+    done = cmr_run(
         project,
-        seeds / SEED,
+        "import-memo",
+        str(seeds / SEED),
+        "--coded-on",
+        "2026-01-05",
         "--footnotes",
         str(csv),
         "--cite-memo",
-        "memo{memo}",
-        "--force",
+        "legacy{memo}",
     )
-    assert data["answers"]["regime_from_coup"]["citations"][1] == {
-        "key": "testsource",
-        "pages": "2",
-        "footnote": 2,
-    }
+    assert done.returncode == 0, done.stdout
+    assert "added @misc{legacy201} to observations/references.bib" in done.stderr
+    data = _yaml.loads((project / "observations/AZE/1992.yaml").read_text("utf-8"))
+    assert "status" not in data
     assert data["answers"]["officer_party_member"]["citations"] == [
-        {"key": "memo201", "pages": "question 6"}
+        {"key": "legacy201", "pages": "question 6"}
     ]
-    result = check(project=Project(project)).result
-    assert [f for f in result.flatten(("code", "severity")) if f[1] == "error"] == []
-    assert run_cli("check", project=project).exit_code == 0
+    assert cmr_run(project, "check").returncode == 0

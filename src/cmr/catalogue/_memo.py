@@ -127,10 +127,53 @@ KINDS: list[Kind] = [
     Kind(
         "memo-output-exists",
         _E,
-        "Observation exists",
-        "An observation file for the memo's country-year exists; it is replaced only with "
-        "`--force`.",
-        "{target} exists; not replacing it without --force",
+        "Coder has coded this country-year",
+        "An import never replaces an observation: onto a country-year that is coded already it "
+        "writes an independent coding `<ISO3>/<year>/<coder>.yaml` beside the others. When the "
+        "importing coder has coded the country-year already (that file exists, or the "
+        "adjudicated file names the coder), nothing is written.",
+        "{target} exists: {coder} has coded {iso3c} {year} already; nothing is written",
+        _F,
+    ),
+    Kind(
+        "memo-codebook-older",
+        _W,
+        "Imported under an older codebook",
+        "The memo's questions do not map onto the latest codebook (it rewords or adds "
+        "questions), but map completely onto an older version, so the memo is imported under "
+        "that version; `--codebook` chooses a version outright.",
+        "imported under codebook {version}: under {latest}, {count} question(s) of the memo "
+        "or the codebook find no match",
+        _F,
+    ),
+    Kind(
+        "memo-written-as-draft",
+        _W,
+        "Written as a draft",
+        "The imported observation does not pass `cmr check` in its dataset yet (unmapped "
+        "footnotes, citations without pages, …), so it is written with `status: draft`; the "
+        "check's findings on it are listed. Resolve them and remove `status: draft`.",
+        "{target} is written as a draft: `cmr check` reports {errors} error(s) on it, listed "
+        "with it",
+        _F,
+    ),
+    Kind(
+        "memo-footnote-key-unknown",
+        _E,
+        "Footnote key not in the bibliography",
+        "A row of the `--footnotes` CSV maps a footnote to a key the bibliography lacks; "
+        "nothing is imported until every key is an entry.",
+        "footnote {footnote} maps to {key!r}, which is not in {bibliography}{hint}",
+        _F,
+    ),
+    Kind(
+        "memo-entry-not-added",
+        _W,
+        "Memo entry not added",
+        "The `--cite-memo` key is missing from the bibliography, and an entry for the memo "
+        "could not be appended safely (the bibliography does not parse, or cannot be "
+        "written); the file is left as it was and the citations stay unknown keys.",
+        "{key!r} not added to {bibliography}: {reason}",
         _F,
     ),
     Kind(

@@ -8,8 +8,7 @@ import re
 import click
 
 from cmr.cli._common import format_option, pass_project
-from cmr.findings import Result
-from cmr.memo import OptionError, Options, import_memos
+from cmr.memo import ImportRun, OptionError, Options, import_memos
 from cmr.project import Project
 from cmr.reporters import REPORTERS
 
@@ -57,6 +56,14 @@ def _coder(ctx: click.Context, param: click.Parameter, value: str) -> str:
     "that have no footnote; '{memo}' is replaced by the memo number.",
 )
 @click.option(
+    "--codebook",
+    "codebook",
+    default=None,
+    metavar="VERSION",
+    help="Codebook version to import under (default: the latest, or the newest version whose "
+    "questions the memo answers when a newer one added questions).",
+)
+@click.option(
     "--confidence",
     default=None,
     help="Confidence of every answer (default: the codebook's lowest level).",
@@ -71,7 +78,8 @@ def _coder(ctx: click.Context, param: click.Parameter, value: str) -> str:
 @click.option(
     "--force",
     is_flag=True,
-    help="Replace existing observation files (each only once its new text is complete).",
+    hidden=True,
+    help="No longer accepted: an import never replaces an observation.",
 )
 @format_option
 @pass_project
@@ -84,6 +92,7 @@ def command(
     cite_memo: str | None,
     confidence: str | None,
     coded_on: dt.datetime | None,
+    codebook: str | None,
     force: bool,
     fmt: str,
 ) -> None:
@@ -105,16 +114,28 @@ def command(
     Wrapped lines are joined into paragraphs. Numbers glued to a word or punctuation that
     run 1, 2, 3 ... through the memo are footnotes: they become citations fn1, fn2 ... until
     --footnotes maps them. Answers get the codebook's lowest confidence unless --confidence
-    says otherwise. A memo that cannot be mapped completely is refused and nothing is written
-    for it; existing files are kept unless --force. Exit status 1 when any memo is refused.
-    See docs/import-memo.md.
+    says otherwise. --footnotes keys must be bibliography entries; a missing --cite-memo
+    entry is appended to the bibliography.
+
+    A memo that cannot be mapped completely is refused and nothing is written for it. An
+    observation is never replaced: onto a coded country-year the import is an independent
+    coding <ISO3>/<YEAR>/<coder>.yaml. Each file written is checked in its dataset; one that
+    `cmr check` would fail is written with `status: draft`, and its findings are listed.
+    Exit status 1 when a memo is refused or a written file has errors. See
+    docs/import-memo.md.
 
     \b
     Examples:
       cmr import-memo memos/201.txt
       cmr import-memo memos/*.txt --footnotes memos/footnotes.csv --coder jdoe
-      cmr import-memo memos/201.txt --out /tmp/review --force
+      cmr import-memo memos/201.txt --out /tmp/review --cite-memo 'memo{memo}'
     """
+    if force:
+        raise click.BadParameter(
+            "an import never replaces an observation; onto a coded country-year it writes "
+            "an independent coding <ISO3>/<YEAR>/<coder>.yaml (see docs/import-memo.md)",
+            param_hint="--force",
+        )
     options = Options(
         coder=coder,
         coded_on=coded_on.date() if coded_on else None,
@@ -123,22 +144,33 @@ def command(
     )
     try:
         run = import_memos(
-            files, project=project, out=out, options=options, footnotes=footnotes, force=force
+            files,
+            project=project,
+            out=out,
+            options=options,
+            footnotes=footnotes,
+            codebook=codebook,
         )
     except OptionError as exc:
         raise click.BadParameter(str(exc), param_hint=exc.option) from None
+    bib = project.display(project.bibliography)
+    for key in run.added:
+        click.echo(f"added @misc{{{key}}} to {bib}", err=True)
     for path in run.written:
-        click.echo(f"wrote {project.display(path)}", err=True)
-    click.echo(_report(run.result, len(run.written), fmt), nl=False)
+        draft = " (a draft)" if path in run.drafts else ""
+        click.echo(f"wrote {project.display(path)}{draft}", err=True)
+    click.echo(_report(run, fmt), nl=False)
     raise SystemExit(0 if run.result.success else 1)
 
 
-def _report(result: Result, written: int, fmt: str) -> str:
+def _report(run: ImportRun, fmt: str) -> str:
+    result = run.result
     if fmt != "text":
         return REPORTERS[fmt](result)
     lines = [f.render() for f in result.sorted()]
+    drafts = f" ({len(run.drafts)} as draft)" if run.drafts else ""
     lines.append(
-        f"{written} of {result.files} memo(s) imported: {result.errors} error(s), "
-        f"{result.warnings} warning(s)"
+        f"{len(run.written)} of {result.files} memo(s) imported{drafts}: {result.errors} "
+        f"error(s), {result.warnings} warning(s)"
     )
     return "\n".join(lines) + "\n"

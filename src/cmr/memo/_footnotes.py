@@ -109,6 +109,9 @@ class FootnoteRef:
 
     key: str
     pages: str | None = None
+    line: int = field(default=0, compare=False)
+    """Where the key stands in the CSV (line and column), for findings about it."""
+    column: int = field(default=0, compare=False)
 
 
 @dataclass
@@ -193,11 +196,16 @@ class _Reader:
         elif not key or any(c.isspace() for c in key):
             self.bad(line, k_col, f"key {key!r} must be a bibliography key without spaces")
         else:
-            self._add(line, n_col, values, int(number), key)
+            self._add((line, n_col, k_col), values, int(number), key)
 
     def _add(
-        self, line: int, column: int, values: dict[str, tuple[int, str]], number: int, key: str
+        self,
+        place: tuple[int, int, int],
+        values: dict[str, tuple[int, str]],
+        number: int,
+        key: str,
     ) -> None:
+        line, column, key_column = place
         memo = values.get("memo", (0, ""))[1] or None
         where = (memo, number)
         if where in self.first:
@@ -209,7 +217,8 @@ class _Reader:
             )
             return
         self.first[where] = line
-        self.table.rows[where] = FootnoteRef(key, values.get("pages", (0, ""))[1] or None)
+        pages = values.get("pages", (0, ""))[1] or None
+        self.table.rows[where] = FootnoteRef(key, pages, line, key_column)
 
 
 _HEADER = "the header must name the columns footnote,key (and optionally pages, memo)"
