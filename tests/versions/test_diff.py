@@ -84,7 +84,12 @@ def _no_window(d: Data) -> None:
     question(d, "Q8")["window"] = None
 
 
+def _description(d: Data) -> None:
+    d["description"] = "A shorter description."
+
+
 CASES = [
+    (_description, "compatible description section changed"),
     (_rename, "compatible Q3 variable renamed (leader_ex_officer -> leader_former_officer)"),
     (_label, "compatible Q1 label changed"),
     (_wording, "breaking   Q5 text changed"),

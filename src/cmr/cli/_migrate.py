@@ -11,7 +11,13 @@ from cmr.project import Project
 
 
 @click.command("migrate")
-@click.option("--to", "to", required=True, help="The codebook version to move the files to.")
+@click.option(
+    "--to",
+    "to",
+    required=True,
+    metavar="VERSION",
+    help="The codebook version to move the files to.",
+)
 @click.option("--dry-run", is_flag=True, help="Write nothing; show what would change.")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @pass_project

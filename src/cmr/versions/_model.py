@@ -18,6 +18,7 @@ SECTIONS = (
     "rules",
     "source_tiers",
     "events",
+    "codebook",
 )
 """The groups of a diff, in the order they are printed."""
 

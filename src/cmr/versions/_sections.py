@@ -73,19 +73,40 @@ def section_changes(old: Raw, new: Raw, maps: dict[str, str], uses: Uses) -> lis
                 eb.get("precision"),
             )
         )
-    if old.get("lineage") != new.get("lineage"):
-        action = "added" if old.get("lineage") is None else "changed"
-        out.append(
-            Change(
-                "reference",
-                "lineage",
-                "section",
-                action,
-                COMPATIBLE,
-                f"where the codebook comes from; {KEEP}",
-                names=("lineage",),
-            )
-        )
+    return out + _about(old, new)
+
+
+_HANDLED = frozenset(
+    {
+        "codebook",
+        "version",
+        "status",
+        "released",
+        "changes",
+        "questions",
+        "scales",
+        "windows",
+        "concepts",
+        "confidence",
+        "reference_moment",
+        "units",
+        "default_unit",
+        "rules",
+        "source_tiers",
+        "events",
+    }
+)
+
+
+def _about(old: Raw, new: Raw) -> list[Change]:
+    """What describes the codebook rather than the answers (title, description, lineage,
+    the observation limits): compatible."""
+    out = []
+    for key in sorted((set(old) | set(new)) - _HANDLED):
+        if old.get(key) != new.get(key):
+            action = "added" if key not in old else "removed" if key not in new else "changed"
+            reason = f"about the codebook, not what an answer means; {KEEP}"
+            out.append(Change("codebook", key, "section", action, COMPATIBLE, reason, names=(key,)))
     return out
 
 
