@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -272,6 +273,7 @@ def _generate(project: Path, n_files: int, seed: int) -> str:
     keys = _write_bibliography(
         project / "observations" / "references.bib", max(20, min(1_000, n_files // 20)), rng
     )
+    _add_codebook_sources(project / "observations" / "references.bib", Codebooks(REPO / "codebook"))
     places = _country_years(n_files)
     schema = "../../" + schema_file.relative_to(project).as_posix()
     rules = _Rules(book)
@@ -336,6 +338,22 @@ def _write_bibliography(path: Path, count: int, rng: random.Random) -> list[str]
         ]
     path.write_text("\n".join(lines), encoding="utf-8")
     return keys
+
+
+def _add_codebook_sources(path: Path, books: Codebooks) -> None:
+    """Append the repository's entries for the keys the codebooks cite (a concept's sources,
+    the lineage's origin), which `cmr check` looks up in the dataset's bibliography."""
+    wanted = set()
+    for version in books.versions:
+        book = books.get(version)
+        wanted |= {key for _, key in book.cited_keys()} if book is not None else set()
+    if not wanted:
+        return
+    text = (REPO / "observations" / "references.bib").read_text(encoding="utf-8")
+    blocks = re.split(r"(?m)^(?=@)", text)
+    found = [b.rstrip() for b in blocks if (m := re.match(r"@\w+\{([^,]+),", b)) and m[1] in wanted]
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("\n" + "\n\n".join(found) + "\n")
 
 
 def _plain(text: str) -> str:
