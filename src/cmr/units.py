@@ -64,7 +64,7 @@ def reference_moment(book: Codebook, data: dict[str, Any]) -> dt.date:
 def span(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
     """The first and last day an event date written at `precision` stands for; None when
     the date is not written to its precision or is no calendar date."""
-    shape = _SHAPES.get(precision)
+    shape = _SHAPES.get(precision) if isinstance(precision, str) else None
     m = shape.fullmatch(date) if shape is not None and isinstance(date, str) else None
     if m is None:
         return None
@@ -92,8 +92,8 @@ def dated_events(data: dict[str, Any]) -> list[tuple[dict[str, Any], dt.date, dt
     raw = data.get("events")
     out = []
     for event in raw if isinstance(raw, list) else ():
-        if not isinstance(event, dict):
-            continue
+        if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+            continue  # the schema reports it
         found = span(event.get("date"), event.get("precision"))  # type: ignore[arg-type]
         if found is not None:
             out.append((event, *found))

@@ -123,3 +123,21 @@ def test_unknown_event_type_and_events_without_vocabulary(tmp_path: Path) -> Non
     write(other, {}, [event("c", "1950")])
     done = cmr_run(other, "check")
     assert done.returncode == 1 and "events" in done.stdout
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"id": ["x"], "date": 1992, "precision": ["day"], "type": {"a": 1}, "citations": "none"},
+        {"id": "x", "date": "1992", "precision": "year", "type": ["coup_success"]},
+        "a coup",
+        None,
+    ],
+)
+def test_malformed_events_are_findings_not_crashes(project: Path, bad: object) -> None:
+    """Events of the wrong shape are schema findings; the rules and checks skip them."""
+    write(project, {}, [bad, event("c", "1990")])  # type: ignore[list-item]
+    done = cmr_run(project, "check")
+    assert done.returncode == 1
+    assert "ever-no-but-coup" in codes(done.stdout)
+    assert any(c in ("value-invalid", "field-type", "field-missing") for c in codes(done.stdout))
