@@ -101,17 +101,46 @@ def test_unmapped_removed_code_is_kept_as_previous(project: Path) -> None:
     assert "needs_review" not in data["answers"]["regime_from_coup"]  # a no keeps its meaning
 
 
-def test_removed_question_refuses_the_file(project: Path) -> None:
-    """A file answering a removed question is refused and left byte for byte; exit 1."""
+def test_removed_question_answer_kept_in_notes(project: Path) -> None:
+    """A removed question leaves `answers`; its answer, evidence and citations go to notes."""
     path = _observation(project)
-    before = path.read_bytes()
-    new_version(
-        project, lambda d: d.update(questions=d["questions"][:-1]), changes=["Q13 dropped."]
+    new_version(project, lambda d: d.update(questions=d["questions"][:-1]), changes=["Q13 gone."])
+    done = cmr_run(project, "migrate", "--to", "1.2.0", "--dry-run")
+    assert "  civmil_forum: question removed, its answer kept in notes" in done.stdout
+    assert cmr_run(project, "migrate", "--to", "1.2.0").returncode == 0
+    data = _read(path)
+    assert "civmil_forum" not in data["answers"]
+    assert data["notes"].startswith("Codebook 1.2.0 removed Q13 civmil_forum (Is there an")
+    assert (
+        "under 1.1.0 the answer was no (confidence medium). Evidence: Evidence for" in data["notes"]
     )
+    assert data["notes"].endswith("Citations: curtis1995, 120-121.")
+    assert cmr_run(project, "check").returncode == 0
+
+
+def test_removed_answer_appended_to_coder_notes(project: Path) -> None:
+    """Existing notes (a folded block) keep their text; the removed answer follows."""
+    path = _observation(project)
+    text = path.read_text(encoding="utf-8").replace(
+        "answers:\n", "notes: >-\n  The coder's own\n  notes.\nanswers:\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    new_version(project, lambda d: d.update(questions=d["questions"][:-1]), changes=["Q13 gone."])
+    assert cmr_run(project, "migrate", "--to", "1.2.0").returncode == 0
+    notes = _read(path)["notes"]
+    assert notes.startswith("The coder's own notes.\n\nCodebook 1.2.0 removed Q13 civmil_forum")
+
+
+def test_answer_to_unknown_question_refuses_the_file(project: Path) -> None:
+    """An answer to no question of its version: the file is refused, byte for byte; exit 1."""
+    path = _observation(project)
+    text = path.read_text(encoding="utf-8") + "  stray_question:\n    answer: 'no'\n"
+    path.write_text(text, encoding="utf-8")
+    new_version(project, _wording, changes=["Q5 reworded."])
     done = cmr_run(project, "migrate", "--to", "1.2.0")
     assert done.returncode == 1
-    assert "refused observations/AZE/1993.yaml: answers Q13 civmil_forum" in done.stdout
-    assert path.read_bytes() == before
+    assert "refused observations/AZE/1993.yaml: answers stray_question" in done.stdout
+    assert path.read_text(encoding="utf-8") == text
 
 
 def test_declared_replacement_keeps_the_answer(project: Path) -> None:

@@ -27,9 +27,9 @@ def command(project: Project, to: str, dry_run: bool, paths: tuple[Path, ...]) -
     Renamed variables and mapped codes are applied; an answer whose question changed in a
     breaking way gets `needs_review` (the reason, from `cmr codebook diff`) and `previous`
     (the old version, answer and variable), new questions are added unanswered, and such a
-    file becomes a draft. A file is migrated completely or not at all; a file already at
-    VERSION is not rewritten. Exit 0 when no file was refused, 1 otherwise, 2 for an unknown
-    version.
+    file becomes a draft; the answer to a removed question is kept in `notes`. A file is
+    migrated completely or not at all; a file already at VERSION is not rewritten. Exit 0
+    when no file was refused, 1 otherwise, 2 for an unknown version.
 
     \b
     Examples:
@@ -42,7 +42,8 @@ def command(project: Project, to: str, dry_run: bool, paths: tuple[Path, ...]) -
     verb = "would migrate" if dry_run else "migrated"
     for plan in result.files:
         if plan.action == "migrated":
-            click.echo(f"{verb} {plan.path}: {plan.old} -> {result.target}")
+            counts = f" ({plan.counts()})" if plan.counts() else ""
+            click.echo(f"{verb} {plan.path}: {plan.old} -> {result.target}{counts}")
             if dry_run:
                 for line in plan.details():
                     click.echo(f"  {line}")

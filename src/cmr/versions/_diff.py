@@ -54,7 +54,7 @@ def _removed(q: dict[str, Any]) -> Change:
         "question",
         "removed",
         BREAKING,
-        "its answers have no place in the new version",
+        "its answers have no place in the new version (migration keeps them in notes)",
         q["variable"],
         None,
         (),

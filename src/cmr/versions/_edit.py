@@ -50,6 +50,23 @@ class Edits:
         """Replace the text of scalar `node`."""
         self.spans.append((node.start_mark.index, node.end_mark.index, new))
 
+    def replace_trimmed(self, node: Any, new: str) -> None:
+        """Replace a value that may be a block scalar (`>-` and its lines), keeping the line
+        break after its last line."""
+        self.spans.append((node.start_mark.index, self._content_end(node), new))
+
+    def delete_entry(self, key: Any, value: Any) -> None:
+        """Delete a mapping entry: the lines from `key` to the end of `value`."""
+        start = self.text.rfind("\n", 0, key.start_mark.index) + 1
+        end = self.text.find("\n", self._content_end(value))
+        self.spans.append((start, len(self.text) if end < 0 else end + 1, ""))
+
+    def _content_end(self, node: Any) -> int:
+        end: int = node.end_mark.index
+        while end > 0 and self.text[end - 1] in " \t\r\n":
+            end -= 1
+        return end
+
     def clear(self, node: Any) -> None:
         """Remove a scalar value and the spaces before it (`answer: yes` -> `answer:`)."""
         start = node.start_mark.index
@@ -65,10 +82,7 @@ class Edits:
 
     def after_node(self, node: Any, block: str) -> None:
         """Insert `block` (whole lines) after the last line holding `node`'s content."""
-        end = node.end_mark.index
-        while end > 0 and self.text[end - 1] in " \t\r\n":
-            end -= 1
-        newline = self.text.find("\n", end)
+        newline = self.text.find("\n", self._content_end(node))
         if newline < 0:
             self.spans.append((len(self.text), len(self.text), "\n" + block))
         else:

@@ -2,8 +2,8 @@
 
 The plan is worked out on the file's text and checked before anything is written: the new
 text must parse, name the target version, hold every question of the target and keep every
-old answer (as the answer, or as `previous.answer`). A file that cannot be migrated
-completely is refused with a reason, and left as it was.
+old answer (as the answer, as `previous.answer`, or in `notes` for a removed question). A
+file that cannot be migrated completely is refused with a reason, and left as it was.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from cmr.versions._answers import AnswerPlan, plan_answer
 from cmr.versions._edit import EditError, Edits, child, compose, flow, is_block_mapping, scalar
 from cmr.versions._layout import add_questions, retarget
 from cmr.versions._model import Diff
+from cmr.versions._removed import keep_in_notes, provenance
 
 
 @dataclass
@@ -30,6 +31,18 @@ class FilePlan:
     text: str = ""
     answers: list[AnswerPlan] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+    def counts(self) -> str:
+        """`3 answers to review, 1 new question`, or an empty string."""
+        parts = [
+            (sum(a.review for a in self.answers), "answer to review", "answers to review"),
+            (sum(a.renamed for a in self.answers), "variable renamed", "variables renamed"),
+            (sum(a.recoded for a in self.answers), "answer recoded", "answers recoded"),
+            (len(self.added), "new question", "new questions"),
+            (len(self.removed), "removed answer kept in notes", "removed answers kept in notes"),
+        ]
+        return ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in parts if n)
 
     def details(self) -> list[str]:
         """One line per answer that changes, for `--dry-run`."""
@@ -44,7 +57,8 @@ class FilePlan:
                 out.append(f"{m.new_variable}: confidence -> {a.confidence}")
             if a.review:
                 out.append(f"{m.new_variable}: needs review: changed {', '.join(a.reasons)}")
-        return out + [f"{v}: new question, unanswered" for v in self.added]
+        out += [f"{v}: new question, unanswered" for v in self.added]
+        return out + [f"{v}: question removed, its answer kept in notes" for v in self.removed]
 
 
 def plan_file(path: str, text: str, old: Codebook, target: Codebook, found: Diff) -> FilePlan:
@@ -74,14 +88,21 @@ def _plan(
         raise EditError("its answers are not a block mapping cmr can edit")
     by_old = {m.old_variable: m for m in found.matches}
     for variable in answers:
-        if variable not in by_old:
-            raise EditError(_lost(variable, old, target))
+        if variable not in by_old and variable not in old.by_variable:
+            raise EditError(f"answers {variable}, not a question of codebook {old.version}")
     edits = Edits(text)
     unit = data.get("unit")
     if not isinstance(unit, str):
         unit = f"default:{old.raw.get('default_unit') or ''}"
+    kept = []
     for key, value in node[1].value:
         answer = answers[key.value]
+        if key.value not in by_old:  # a removed question: its answer goes to notes
+            edits.delete_entry(key, value)
+            q = old.by_variable[key.value]
+            kept.append(provenance(q, answer, old.version, target.version))
+            plan.removed.append(key.value)
+            continue
         item = plan_answer(
             by_old[key.value],
             answer if isinstance(answer, dict) else {},
@@ -94,6 +115,7 @@ def _plan(
     answered = {m.new_variable for m in by_old.values() if m.old_variable in answers}
     plan.added = [q.variable for q in target.questions if q.variable not in answered]
     add_questions(edits, node[1], plan.added, target)
+    keep_in_notes(edits, root, node[0], data, kept)
     retarget(
         edits,
         root,
@@ -104,17 +126,6 @@ def _plan(
     )
     plan.text = edits.apply()
     _verify(plan, answers, target)
-
-
-def _lost(variable: str, old: Codebook, target: Codebook) -> str:
-    q = old.by_variable.get(variable)
-    if q is None:
-        return f"answers {variable}, which is not a question of codebook {old.version}"
-    return (
-        f"answers {q.id} {variable}, which codebook {target.version} removes; its answer would "
-        f"be lost: declare its successor in the changelog (`replace: {variable} -> NEW`) or "
-        "move the answer by hand"
-    )
 
 
 def _edit_answer(
@@ -174,3 +185,7 @@ def _verify(plan: FilePlan, before: dict[str, Any], target: Codebook) -> None:
         kept = {now.get("answer"), (now.get("previous") or {}).get("answer")}
         if item.old_code is not None and item.old_code not in kept:
             raise EditError(f"the answer {item.match.old_variable} would be lost")
+    notes = str(data.get("notes") or "")
+    for variable in plan.removed:
+        if f" {variable} (" not in notes:
+            raise EditError(f"the answer {variable} would be lost")
