@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from cmr.codebook import Codebook, Codebooks
+from cmr.codebook import Codebook, CodebookError, Codebooks
 from cmr.versions._diff import diff
 from cmr.versions._model import Diff
 
@@ -50,7 +50,14 @@ def _broken(step: Diff, variable: str) -> bool:
 
 
 def _chain(books: Codebooks | Sequence[Codebook]) -> list[Codebook]:
-    if isinstance(books, Codebooks):
-        found = [books.get(v) for v in books.versions]
-        return [b for b in found if b is not None]
-    return list(books)
+    if not isinstance(books, Codebooks):
+        return list(books)
+    out = []
+    for version in books.versions:
+        try:
+            book = books.get(version)
+        except CodebookError:  # reported by `cmr check`; the chain goes on without it
+            continue
+        if book is not None:
+            out.append(book)
+    return out
