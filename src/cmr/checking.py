@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from cmr import _cache, rules
+from cmr.bibliography import Bibliography
 from cmr.catalogue import finding
 from cmr.codebook import Codebooks
 from cmr.discovery import context_of, discover
@@ -32,6 +33,7 @@ from cmr.findings import Finding, Result
 from cmr.layout import SUFFIXES, is_independent
 from cmr.observation import Observation, read_observation
 from cmr.project import Project, shown_relative_to_cwd
+from cmr.refs import cited_entry_findings, cited_keys
 from cmr.registry import CHECKS, Check, register
 from cmr.releases import codebook_findings
 from cmr.settings import Settings, SettingsError
@@ -279,7 +281,7 @@ def _check_files(
             result.extend([finding("no-observations", where, where=where)])
         return Run(result, books=books)
     context = _context(files) if named else []
-    ctx = _context_for_run(project, settings, request.today, keep is True, result, use_cache)
+    ctx, bib = _context_for_run(project, settings, request.today, keep is True, result, use_cache)
     result.extend(rules.source_findings(books, ctx.citation_keys, ctx.bibliography))
     _STATE["parent_books"] = books
     items = [(p, show(p)) for p in [*files, *context]]
@@ -302,6 +304,8 @@ def _check_files(
     result.context = sorted(shown_context)
     result.checks = [c.to_dict() for c in _checks_run(summaries, books, rulesets)]
     kept = [s for s in summaries if s.path not in shown_context]
+    cited = {key for s in kept for key in s.cited}
+    result.extend(cited_entry_findings(bib, ctx.bibliography, cited))
     return Run(result, kept, books, blobs)
 
 
@@ -351,7 +355,7 @@ def _context_for_run(
     keep: bool,
     result: Result,
     use_cache: bool,
-) -> CheckContext:
+) -> tuple[CheckContext, Bibliography]:
     bib = _cache.bibliography(project.root, project.bibliography, use_cache)
     bib_shown = project.display(project.bibliography)
     result.extend(
@@ -361,7 +365,7 @@ def _context_for_run(
     gone = not project.bibliography.exists() and not project.bibliography.is_symlink()
     if not bib.exists and gone:  # a bibliography that is there but unusable has its finding
         result.extend([finding("bibliography-missing", bib_shown, bibliography=bib_shown)])
-    return CheckContext(
+    ctx = CheckContext(
         codebook_dir=str(project.codebook_dir),
         root=str(project.root),
         observations=str(project.observations_dir),
@@ -371,6 +375,7 @@ def _context_for_run(
         keep=keep,
         settings=settings,
     )
+    return ctx, bib
 
 
 Outcome = tuple[list[Finding], Summary | None]
@@ -466,6 +471,7 @@ def _summarise(obs: Observation, display: str, path: Path, keep: bool) -> Summar
         if isinstance(reconciles, list)
         else (),
         change_notes=frozenset(change_notes),
+        cited=cited_keys(obs.data),
         draft=obs.data.get("status") == "draft",
         carried=carried,
     )
