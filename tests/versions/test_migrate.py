@@ -290,3 +290,27 @@ def test_reference_moment_change_reviews_every_answer(project: Path) -> None:
     assert cmr_run(project, "migrate", "--to", "1.2.0").returncode == 0
     answers = _read(path)["answers"].values()
     assert all("changed reference_moment" in a["needs_review"] for a in answers)
+
+
+def test_seed_file_layout_is_kept(project: Path) -> None:
+    """A real observation (folded evidence, comments, quoted codes) keeps every line but the
+    ones the migration must change."""
+    only_released(project)
+    before = (Path(__file__).parent / "data" / "AZE-1993-1.1.0.yaml").read_text(encoding="utf-8")
+    path = project / "observations" / "AZE" / "1993.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(before, encoding="utf-8")
+
+    def edit(d: Data) -> None:
+        _wording(d)
+        _swap_unknown(d)
+        question(d, "Q3")["variable"] = "leader_former_officer"
+
+    new_version(project, edit, changes=["Q5 reworded.", "map: unknown -> not_found"])
+    assert cmr_run(project, "migrate", "--to", "1.2.0").returncode == 0
+    after = path.read_text(encoding="utf-8").splitlines()
+    changed = {"codebook: 1.1.0", "    answer: unknown", "  leader_ex_officer:"}
+    lost = [x for x in before.splitlines()[1:] if x not in changed and x not in after]
+    assert lost == []
+    assert after[0].endswith("observation-1.2.0.schema.json")
+    assert "  leader_former_officer:" in after

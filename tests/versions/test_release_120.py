@@ -81,3 +81,28 @@ def test_migration_to_120_loses_no_answer(tmp_path: Path, code: str) -> None:
         assert answer["previous"]["answer"] == code
         assert answer["previous"]["codebook"] == "1.1.0"
         assert answer["needs_review"].startswith("codebook 1.1.0 -> 1.2.0 changed ")
+
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.parametrize("name", ["AZE-1992-1.1.0.yaml", "AZE-1993-1.1.0.yaml"])
+def test_seed_years_migrate_keeping_the_coders_text(tmp_path: Path, name: str) -> None:
+    """The seed years as coded under 1.1.0 migrate to 1.2.0: every answer kept, and every
+    line of the coder's text still there but for the version lines and recoded answers."""
+    project = make_project(tmp_path, up_to=None)
+    before = (DATA / name).read_text(encoding="utf-8")
+    year = name.split("-")[1]
+    path = project / "observations" / "AZE" / f"{year}.yaml"
+    path.parent.mkdir(parents=True)
+    path.write_text(before, encoding="utf-8")
+    done = cmr_run(project, "migrate", "--to", "1.2.0")
+    assert done.returncode == 0, done.stdout
+    after = path.read_text(encoding="utf-8")
+    old, new = _yaml.loads(before)["answers"], _yaml.loads(after)["answers"]
+    for variable, answer in old.items():
+        assert new[variable]["previous"]["answer"] == answer["answer"]
+        assert new[variable]["needs_review"]
+    changed = {"codebook: 1.1.0", "    answer: unknown"}
+    kept = [line for line in before.splitlines() if line not in changed]
+    assert [line for line in kept[1:] if line not in after.splitlines()] == []
