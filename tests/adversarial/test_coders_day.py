@@ -620,3 +620,27 @@ def test_vscode_maps_an_existing_observation_schema_onto_observations() -> None:
     assert path.is_file() and "observations/**/*.yaml" in globs
     described = json.loads(path.read_text(encoding="utf-8"))
     assert described["properties"]["status"]["enum"] == ["draft", "final"]
+
+
+@pytest.mark.parametrize(("status", "exit"), [("draft", 0), ("final", 1)])
+def test_pre_commit_entry_lets_a_draft_in_and_refuses_a_half_done_final(
+    project: Path, status: str, exit: int
+) -> None:
+    """The cmr-check hook's command on a staged file with an open item: exit 0 for a draft,
+    exit 1 for a final file."""
+    hooks = {h["id"]: h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text())}
+    entry = hooks["cmr-check"]["entry"].split()
+    assert entry[0] == "cmr"
+    write_draft(
+        project, add_to_first_entry(draft_text(project, status), "    carried_from: 1992\n")
+    )
+    ran = run_cmr(*entry[1:], DRAFT, cwd=project)
+    assert ran.code == exit, ran.text
+    assert codes(ran) == ["answer-carried"]
+
+
+def test_status_outside_a_dataset_is_one_line(tmp_path: Path) -> None:
+    """cmr status run outside a dataset is exit 2 with one line."""
+    ran = run_cmr("status", cwd=tmp_path)
+    assert ran.code == 2
+    assert "not inside a cmr dataset" in one_line_refusal(ran)
