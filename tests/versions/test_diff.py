@@ -192,3 +192,29 @@ def test_unreadable_codebook_file_is_usage_error(project: Path, tmp_path: Path) 
     done = cmr_run(project, "codebook", "diff", "1.1.0", str(bad))
     assert done.returncode == 2
     assert "bad.yaml: cannot use this codebook" in done.stderr
+
+
+def test_question_moved_to_another_scale(project: Path) -> None:
+    """Another scale with the same codes is compatible; one with a new value is breaking."""
+
+    def same(d: Data) -> None:
+        d["scales"]["binary"] = d["scales"]["yes_no"]
+        question(d, "Q4")["scale"] = "binary"
+
+    new_version(project, same)
+    assert "compatible Q4 scale changed (yes_no -> binary)" in "\n".join(_only(project))
+
+    def wider(d: Data) -> None:
+        same(d)
+        d["scales"]["binary"] = dict(
+            d["scales"]["yes_no"],
+            values=[
+                *d["scales"]["yes_no"]["values"],
+                {"code": "partly", "value": 2, "label": "Partly", "description": "In part."},
+            ],
+        )
+
+    new_version(project, wider)
+    lines = _only(project)
+    assert any(x.startswith("breaking   Q4 scale changed (yes_no -> binary)") for x in lines)
+    assert any(x.startswith("breaking   Q4 scale value code partly added") for x in lines)

@@ -102,12 +102,12 @@ def _scale(
     qs: tuple[str, ...],
     names: tuple[str, ...],
 ) -> list[Change]:
-    """A question that moved to another scale: the two scales' contents compared here (a
-    change inside a scale both versions share is reported once, under scales)."""
+    """A question that moved to another scale: the two scales' contents compared code by code
+    (a change inside a scale both versions share is reported once, under scales)."""
     if a["scale"] == b["scale"]:
         return []
     sa, sb = old["scales"][a["scale"]], new["scales"][b["scale"]]
-    out = [
+    details = [
         replace(
             c,
             section="questions",
@@ -118,30 +118,14 @@ def _scale(
         for c in scale_changes(b["scale"], sa, sb, maps, qs)
         if c.what not in ("label", "description")
     ]
-    reason = (
-        "the scale's name only; its codes and values are the same"
-        if not out
-        else ("the question uses another scale")
+    if any(c.breaking for c in details):
+        cls, reason = BREAKING, "the question uses another scale, with other codes or values"
+    else:
+        cls, reason = COMPATIBLE, "another scale with the same codes and values"
+    head = Change(
+        "questions", b["id"], "scale", "changed", cls, reason, a["scale"], b["scale"], qs, (), names
     )
-    out.insert(
-        0,
-        Change(
-            "questions",
-            b["id"],
-            "scale",
-            "changed",
-            BREAKING if out else COMPATIBLE,
-            reason,
-            a["scale"],
-            b["scale"],
-            qs,
-            (),
-            names,
-        ),
-    )
-    if out[0].cls == BREAKING and all(not c.breaking for c in out[1:]):
-        out[0] = replace(out[0], cls=COMPATIBLE, reason="another scale with the same codes")
-    return out
+    return [head, *details]
 
 
 def _window(a: Q, b: Q, old: dict[str, Any], new: dict[str, Any], change: Make) -> list[Change]:
