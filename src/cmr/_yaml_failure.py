@@ -47,6 +47,7 @@ class Failure:
 
 
 Explained = tuple[str, int, int]  # the coder's message, its line and column
+BLOCK_SCALAR = ("|", ">", "|-", ">-", "|+", ">+")  # a value that starts a block of text
 
 
 def indent(line: str) -> int:
@@ -74,3 +75,21 @@ def value_of(line: str) -> str:
 def first_word(line: str) -> str:
     words = line.strip().split()
     return words[0] if words else ""
+
+
+def said(message: str, line: int, column: int) -> Explained:
+    return message, line, column
+
+
+def spaces(count: int) -> str:
+    """How far in a line starts, as a coder counts it."""
+    if count == 0:
+        return "at the start of the line"
+    return "1 space in" if count == 1 else f"{count} spaces in"
+
+
+def what(line: str) -> str:
+    """How a message names a line: its key, or "this list item"."""
+    if line.lstrip(" ").startswith("-"):
+        return "this list item"
+    return f"`{key_of(line) or first_word(line)}`"

@@ -15,37 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cmr._yaml_failure import (
-    GENERIC,
-    Explained,
-    Failure,
-    first_word,
-    indent,
-    key_colon,
-    key_of,
-    value_of,
+from cmr._yaml_failure import GENERIC, Explained, Failure, key_colon, key_of, said, value_of
+from cmr._yaml_layout import (
+    block_text,
+    deeper_than_value,
+    item_key,
+    misaligned,
+    missing_colon,
+    outlier,
+    stray_item,
+    top_level,
 )
 
 Rule = Callable[[Failure], Explained | None]
-_BLOCK_SCALAR = ("|", ">", "|-", ">-", "|+", ">+")
-
-
-def _said(message: str, line: int, column: int) -> Explained:
-    return message, line, column
-
-
-def _spaces(count: int) -> str:
-    """How far in a line starts, as a coder counts it."""
-    if count == 0:
-        return "at the start of the line"
-    return "1 space in" if count == 1 else f"{count} spaces in"
-
-
-def _what(line: str) -> str:
-    """How a message names a line: its key, or "this list item"."""
-    if line.lstrip(" ").startswith("-"):
-        return "this list item"
-    return f"`{key_of(line) or first_word(line)}`"
 
 
 def _tab(f: Failure) -> Explained | None:
@@ -54,7 +36,7 @@ def _tab(f: Failure) -> Explained | None:
     lead = line[: len(line) - len(line.lstrip(" \t"))]
     if "\t" in lead or f.char() == "\t":
         column = (lead.index("\t") if "\t" in lead else f.column - 1) + 1
-        return _said(
+        return said(
             "this line is indented with a tab; YAML indents with spaces only: replace the tab "
             "with spaces, lined up with the keys it belongs with",
             f.line,
@@ -63,7 +45,7 @@ def _tab(f: Failure) -> Explained | None:
     for number, text in enumerate(f.lines[: f.line], start=1):
         if ":\t" in text:
             key = text[: text.index(":\t")].strip()
-            return _said(
+            return said(
                 f"a tab follows `{key}:`; put a space between the `:` and the value",
                 number,
                 text.index(":\t") + 2,
@@ -78,7 +60,7 @@ def _bad_start(f: Failure) -> Explained | None:
         return None
     char = "*" if undefined else f.char()
     named = "a backtick" if char == "`" else f"`{char}`"
-    return _said(
+    return said(
         f"a value cannot begin with {named}; put the whole value in quotes (for example '{char}…')",
         f.line,
         f.column,
@@ -88,7 +70,7 @@ def _bad_start(f: Failure) -> Explained | None:
 def _quote(f: Failure) -> Explained | None:
     """A quoted value left open, or with an escape YAML does not know (`"C:\\data"`)."""
     if "escape" in f.problem:
-        return _said(
+        return said(
             "a backslash inside double quotes starts an escape, and this one is not valid; put "
             "the value in single quotes, or write a backslash as \\\\",
             f.line,
@@ -97,7 +79,7 @@ def _quote(f: Failure) -> Explained | None:
     if "quoted scalar" not in f.context:
         return None
     mark = f.text(f.context_line)[f.context_column - 1 : f.context_column] or '"'
-    return _said(
+    return said(
         f"the {mark} opened here is never closed; add the closing {mark} at the end of the value",
         f.context_line,
         f.context_column,
@@ -113,13 +95,13 @@ def _quoted_then_more(f: Failure) -> Explained | None:
     if end.line + 1 != f.line:
         return None
     if start.line != end.line:
-        return _said(
+        return said(
             f"the {token.style} opened here closes only on line {end.line + 1}; add the closing "
             f"{token.style} at the end of this value",
             start.line + 1,
             start.column + 1,
         )
-    return _said(
+    return said(
         f"text follows the closing {token.style} of the value; put the whole value in quotes, "
         "or remove the quotes",
         f.line,
@@ -134,12 +116,12 @@ def _flow(f: Failure) -> Explained | None:
     bracket = f.text(f.context_line)[f.context_column - 1 : f.context_column]
     closing = {"[": "]", "{": "}"}.get(bracket, "]")
     if f.context_line < f.line:
-        return _said(
+        return said(
             f"the {bracket} opened here is never closed; end it with {closing} on this line",
             f.context_line,
             f.context_column,
         )
-    return _said(
+    return said(
         f"inside {bracket} {closing} items are separated by `, `; put an item holding `:` or "
         f"`,` in quotes, and close the {bracket} with {closing}",
         f.line,
@@ -151,7 +133,7 @@ def _closer(f: Failure) -> Explained | None:
     """A `]` or `}` that closes nothing."""
     if f.char() not in ("]", "}") or "expected" not in f.problem:
         return None
-    return _said(
+    return said(
         f"this `{f.char()}` closes nothing; remove it, or put the whole value in quotes",
         f.line,
         f.column,
@@ -163,7 +145,7 @@ def _dash_after_key(f: Failure) -> Explained | None:
     if "sequence entries are not allowed" not in f.problem:
         return None
     key = key_of(f.text(f.line)) or "the key"
-    return _said(
+    return said(
         f"a list cannot start on the line of its key; put each `- ` item on a line of its own, "
         f"indented below `{key}:`",
         f.line,
@@ -180,163 +162,9 @@ def _second_colon(f: Failure) -> Explained | None:
     if colon is None or colon >= f.column:
         return None
     key = key_of(line)
-    return _said(
+    return said(
         f"the value of `{key}` holds `: `, which YAML reads as another key; put the whole value "
         f"in quotes ({key}: '{value_of(line)}') or remove the second `:`",
-        f.line,
-        f.column,
-    )
-
-
-def _deeper_than_value(f: Failure) -> Explained | None:
-    """A line indented under a key that already has its value on its own line."""
-    if "mapping values" not in f.problem and "expected key" not in f.problem:
-        return None
-    above = f.previous(f.line)
-    line, prev = f.text(f.line), f.text(above)
-    key = key_of(prev)
-    value = value_of(prev)
-    if key is None or not value or value in _BLOCK_SCALAR or indent(line) <= indent(prev):
-        return None
-    return _said(
-        f"{_what(line)} is indented deeper than `{key}:` on line {above}, which already has a "
-        f"value; line it up with `{key}:` ({_spaces(indent(prev))}), or remove that value",
-        f.line,
-        indent(line) + 1,
-    )
-
-
-def _missing_colon(f: Failure) -> Explained | None:
-    """A key written without its `:` (or without the space after it)."""
-    if "simple key" in f.context:
-        line = f.context_line
-    elif "mapping values" in f.problem:
-        line = f.previous(f.line)
-        if indent(f.text(line)) != indent(f.text(f.line)):
-            return None
-    else:
-        return None
-    text = f.text(line)
-    if line <= 0 or key_of(text) is not None or text.lstrip().startswith("-"):
-        return None
-    above = f.previous(line)
-    if above and f.text(above).rstrip().endswith(":") and indent(text) <= indent(f.text(above)):
-        key = key_of(f.text(above))
-        return _said(
-            f"`{text.strip()}` stands where a key was expected; if it is the value of `{key}:` "
-            f"on line {above}, write it on that line ({key}: {text.strip()})",
-            line,
-            indent(text) + 1,
-        )
-    word = first_word(text)
-    if ":" in word:
-        name, _, rest = word.partition(":")
-        return _said(
-            f"`{word}` needs a space after the `:`; write `{name}: {rest}`", line, indent(text) + 1
-        )
-    rest = text.strip()[len(word) :].strip() or "..."
-    return _said(
-        f"`{text.strip()}` has no `:` after it; a key is followed by `: ` and its value "
-        f"({word}: {rest})",
-        line,
-        indent(text) + 1,
-    )
-
-
-def _stray_item(f: Failure) -> Explained | None:
-    """A `- ` list item where a key was expected."""
-    if "expected key" not in f.problem:
-        return None
-    line = f.text(f.line)
-    if not line.lstrip(" ").startswith("-"):
-        return None
-    for number in range(f.line - 1, 0, -1):
-        other = f.text(number)
-        if other.lstrip(" ").startswith("- ") and indent(other) != indent(line):
-            return _said(
-                f"this list item is not lined up with the item on line {number}; put its `-` "
-                f"{indent(other)} spaces in, like that one",
-                f.line,
-                indent(line) + 1,
-            )
-    return _said(
-        "a list item (`- `) stands where a key was expected; a list belongs under a key of its "
-        "own (for example `citations:`), indented below it",
-        f.line,
-        indent(line) + 1,
-    )
-
-
-def _item_key(f: Failure) -> Explained | None:
-    """A key after a `- key: value` item that does not line up with the item's keys."""
-    if "'-' indicator" not in f.problem or f.context_line <= 0:
-        return None
-    item = f.text(f.context_line)
-    inner = indent(item) + 2
-    line = f.text(f.line)
-    first = key_of(item) or "the item's first key"
-    what = _what(line)
-    if indent(line) == indent(item):
-        return _said(
-            f"{what} lines up with the `-` on line {f.context_line}, which ends that list "
-            f"item; indent it like `{first}:` ({_spaces(inner)}), or start a new item with `- `",
-            f.line,
-            indent(line) + 1,
-        )
-    return _said(
-        f"{what} is {_spaces(indent(line))}, which lines up with nothing in the list item on "
-        f"line {f.context_line}; indent it like `{first}:` ({_spaces(inner)})",
-        f.line,
-        indent(line) + 1,
-    )
-
-
-def _misaligned(f: Failure) -> Explained | None:
-    """A key indented to no level of the keys above it."""
-    if "expected key" not in f.problem or f.context_line <= 0:
-        return None
-    line = f.text(f.line)
-    level = f.context_column - 1
-    if indent(line) == level:
-        return None
-    owner = key_of(f.text(f.context_line)) or first_word(f.text(f.context_line))
-    choices = [f"like `{owner}:` on line {f.context_line} ({_spaces(level)})"]
-    deeper = _deeper_key(f, indent(line))
-    if deeper:
-        above = key_of(f.text(deeper))
-        choices.insert(0, f"like `{above}:` on line {deeper} ({_spaces(indent(f.text(deeper)))})")
-    return _said(
-        f"{_what(line)} is {_spaces(indent(line))}, which lines up with no key above it; "
-        f"indent it {' or '.join(choices)}",
-        f.line,
-        indent(line) + 1,
-    )
-
-
-def _deeper_key(f: Failure, level: int) -> int:
-    """The nearest line above the failure opening a key indented deeper than `level`."""
-    number = f.previous(f.line)
-    while number > 0 and indent(f.text(number)) > level:
-        if key_of(f.text(number)) is not None and not f.text(number).lstrip().startswith("-"):
-            return number
-        number = f.previous(number)
-    return 0
-
-
-def _top_level(f: Failure) -> Explained | None:
-    """A top-level key indented (the parser then expected a new document)."""
-    if "document start" not in f.problem:
-        return None
-    first = next((n for n in range(1, f.line + 1) if f.previous(n + 1) == n), f.line)
-    if indent(f.text(first)):
-        return _said(
-            "the first key is indented; top-level keys start at the beginning of the line",
-            first,
-            1,
-        )
-    return _said(
-        "this line is not lined up with the top-level keys above it; top-level keys start at "
-        "the beginning of the line",
         f.line,
         f.column,
     )
@@ -346,7 +174,7 @@ def _block_scalar(f: Failure) -> Explained | None:
     """Text after `|` or `>` on the key's line."""
     if "block scalar" not in f.context:
         return None
-    return _said(
+    return said(
         "after `|` or `>` only a comment may follow on the line; start the text on the next "
         "line, indented below the key",
         f.context_line,
@@ -363,12 +191,14 @@ RULES: list[Rule] = [
     _closer,
     _dash_after_key,
     _second_colon,
-    _stray_item,
-    _deeper_than_value,
-    _missing_colon,
-    _item_key,
-    _misaligned,
-    _top_level,
+    block_text,
+    stray_item,
+    deeper_than_value,
+    missing_colon,
+    item_key,
+    outlier,
+    misaligned,
+    top_level,
     _block_scalar,
 ]
 
@@ -376,7 +206,10 @@ RULES: list[Rule] = [
 def explain(failure: Failure) -> Explained:
     """The first rule's explanation of `failure`, or the generic one at the parser's place."""
     for rule in RULES:
-        found = rule(failure)
+        try:
+            found = rule(failure)
+        except (IndexError, ValueError, TypeError):  # an unforeseen layout: the next rule
+            continue
         if found is not None:
             return found
     return GENERIC, failure.line, failure.column
