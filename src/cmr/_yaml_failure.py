@@ -93,3 +93,8 @@ def what(line: str) -> str:
     if line.lstrip(" ").startswith("-"):
         return "this list item"
     return f"`{key_of(line) or first_word(line)}`"
+
+
+def parent_key(line: str) -> bool:
+    """A `key:` line whose value is the lines below it."""
+    return key_of(line) is not None and not value_of(line) and not line.lstrip().startswith("-")

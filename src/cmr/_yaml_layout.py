@@ -1,5 +1,5 @@
-"""YAML mistakes of layout — indentation, list items, keys without their `:` — told at the
-line to fix (`cmr._yaml_mistakes` holds the rest and runs the rules in order).
+"""YAML mistakes of layout — indentation and keys without their `:` — told at the line to fix
+(`cmr._yaml_lists` holds those of list items; `cmr._yaml_mistakes` runs the rules in order).
 
 The parser notices a layout mistake on a later line than the one the coder got wrong: a key
 without its `:` fails on the next key, a list item moved by a space fails on the item's next
@@ -15,11 +15,13 @@ from cmr._yaml_failure import (
     first_word,
     indent,
     key_of,
+    parent_key,
     said,
     spaces,
     value_of,
     what,
 )
+from cmr._yaml_lists import item_without_colon, misplaced_item
 
 
 def deeper_than_value(f: Failure) -> Explained | None:
@@ -33,7 +35,7 @@ def deeper_than_value(f: Failure) -> Explained | None:
     if key is None or not value or value in BLOCK_SCALAR or indent(line) <= indent(prev):
         return None
     if prev.lstrip().startswith("- "):
-        moved = _misplaced_item(f, above, indent(line))
+        moved = misplaced_item(f, above, indent(line))
         if moved is not None:
             return moved
     off = _first_child_off(f, above, f.line) or _dedented(f, above, f.line)
@@ -64,7 +66,7 @@ def missing_colon(f: Failure) -> Explained | None:
     if line <= 0 or key_of(text) is not None:
         return None
     if text.lstrip().startswith("- "):
-        return _item_without_colon(f, line)
+        return item_without_colon(f, line)
     if text.lstrip().startswith("-"):
         return None
     above = f.previous(line)
@@ -103,73 +105,6 @@ def _parent_without_colon(f: Failure, line: int) -> Explained | None:
         "below belong to it",
         line,
         indent(text) + 1,
-    )
-
-
-def _item_without_colon(f: Failure, line: int) -> Explained | None:
-    """`- key memo201` followed by the item's other keys: the first key lacks its `:`."""
-    text = f.text(line)
-    body = text.lstrip()[2:].strip()
-    following = f.text(line + 1)
-    if ":" in first_word(body) or indent(following) != indent(text) + 2:
-        return None
-    word = first_word(body)
-    rest = body[len(word) :].strip() or "..."
-    return said(
-        f"`- {body}` has no `:` after its first key; write `- {word}: {rest}`",
-        line,
-        indent(text) + 3,
-    )
-
-
-def stray_item(f: Failure) -> Explained | None:
-    """A `- ` list item where a key was expected."""
-    if "expected key" not in f.problem:
-        return None
-    line = f.text(f.line)
-    if not line.lstrip(" ").startswith("-"):
-        return None
-    for number in range(f.line - 1, 0, -1):
-        other = f.text(number)
-        if other.lstrip(" ").startswith("- ") and indent(other) != indent(line):
-            return said(
-                f"this list item is not lined up with the item on line {number}; put its `-` "
-                f"{spaces(indent(other))}, like that one",
-                f.line,
-                indent(line) + 1,
-            )
-    return said(
-        "a list item (`- `) stands where a key was expected; a list belongs under a key of its "
-        "own (for example `citations:`), indented below it",
-        f.line,
-        indent(line) + 1,
-    )
-
-
-def item_key(f: Failure) -> Explained | None:
-    """A key after a `- key: value` item that does not line up with the item's keys."""
-    if "'-' indicator" not in f.problem or f.context_line <= 0:
-        return None
-    item = f.text(f.context_line)
-    inner = indent(item) + 2
-    line = f.text(f.line)
-    moved = _misplaced_item(f, f.context_line, indent(line))
-    if moved is not None:
-        return moved
-    first = key_of(item) or "the item's first key"
-    named = what(line)
-    if indent(line) == indent(item):
-        return said(
-            f"{named} lines up with the `-` on line {f.context_line}, which ends that list "
-            f"item; indent it like `{first}:` ({spaces(inner)}), or start a new item with `- `",
-            f.line,
-            indent(line) + 1,
-        )
-    return said(
-        f"{named} is {spaces(indent(line))}, which lines up with nothing in the list item on "
-        f"line {f.context_line}; indent it like `{first}:` ({spaces(inner)})",
-        f.line,
-        indent(line) + 1,
     )
 
 
@@ -224,67 +159,6 @@ def top_level(f: Failure) -> Explained | None:
     )
 
 
-def _misplaced_item(f: Failure, item: int, inner: int) -> Explained | None:
-    """The `- ` line `item` moved off its list: another item of the list stands at a
-    different indentation, and the key below (at `inner`) lines up with that one's keys."""
-    level = indent(f.text(item))
-    for step in (-1, 1):
-        number = item + step
-        while 0 < number <= len(f.lines):
-            other = f.text(number)
-            if other.strip() and not other.lstrip().startswith("#"):
-                if indent(other) < min(level, inner - 2):
-                    break  # left the list
-                dash = other.lstrip().startswith("- ")
-                if dash and indent(other) >= inner:
-                    pass  # a list inside an item
-                elif dash and indent(other) != level:
-                    if inner == indent(other) + 2:
-                        return said(
-                            f"this list item is not lined up with the item on line {number}; "
-                            f"put its `-` {spaces(indent(other))}, like that one",
-                            item,
-                            level + 1,
-                        )
-                    break
-            number += step
-    return _off_the_step(f, item, inner)
-
-
-def _list_offset(f: Failure, skip: int) -> int:
-    """How far in from its key the file's other lists put their `-`: 2, or 0 for lists
-    written flush with their key (as some YAML writers do)."""
-    offsets = [0, 0]
-    for number, line in enumerate(f.lines, start=1):
-        if number == skip or not line.lstrip().startswith("- "):
-            continue
-        owner = f.previous(number)
-        if owner > 0 and _parent(f.text(owner)):
-            offsets[indent(line) == indent(f.text(owner))] += 1
-    return 0 if offsets[1] > offsets[0] else 2
-
-
-def _off_the_step(f: Failure, item: int, inner: int) -> Explained | None:
-    """The only `- ` item of a list, not two spaces in from its key while the key below
-    is (the layout every observation file uses)."""
-    level = indent(f.text(item))
-    owner = f.previous(item)
-    while owner > 0 and not (key_of(f.text(owner)) and indent(f.text(owner)) <= level):
-        owner = f.previous(owner)
-    if owner <= 0 or value_of(f.text(owner)) or f.text(owner).lstrip().startswith("-"):
-        return None
-    step = indent(f.text(owner)) + _list_offset(f, item)
-    if level == step or inner != step + 2:
-        return None
-    return said(
-        f"this list item is {spaces(level)}; put its `-` {spaces(step)}, like the file's other "
-        f"lists under their key (`{key_of(f.text(owner))}:` on line {owner}), so that its keys "
-        "line up with the line below",
-        item,
-        level + 1,
-    )
-
-
 def block_text(f: Failure) -> Explained | None:
     """The lines of a `>` or `|` text indented less than its first line, or not below its key."""
     owner = f.previous(f.line)
@@ -332,17 +206,12 @@ def block_text(f: Failure) -> Explained | None:
     )
 
 
-def _parent(line: str) -> bool:
-    """A `key:` line whose value is the lines below it."""
-    return key_of(line) is not None and not value_of(line) and not line.lstrip().startswith("-")
-
-
 def _first_child_off(f: Failure, first: int, later: int) -> Explained | None:
     """The first key under a `key:` (line `first`) off the step every other key below it
     keeps (two spaces in from their key), while the key on line `later` keeps it."""
     owner = f.previous(first)
     step = indent(f.text(later))
-    if owner <= 0 or not _parent(f.text(owner)) or step != indent(f.text(owner)) + 2:
+    if owner <= 0 or not parent_key(f.text(owner)) or step != indent(f.text(owner)) + 2:
         return None
     if indent(f.text(first)) == step or key_of(f.text(first)) is None:
         return None
@@ -367,7 +236,7 @@ def outlier(f: Failure) -> Explained | None:
         above = f.previous(above)
     if above <= 0 or indent(f.text(above)) == level:
         return None
-    if not _parent(f.text(above)):
+    if not parent_key(f.text(above)):
         return _dedented(f, above, f.line) if key_of(f.text(above)) else None
     child = next((n for n in range(above + 1, f.line) if f.text(n).strip()), 0)
     alone = child and not any(
@@ -406,7 +275,7 @@ def _emptied(f: Failure, key: int, later: int) -> Explained | None:
     """A first key under `parent:` moved out to the parent's level, leaving it empty."""
     owner = f.previous(key)
     step = indent(f.text(later))
-    if owner <= 0 or not _parent(f.text(owner)) or indent(f.text(owner)) != indent(f.text(key)):
+    if owner <= 0 or not parent_key(f.text(owner)) or indent(f.text(owner)) != indent(f.text(key)):
         return None
     if step != indent(f.text(owner)) + 2:
         return None

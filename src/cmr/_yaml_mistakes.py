@@ -19,13 +19,12 @@ from cmr._yaml_failure import GENERIC, Explained, Failure, key_colon, key_of, sa
 from cmr._yaml_layout import (
     block_text,
     deeper_than_value,
-    item_key,
     misaligned,
     missing_colon,
     outlier,
-    stray_item,
     top_level,
 )
+from cmr._yaml_lists import item_key, stray_item
 
 Rule = Callable[[Failure], Explained | None]
 
