@@ -116,3 +116,27 @@ def test_build_refuses_a_successor_countrycode_does_not_give(monkeypatch):
     monkeypatch.setattr(builder, "SUCCEEDED", [("Soviet Union", "UKR", ["USSR"], "x")])
     with pytest.raises(SystemExit, match="maps 'USSR' to RUS, not UKR"):
         builder.build()
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("Republic of Azerbajan", "Azerbaijan"),
+        ("Azerbaidjan", "Azerbaijan"),
+        ("Armenai", "Armenia"),
+        ("Kyrgystan", "Kyrgyzstan"),
+        ("Soviet Unoin", "Soviet Union"),
+    ],
+)
+def test_misspellings_suggest_the_name_meant(typed, meant):
+    """Misspelled names, with or without an official title, and misspelled former states
+    suggest the name meant."""
+    assert countries.resolve(typed) is None
+    assert f"did you mean {meant!r}" in countries.hint(typed)
+
+
+def test_new_suggests_a_former_state(project):
+    """`cmr new "Soviet Unoin"` suggests the Soviet Union, which it would then warn about."""
+    done = cmr_run(project, "new", "Soviet Unoin", "1980", "--coder", "jdoe")
+    assert done.returncode == 2
+    assert "did you mean 'Soviet Union', RUS?" in done.stderr

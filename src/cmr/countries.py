@@ -327,10 +327,29 @@ def _without_iso3(text: str) -> Former | None:
 
 
 def suggest(name: str) -> Country | None:
-    """The country a mistyped name or code most likely means, or None when none is close."""
+    """The country a mistyped name or code most likely means, or None when none is close.
+
+    Official titles do not count ("Republic of Azerbajan" suggests Azerbaijan), and the names
+    of former states are candidates too, under their own name ("Soviet Unoin").
+    """
     text = name.strip()
     if len(text) == 3 and text.isalpha() and by_iso3(text) is not None:  # `aze` for `AZE`
         return by_iso3(text)
+    names = _suggestible()
+    core = " ".join(w for w in WORD.findall(text.casefold()) if w not in TITLE_WORDS)
+    for candidate in dict.fromkeys((text.casefold(), core)):
+        close = difflib.get_close_matches(candidate, list(names), n=1, cutoff=0.8)
+        if close:
+            return names[close[0]]
+    return None
+
+
+@cache
+def _suggestible() -> dict[str, Country]:
+    """The names a suggestion may be: the table's, then the former states' (as `resolve`
+    gives them: the successor's codes under the former state's name)."""
     names = {c.name.casefold(): c for c in table()}
-    close = difflib.get_close_matches(text.casefold(), list(names), n=1, cutoff=0.8)
-    return names[close[0]] if close else None
+    for past in _succeeded().values():
+        if past.successor is not None:
+            names.setdefault(past.name.casefold(), replace(past.successor, name=past.name))
+    return names
