@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from support import cmr_run, make_project
+from support import cmr_run, make_project, observation_data, write_observation
 
 from cmr.checking import check
 from cmr.progress import INTERVAL, Counter, counter
@@ -20,12 +20,16 @@ FILES = 450  # above the engine's threshold for worker processes
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
-    """A dataset of FILES small observation files (their findings do not matter here)."""
+    """A dataset of FILES full observation files (their findings do not matter here)."""
     project = make_project(tmp_path_factory.mktemp("many"))
     folder = project / "observations" / "AZE"
     folder.mkdir()
+    written = write_observation(project, observation_data(project))
+    seed = written.read_text(encoding="utf-8")
+    written.unlink()
     for year in range(1500, 1500 + FILES):
-        (folder / f"{year}.yaml").write_text(f"country: Azerbaijan\nyear: {year}\n")
+        observation = seed.replace("year: 1993\n", f"year: {year}\n")
+        (folder / f"{year}.yaml").write_text(observation, encoding="utf-8")
     return project
 
 
