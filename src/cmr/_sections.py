@@ -12,12 +12,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-Problem = tuple[str, str]
-"""(pointer inside the codebook, what is wrong)."""
-
 
 @dataclass(frozen=True)
 class Lineage:
+    """Where the codebook comes from: the origin data set's key and how it differs."""
+
     origin: str
     summary: str
     differences: tuple[str, ...] = ()
@@ -25,6 +24,8 @@ class Lineage:
 
 @dataclass(frozen=True)
 class Concept:
+    """A defined concept with the keys of its sources and its defined terms."""
+
     id: str
     label: str
     definition: str
@@ -53,6 +54,8 @@ class Unit:
 
 @dataclass(frozen=True)
 class Tier:
+    """A source-quality tier a citation carries."""
+
     code: str
     label: str
     description: str
@@ -60,6 +63,8 @@ class Tier:
 
 @dataclass(frozen=True)
 class EventType:
+    """An event type of the vocabulary, with the concept that defines it."""
+
     code: str
     label: str
     description: str
@@ -87,6 +92,7 @@ def _month_day(text: str) -> tuple[int, int]:
 
 
 def lineage(data: dict[str, Any]) -> Lineage | None:
+    """The codebook's `lineage`, or None."""
     raw = data.get("lineage")
     if raw is None:
         return None
@@ -94,6 +100,7 @@ def lineage(data: dict[str, Any]) -> Lineage | None:
 
 
 def concepts(data: dict[str, Any]) -> dict[str, Concept]:
+    """The codebook's `concepts`, by id."""
     return {
         cid: Concept(
             cid, c["label"], c["definition"], tuple(c["sources"]), tuple(c.get("terms", {}).items())
@@ -103,6 +110,7 @@ def concepts(data: dict[str, Any]) -> dict[str, Concept]:
 
 
 def units(data: dict[str, Any]) -> dict[str, Unit]:
+    """The codebook's `units`, by id."""
     return {
         uid: Unit(uid, u["label"], u["description"], u.get("reference_date"))
         for uid, u in data.get("units", {}).items()
@@ -110,6 +118,7 @@ def units(data: dict[str, Any]) -> dict[str, Unit]:
 
 
 def tiers(data: dict[str, Any]) -> tuple[Tier, ...]:
+    """The codebook's `source_tiers`, in order."""
     return tuple(
         Tier(t["code"], t.get("label", t["code"]), t["description"])
         for t in data.get("source_tiers", ())
@@ -117,6 +126,7 @@ def tiers(data: dict[str, Any]) -> tuple[Tier, ...]:
 
 
 def events(data: dict[str, Any]) -> Events:
+    """The codebook's `events` vocabulary (empty without one)."""
     raw = data.get("events")
     if raw is None:
         return Events()

@@ -98,7 +98,7 @@ def test_several_codebook_versions_share_columns(
 ) -> None:
     """Observations coded under different versions meet in one panel, matched by variable;
     codebook.csv lists each version's questions."""
-    versions = sorted(p.stem for p in (REPO / "codebook").glob("*.yaml"))
+    versions = sorted(p.stem for p in (panel_project / "codebook").glob("*.yaml"))
     if len(versions) < 2:
         shutil.copy(
             REPO / "codebook" / f"{versions[0]}.yaml", panel_project / "codebook" / "0.9.0.yaml"

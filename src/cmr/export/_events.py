@@ -63,10 +63,12 @@ class Facts:
 
 
 def has_units(layout: PanelSpec) -> bool:
+    """True when a codebook version of the panel declares `units`."""
     return any(book.units for book in layout.books)
 
 
 def has_events(layout: PanelSpec) -> bool:
+    """True when a codebook version of the panel declares `events`."""
     return any(book.events for book in layout.books)
 
 

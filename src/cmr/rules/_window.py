@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from cmr import units
 from cmr.rules._base import AnswerRule, Test, register
 
 if TYPE_CHECKING:
@@ -80,7 +81,7 @@ class WindowRule(AnswerRule):
             return None
         evidence = entry.get("evidence")
         text = evidence if isinstance(evidence, str) else ""
-        high = obs.reference_moment.year
+        high = units.reference_moment(obs.codebook, obs.data).year
         low = high - years
         if _dates_window(text, low, high):
             return None
