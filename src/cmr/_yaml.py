@@ -8,6 +8,9 @@ Two parsers, each for what it does best:
 * `Locator` composes the same text with PyYAML's C composer, which keeps the line and column of
   every node. It runs only for files that have findings, to put a line on each of them.
 
+A file that does not parse is explained in a coder's words at the line to change
+(`cmr._yaml_mistakes`), from PyYAML's account of the failure; that runs only for such files.
+
 Both recurse, and crash the process on deep enough nesting, so neither sees a text nested
 deeper than `MAX_DEPTH` levels (`cmr._yaml_depth` finds it in one linear pass). The Locator
 indexes each mapping once, so looking up thousands of paths stays linear.
