@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from adversarial_support import REPO, Ran, run_cmr
+from adversarial_support import REPO, SEED, Ran, run_cmr
 
 
 @pytest.fixture
@@ -17,14 +17,16 @@ def dataset(tmp_path: Path) -> Path:
     root.mkdir()
     shutil.copytree(REPO / "codebook", root / "codebook")
     shutil.copytree(REPO / "observations", root / "observations")
+    for seed in SEED.glob("*.yaml"):
+        shutil.copy(seed, root / "observations" / "AZE" / seed.name)
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     return root
 
 
 @pytest.fixture
 def good_text() -> str:
-    """The text of a real observation that checks clean (Azerbaijan 1993)."""
-    return (REPO / "observations" / "AZE" / "1993.yaml").read_text(encoding="utf-8")
+    """The text of a real observation that checks clean (Azerbaijan 1993, codebook 1.1.0)."""
+    return (SEED / "1993.yaml").read_text(encoding="utf-8")
 
 
 @pytest.fixture

@@ -289,15 +289,15 @@ def test_codebook_versions_that_ask_differently(coded: Path, cmr):
     """Under a version that renames a question, that question is left out, with a warning."""
     book = (coded / "codebook" / "1.1.0.yaml").read_text(encoding="utf-8")
     book = (
-        book.replace("version: 1.1.0", "version: 2.0.0")
+        book.replace("version: 1.1.0", "version: 1.1.9")
         .replace("status: released", "status: draft")
         .replace("variable: civmil_forum", "variable: civmil_council")
     )
-    (coded / "codebook" / "2.0.0.yaml").write_text(book, encoding="utf-8")
+    (coded / "codebook" / "1.1.9.yaml").write_text(book, encoding="utf-8")
     bob = coded / FOLDER / "bob.yaml"
     bob.write_text(
         bob.read_text()
-        .replace("codebook: 1.1.0", "codebook: 2.0.0")
+        .replace("codebook: 1.1.0", "codebook: 1.1.9")
         .replace("  civmil_forum:", "  civmil_council:")
     )
     ran = cmr("agreement", "--format", "json")

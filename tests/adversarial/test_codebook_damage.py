@@ -38,7 +38,7 @@ def fails_closed(ran: Ran, names: str) -> list[dict[str, str]]:
     return mine
 
 
-def draft_of(dataset: Path, version: str = "1.9.0") -> str:
+def draft_of(dataset: Path, version: str = "1.1.9") -> str:
     """A valid draft codebook text made from the released 1.1.0."""
     text = (dataset / "codebook" / "1.1.0.yaml").read_text(encoding="utf-8")
     return (
@@ -120,7 +120,7 @@ DRAFT_DAMAGE = [
         sub("      - no smoking gun\n", "      - {no: smoking gun}\n"),
         "smoking gun",
     ),
-    ("version-mismatch", sub("version: 1.9.0", "version: 1.8.0"), None),
+    ("version-mismatch", sub("version: 1.1.9", "version: 1.1.8"), None),
 ]
 
 
@@ -130,13 +130,13 @@ DRAFT_DAMAGE = [
 def test_broken_draft_codebook(
     mutate: Callable[[str], str], at: str | tuple[str, int] | None, dataset: Path
 ) -> None:
-    """A broken draft 1.9.0 is a located error and the 1.1.0 observations are still checked."""
+    """A broken draft 1.1.9 is a located error and the 1.1.0 observations are still checked."""
     text = mutate(draft_of(dataset))
-    (dataset / "codebook" / "1.9.0.yaml").write_text(text, encoding="utf-8")
+    (dataset / "codebook" / "1.1.9.yaml").write_text(text, encoding="utf-8")
     before = snap(dataset)
     ran = run_cmr("check", cwd=dataset)
     assert_unchanged(before, snap(dataset))
-    mine = fails_closed(ran, "1.9.0.yaml")
+    mine = fails_closed(ran, "1.1.9.yaml")
     assert ran.code == 1, "a broken draft is data, not a usage error"
     assert any(f["code"] == "codebook-invalid" for f in mine), ran.text
     if at is not None:
@@ -152,7 +152,7 @@ def test_broken_draft_codebook(
 def test_draft_phrase_with_regex_characters(dataset: Path) -> None:
     """A lint phrase full of regex metacharacters is matched literally, not a crash."""
     text = sub("      - no smoking gun\n", '      - "no (smoking [gun\\\\"\n')(draft_of(dataset))
-    (dataset / "codebook" / "1.9.0.yaml").write_text(text, encoding="utf-8")
+    (dataset / "codebook" / "1.1.9.yaml").write_text(text, encoding="utf-8")
     ran = run_cmr("check", cwd=dataset)
     assert ran.code in (0, 1), ran.text
     findings(ran)
@@ -162,9 +162,9 @@ def test_draft_phrase_with_regex_characters(dataset: Path) -> None:
 def test_observation_under_broken_draft(dataset: Path) -> None:
     """An observation naming a broken draft gets a finding; the other files are still checked."""
     text = sub('then: {coup_history: ["yes"]}', 'then: {coup_histori: ["yes"]}')(draft_of(dataset))
-    (dataset / "codebook" / "1.9.0.yaml").write_text(text, encoding="utf-8")
+    (dataset / "codebook" / "1.1.9.yaml").write_text(text, encoding="utf-8")
     obs = dataset / "observations" / "AZE" / "1993.yaml"
-    obs.write_text(obs.read_text(encoding="utf-8").replace("codebook: 1.1.0", "codebook: 1.9.0"))
+    obs.write_text(obs.read_text(encoding="utf-8").replace("codebook: 1.1.0", "codebook: 1.1.9"))
     before = snap(dataset)
     ran = run_cmr("check", cwd=dataset)
     assert_unchanged(before, snap(dataset))
@@ -175,8 +175,8 @@ def test_observation_under_broken_draft(dataset: Path) -> None:
 
 
 def test_valid_draft_is_accepted(dataset: Path) -> None:
-    """Control: a well-formed draft 1.9.0 beside the released ones changes nothing."""
-    (dataset / "codebook" / "1.9.0.yaml").write_text(draft_of(dataset), encoding="utf-8")
+    """Control: a well-formed draft 1.1.9 beside the released ones changes nothing."""
+    (dataset / "codebook" / "1.1.9.yaml").write_text(draft_of(dataset), encoding="utf-8")
     ran = run_cmr("check", cwd=dataset)
     findings(ran)
     assert ran.code == 0, ran.text

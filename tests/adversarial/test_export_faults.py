@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from adversarial_support import REPO, Ran, assert_unchanged, run_cmr, snapshot
+from adversarial_support import REPO, SEED, Ran, assert_unchanged, run_cmr, snapshot
 
 from cmr.export._lock import lock_path
 
@@ -31,6 +31,8 @@ def previous(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("previous")
     for name in ("codebook", "observations"):
         shutil.copytree(REPO / name, root / name)
+    for seed in SEED.glob("*.yaml"):  # the same seed years as the `dataset` fixture
+        shutil.copy(seed, root / "observations" / "AZE" / seed.name)
     shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
     assert run_cmr("export", cwd=root).code == 0
     return root / "dist"

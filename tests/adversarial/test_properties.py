@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
-from adversarial_support import REPO
+from adversarial_support import REPO, SEED
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,7 +21,7 @@ from cmr.memo._footnotes import read_footnotes
 from cmr.memo._read import decode, normalise
 from cmr.observation import read_observation
 
-GOOD = (REPO / "observations" / "AZE" / "1993.yaml").read_text(encoding="utf-8")
+GOOD = (SEED / "1993.yaml").read_text(encoding="utf-8")
 MEMO = (REPO / "tests" / "memo" / "cases" / "footnote-csv" / "memo.txt").read_text(encoding="utf-8")
 BOOKS = Codebooks(REPO / "codebook")
 BOUND = 5.0  # seconds per example: far above any honest run, far below a hang
