@@ -193,3 +193,20 @@ def test_slips_anywhere_in_an_observation_point_at_their_line(tmp_path):
                 right += err.line == number
                 wrong += err.line != number
     assert right > 300 and wrong <= right // 20, (right, wrong)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "evidence: The coup: " + "x" * 5000 + "\n",
+        "a: 1\n" + "word " * 2000 + "\nb: 2\n",
+        "citations:\n- key " + "k" * 3000 + "\n  pages: 1\n",
+    ],
+)
+def test_long_lines_are_cut_in_messages(text):
+    """A message repeats at most a few dozen characters of a long line."""
+    from cmr import _yaml
+
+    with pytest.raises(_yaml.YamlError) as info:
+        _yaml.loads(text)
+    assert len(info.value.message) < 300 and "…" in info.value.message

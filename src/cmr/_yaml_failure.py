@@ -77,6 +77,12 @@ def first_word(line: str) -> str:
     return words[0] if words else ""
 
 
+def cut(text: str, limit: int = 40) -> str:
+    """`text` as a message repeats it: at most `limit` characters, on one line."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def said(message: str, line: int, column: int) -> Explained:
     return message, line, column
 
@@ -92,7 +98,7 @@ def what(line: str) -> str:
     """How a message names a line: its key, or "this list item"."""
     if line.lstrip(" ").startswith("-"):
         return "this list item"
-    return f"`{key_of(line) or first_word(line)}`"
+    return f"`{cut(key_of(line) or first_word(line))}`"
 
 
 def parent_key(line: str) -> bool:

@@ -12,6 +12,7 @@ from cmr._yaml_failure import (
     BLOCK_SCALAR,
     Explained,
     Failure,
+    cut,
     first_word,
     indent,
     key_of,
@@ -73,8 +74,8 @@ def missing_colon(f: Failure) -> Explained | None:
     if above and f.text(above).rstrip().endswith(":") and indent(text) <= indent(f.text(above)):
         key = key_of(f.text(above))
         return said(
-            f"`{text.strip()}` stands where a key was expected; if it is the value of `{key}:` "
-            f"on line {above}, write it on that line ({key}: {text.strip()})",
+            f"`{cut(text)}` stands where a key was expected; if it is the value of `{key}:` "
+            f"on line {above}, write it on that line ({key}: {cut(text)})",
             line,
             indent(text) + 1,
         )
@@ -82,12 +83,14 @@ def missing_colon(f: Failure) -> Explained | None:
     if ":" in word:
         name, _, rest = word.partition(":")
         return said(
-            f"`{word}` needs a space after the `:`; write `{name}: {rest}`", line, indent(text) + 1
+            f"`{cut(word)}` needs a space after the `:`; write `{cut(name)}: {cut(rest)}`",
+            line,
+            indent(text) + 1,
         )
     rest = text.strip()[len(word) :].strip() or "..."
     return said(
-        f"`{text.strip()}` has no `:` after it; a key is followed by `: ` and its value "
-        f"({word}: {rest})",
+        f"`{cut(text)}` has no `:` after it; a key is followed by `: ` and its value "
+        f"({cut(word)}: {cut(rest)})",
         line,
         indent(text) + 1,
     )
@@ -101,7 +104,7 @@ def _parent_without_colon(f: Failure, line: int) -> Explained | None:
     if above > 0 and (key_of(f.text(above)) is None or indent(f.text(above)) > indent(text)):
         return None  # a line of text, not a key
     return said(
-        f"`{text.strip()}` has no `:` after it; write `{text.strip()}:` so that the lines "
+        f"`{cut(text)}` has no `:` after it; write `{cut(text)}:` so that the lines "
         "below belong to it",
         line,
         indent(text) + 1,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from cmr._yaml_failure import (
     Explained,
     Failure,
+    cut,
     first_word,
     indent,
     key_of,
@@ -31,7 +32,7 @@ def item_without_colon(f: Failure, line: int) -> Explained | None:
     word = first_word(body)
     rest = body[len(word) :].strip() or "..."
     return said(
-        f"`- {body}` has no `:` after its first key; write `- {word}: {rest}`",
+        f"`- {cut(body)}` has no `:` after its first key; write `- {cut(word)}: {cut(rest)}`",
         line,
         indent(text) + 3,
     )

@@ -15,7 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cmr._yaml_failure import GENERIC, Explained, Failure, key_colon, key_of, said, value_of
+from cmr._yaml_failure import (
+    GENERIC,
+    Explained,
+    Failure,
+    cut,
+    key_colon,
+    key_of,
+    said,
+    value_of,
+)
 from cmr._yaml_layout import (
     block_text,
     deeper_than_value,
@@ -163,7 +172,7 @@ def _second_colon(f: Failure) -> Explained | None:
     key = key_of(line)
     return said(
         f"the value of `{key}` holds `: `, which YAML reads as another key; put the whole value "
-        f"in quotes ({key}: '{value_of(line)}') or remove the second `:`",
+        f"in quotes ({key}: '{cut(value_of(line))}') or remove the second `:`",
         f.line,
         f.column,
     )
