@@ -122,3 +122,18 @@ def test_codebook_without_sections_exports_no_event_table(tmp_path: Path) -> Non
     assert done.returncode == 0, done.stdout
     assert not list((tmp_path / "out").glob("events.*"))
     assert "unit" not in pd.read_csv(tmp_path / "out" / "panel_wide.csv").columns
+
+
+def test_sources_cited_only_by_an_event_are_listed(tmp_path: Path) -> None:
+    """sources.csv lists a key that an observation cites only for one of its events."""
+    project = events_project(tmp_path / "data")
+    cite = [{"key": "powell2011", "pages": "3", "tier": "scholarly"}]
+    answers = {"coup_recent": "yes", "coup_ever": "yes", "regime_coup": "yes"}
+    write(project, answers, [event("putsch", "1992-05-15", citations=cite)])
+    done = cmr_run(project, "export", "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stdout
+    sources = pd.read_csv(tmp_path / "out" / "sources.csv", dtype=str)
+    assert sources[["key", "country_years"]].values.tolist() == [
+        ["curtis1995", "AZE 1993"],
+        ["powell2011", "AZE 1993"],
+    ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from cmr.codebook import Codebook, Codebooks
 from cmr.export import _datapackage, _faults, _schemas
 from cmr.export._collect import Collected, collect
 from cmr.export._companions import citations_table, codebook_table, sources_table
-from cmr.export._events import Facts, events_table, with_units
+from cmr.export._events import Facts, cited_by, events_table, with_units
 from cmr.export._manifest import PACKAGE, manifest
 from cmr.export._spec import UNVERSIONED, PanelSpec
 from cmr.export._stata import write_dta, write_events_dta
@@ -117,7 +117,7 @@ def assemble(
         long=with_units(long, facts, layout, columns.row_obs),
         wide=with_units(wide_table(columns, layout), facts, layout),
         codebook=codebook_table(layout),
-        sources=sources_table(columns, bib),
+        sources=sources_table(replace(columns, cited_by=cited_by(columns.cited_by, facts)), bib),
         citations=citations_table(columns, long),
         codings=codings_table(codings.columns, layout, codings.independent, codings.reconciles),
         answers=wide_answers(columns, layout),

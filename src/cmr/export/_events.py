@@ -166,6 +166,20 @@ def events_table(
     return table(fields, table_metadata(layout, "events"))
 
 
+def cited_by(answers: dict[str, list[int]], facts: Facts) -> dict[str, list[int]]:
+    """`answers` (each cited key's observations) with the keys the events cite added, so the
+    sources table lists a source an observation cites only for an event."""
+    if not any(facts.events):
+        return answers
+    out = {k: set(v) for k, v in answers.items()}
+    for i, events in enumerate(facts.events):
+        for e in events:
+            for c in e.get("citations") or []:
+                if isinstance(c, dict) and isinstance(c.get("key"), str):
+                    out.setdefault(c["key"], set()).add(i)
+    return {k: sorted(v) for k, v in out.items()}
+
+
 def _text(values: list[Any]) -> pa.Array:
     return pa.array([v if isinstance(v, str) else None for v in values], pa.string())
 
