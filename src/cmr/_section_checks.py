@@ -39,8 +39,8 @@ def _concept_refs(data: dict[str, Any]) -> list[Problem]:
     return out
 
 
-def _known(names: set[str]) -> str:
-    return f" (known: {', '.join(sorted(names))})" if names else " (the codebook has no concepts)"
+def _known(names: set[str], what: str = "concepts") -> str:
+    return f" (known: {', '.join(sorted(names))})" if names else f" (the codebook has no {what})"
 
 
 def _units(data: dict[str, Any]) -> list[Problem]:
@@ -48,9 +48,23 @@ def _units(data: dict[str, Any]) -> list[Problem]:
     out: list[Problem] = []
     default = data.get("default_unit")
     if default is not None and default not in units:
-        out.append(("default_unit", f"default_unit {default!r} is not a unit{_known(set(units))}"))
+        out.append(
+            ("default_unit", f"default_unit {default!r} is not a unit{_known(set(units), 'units')}")
+        )
+    if units and default is None:
+        out.append(
+            ("units", "`units` needs a `default_unit`: the unit of an observation that names none")
+        )
     for uid, unit in units.items():
         text = unit.get("reference_date")
+        if (text is None) == ("as_of" not in unit):
+            out.append(
+                (
+                    f"units.{uid}",
+                    f'unit {uid}: give either `reference_date: "MM-DD"` or '
+                    "`as_of: required`, not both or neither",
+                )
+            )
         if text is None:
             continue
         month, day = (int(p) for p in text.split("-"))

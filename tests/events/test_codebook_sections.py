@@ -74,16 +74,32 @@ def test_bad_section_is_a_located_codebook_finding(
     assert any(f"0.3.0.yaml:{line}:" in ln and words in ln for ln in hits), done.stdout
 
 
-def test_unit_needs_a_reference_date_or_as_of(tmp_path: Path) -> None:
-    """A unit with both a fixed reference date and `as_of: required` is refused."""
-    text = CODEBOOK.replace(
-        "    as_of: required\n", '    as_of: required\n    reference_date: "01-01"\n'
-    )
+@pytest.mark.parametrize(
+    ("old", "new", "at", "words"),
+    [
+        (
+            "    as_of: required\n",
+            '    as_of: required\n    reference_date: "01-01"\n',
+            "  war_outbreak:",
+            "not both or neither",
+        ),
+        ("    as_of: required\n", "", "  war_outbreak:", "not both or neither"),
+        ("default_unit: country_year\n", "", "units:", "needs a `default_unit`"),
+    ],
+)
+def test_units_say_their_reference_moment(
+    tmp_path: Path, old: str, new: str, at: str, words: str
+) -> None:
+    """A unit with both or neither of a reference date and `as_of: required`, or units
+    without a default, is a codebook finding on the unit's line that says what to write."""
+    text = CODEBOOK.replace(old, new)
     project = events_project(tmp_path, text)
     write(project)
     done = cmr_run(project, "check")
-    assert done.returncode == 1 and "codebook-invalid" in done.stdout
-    assert f"0.3.0.yaml:{_line_of(text, 'war_outbreak:') + 1}:" in done.stdout
+    assert done.returncode == 1
+    line = _line_of(text, at) + 1  # the finding points at the mapping's first key
+    hits = [ln for ln in done.stdout.splitlines() if "codebook-invalid" in ln and words in ln]
+    assert hits and f"0.3.0.yaml:{line}:" in hits[0], done.stdout
 
 
 def test_codebook_citing_a_key_not_in_the_bibliography_fails(tmp_path: Path) -> None:
