@@ -141,3 +141,17 @@ def test_malformed_events_are_findings_not_crashes(project: Path, bad: object) -
     assert done.returncode == 1
     assert "ever-no-but-coup" in codes(done.stdout)
     assert any(c in ("value-invalid", "field-type", "field-missing") for c in codes(done.stdout))
+
+
+def test_legacy_answer_equal_to_the_answer_is_a_warning(project: Path) -> None:
+    """A `legacy_answer` that repeats the answer records no change: a warning at its line."""
+    path = write(project, {"coup_ever": "yes", "regime_coup": "yes"}, [event("c", "1950")])
+    data = yaml.safe_load(path.read_text())
+    data["answers"]["coup_ever"]["legacy_answer"] = "yes"
+    data["answers"]["regime_coup"]["legacy_answer"] = "no"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    done = cmr_run(project, "check")
+    assert codes(done.stdout) == ["legacy-answer-unchanged"]
+    line = _line(path, "legacy_answer: 'yes'")
+    assert f"1993.yaml:{line}:" in done.stdout
+    assert done.returncode == 0

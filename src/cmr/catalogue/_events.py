@@ -72,6 +72,16 @@ KINDS: list[Kind] = [
         _F,
     ),
     Kind(
+        "legacy-answer-unchanged",
+        _W,
+        "Legacy answer equal to the answer",
+        "`legacy_answer` keeps the legacy memo's answer where the recoded answer differs from "
+        "it (the evidence says why); equal to the answer, it records no change. Delete it.",
+        "{id} {variable}: legacy_answer {legacy!r} is the answer itself; keep legacy_answer "
+        "only where the recoded answer differs",
+        _F,
+    ),
+    Kind(
         "codebook-source-unknown",
         _E,
         "Codebook cites an unknown key",

@@ -1,7 +1,7 @@
 """File checks on what codebook 1.2.0's sections add to an observation and the generated
-schema cannot express: `as_of` against the unit of observation, and the dated events (a date
+schema cannot express: `as_of` against the unit of observation, the dated events (a date
 written to its precision, not after the reference moment, ids used once, cited keys in the
-bibliography).
+bibliography) and legacy answers that record a change.
 
 They are registered in `cmr.registry` and run, after the observation module's own checks,
 by `cmr.observation.read_observation` (appended to its `FILE_CHECKS`).
@@ -116,4 +116,23 @@ def _citations(s: Subject, event: dict[str, Any], i: int) -> None:
                 event=event.get("id"),
                 key=key,
                 bibliography=s.bibliography,
+            )
+
+
+@_registered("legacy-answers", ("legacy-answer-unchanged",))
+def check_legacy_answers(s: Subject) -> None:
+    """A `legacy_answer` records a change: it differs from the answer it sits beside."""
+    if s.book.lineage is None:
+        return
+    answers = s.data.get("answers")
+    for variable, entry in answers.items() if isinstance(answers, dict) else ():
+        if not isinstance(entry, dict) or "legacy_answer" not in entry:
+            continue
+        if entry["legacy_answer"] == entry.get("answer") and variable in s.book.by_variable:
+            s.out.add(
+                "legacy-answer-unchanged",
+                ("answers", variable, "legacy_answer"),
+                id=s.book.by_variable[variable].id,
+                variable=variable,
+                legacy=entry["legacy_answer"],
             )
