@@ -43,7 +43,8 @@ def _rule_problems(data: dict[str, Any], rule: dict[str, Any], at: str) -> list[
             for a in rule.get(key, [])
             if a not in every
         ]
-    problems += [(f"{at}.message", p) for p in _template_problems(where, str(rule["message"]))]
+    message = str(rule.get("message", ""))
+    problems += [(f"{at}.message", p) for p in _template_problems(where, message)]
     if rule["kind"] == "event":
         problems += _event_problems(data, rule, at, where)
     if rule["kind"] == "series" and rule.get("check") == "monotone":

@@ -147,3 +147,21 @@ def test_fixed_reference_date_of_the_unit_is_the_moment(tmp_path: Path) -> None:
     )
     found = codes(cmr_run(project, "check").stdout)
     assert sorted(found) == ["event-after-reference", "recent-yes-without-coup"]
+
+
+def test_rule_without_message_names_event_answer_and_window(tmp_path: Path) -> None:
+    """An event rule may leave out `message`: the default names the event's id, type and
+    date, the answer and the window."""
+    from events_support import CODEBOOK
+
+    block = (
+        "    message: >-\n      {id} {variable} is {answer!r} but event {event} ({type}, {date})"
+        " lies in the window\n      {low} to {high}\n"
+    )
+    assert block in CODEBOOK
+    project = events_project(tmp_path, CODEBOOK.replace(block, "", 1))
+    write(project, {"coup_ever": "yes", "regime_coup": "yes"}, [event("putsch", "1990-03")])
+    done = cmr_run(project, "check")
+    line = next(ln for ln in done.stdout.splitlines() if "recent-no-but-coup" in ln)
+    for part in ("'no'", "putsch", "coup_success", "1990-03", "last_5_years", "1988-12-31"):
+        assert part in line

@@ -85,7 +85,7 @@ def meta_schema_defs() -> dict[str, Any]:
     defs: dict[str, Any] = {f"rule_{k}": REGISTRY[k].params_schema() for k in kinds}
     defs["rule"] = {
         "type": "object",
-        "required": ["code", "kind", "severity", "message"],
+        "required": ["code", "kind", "severity"],
         "properties": {"kind": {"enum": kinds}},
         "allOf": [
             {
@@ -107,7 +107,8 @@ def template_findings(book: Codebook) -> list[Finding]:
             continue
         allowed = set(re.findall(r"\{(\w+)\}", kind.placeholders))
         try:
-            names = {n for _, n, _, _ in string.Formatter().parse(str(spec["message"])) if n}
+            message = str(spec.get("message", ""))  # a kind with a default message fills it
+            names = {n for _, n, _, _ in string.Formatter().parse(message) if n}
         except ValueError:
             continue  # reported by the codebook's own checks
         for name in sorted(names - allowed):

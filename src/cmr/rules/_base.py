@@ -73,7 +73,7 @@ class Rule:
         self.code = spec["code"]
         self.severity = spec["severity"]
         self.title = spec.get("title", self.code)
-        self.template = " ".join(str(spec["message"]).split())
+        self.template = " ".join(str(spec.get("message", "")).split())
 
     def hit(self, file: str, path: Path_, *, related: tuple[str, ...] = (), **params: Any) -> Hit:
         message = self.template.format_map(_Params(params))

@@ -21,6 +21,14 @@ if TYPE_CHECKING:
     from cmr.settings import Settings
 
 Dated = tuple[dict[str, Any], dt.date, dt.date]
+PRESENT = (
+    "{id} {variable} is {answer!r} but event {event} ({type}, {date}) lies in the window "
+    "{window} ({low} to {high})"
+)
+ABSENT = (
+    "{id} {variable} is {answer!r} but no {types} event lies in the window {window} "
+    "({low} to {high}) to support it"
+)
 
 
 @register
@@ -35,15 +43,16 @@ class EventRule(Rule):
     )
 
     def __init__(self, spec: dict[str, Any], book: Codebook, settings: Settings):
-        super().__init__(spec, book, settings)
+        default = PRESENT if spec["expect"] == "present" else ABSENT
+        super().__init__({"message": default, **spec}, book, settings)
         question = book.by_variable[spec["variable"]]
         self.book = book
         self.variable, self.qid = question.variable, question.id
         self.types = frozenset(spec["events"])
         self.when = as_set(spec["when"])
         self.present = spec["expect"] == "present"
-        default = question.window.name if question.window is not None else "ever"
-        self.window = str(spec.get("window") or default)
+        own = question.window.name if question.window is not None else "ever"
+        self.window = str(spec.get("window") or own)
         self.years = book.windows[self.window].years if self.window in book.windows else None
         self.regime = frozenset(spec.get("regime_events", ()))
 
