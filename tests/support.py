@@ -41,7 +41,26 @@ def make_project(tmp_path: Path, *, up_to: str | None = PINNED) -> Path:
         ),
         encoding="utf-8",
     )
+    _add_codebook_sources(tmp_path)
     return tmp_path
+
+
+def _add_codebook_sources(project: Path) -> None:
+    """Append the repository's entries for the keys the copied codebooks cite (concept
+    sources, the lineage's origin): `cmr check` looks them up in the bibliography."""
+    import re
+
+    from cmr.codebook import Codebooks
+
+    books = Codebooks(project / "codebook")
+    wanted = {k for v in books.versions for _, k in books.get(v).cited_keys()}  # type: ignore[union-attr]
+    if not wanted:
+        return
+    text = (REPO / "observations" / "references.bib").read_text(encoding="utf-8")
+    blocks = re.split(r"(?m)^(?=@)", text)
+    found = [b.rstrip() for b in blocks if (m := re.match(r"@\w+\{([^,]+),", b)) and m[1] in wanted]
+    with (project / "observations" / "references.bib").open("a", encoding="utf-8") as fh:
+        fh.write("\n" + "\n\n".join(found) + "\n")
 
 
 def _key(version: str) -> tuple[int, ...]:
