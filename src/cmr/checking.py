@@ -474,6 +474,7 @@ def _summarise(obs: Observation, display: str, path: Path, keep: bool) -> Summar
         cited=cited_keys(obs.data),
         draft=obs.data.get("status") == "draft",
         carried=carried,
+        **rules.dated_events(obs),
     )
 
 

@@ -32,3 +32,7 @@ class Summary:
     """True for work in progress (`status: draft`): checked, but left out of the panel."""
     carried: int = 0
     """How many answers are still marked as carried forward or for review."""
+    events: tuple[tuple[str, str, str, str], ...] = ()
+    """(id, date, precision, type) of each readable event (codebooks with `events`)."""
+    moment: str = ""
+    """The reference moment (YYYY-MM-DD) when the observation has events."""

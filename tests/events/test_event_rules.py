@@ -165,3 +165,30 @@ def test_rule_without_message_names_event_answer_and_window(tmp_path: Path) -> N
     line = next(ln for ln in done.stdout.splitlines() if "recent-no-but-coup" in ln)
     for part in ("'no'", "putsch", "coup_success", "1990-03", "last_5_years", "1988-12-31"):
         assert part in line
+
+
+def test_event_recorded_in_another_year_contradicts_a_no(project: Path) -> None:
+    """A coup the 1992 file records contradicts the 1993 file's "no" too, also when only the
+    1993 file is checked; the finding is on the 1993 answer and names the event."""
+    yes = {"coup_recent": "yes", "coup_ever": "yes", "regime_coup": "yes"}
+    write(project, yes, [event("putsch-92", "1992-05-15")], year=1992)
+    write(project, {"regime_coup": "yes"}, [], year=1993)
+    for args in (("check",), ("check", "observations/AZE/1993.yaml")):
+        done = cmr_run(project, *args)
+        found = [ln for ln in done.stdout.splitlines() if "1993.yaml" in ln]
+        assert [ln.split()[2] for ln in found] == ["recent-no-but-coup", "ever-no-but-coup"]
+        assert all("putsch-92" in ln and "1992-05-15" in ln for ln in found)
+        assert all("recorded in observations/AZE/1992.yaml" in ln for ln in found)
+        assert done.returncode == 1
+
+
+def test_events_of_other_years_count_only_up_to_the_reference_moment(project: Path) -> None:
+    """An event a later year's file records after this year's reference moment does not
+    contradict this year's answer; one it records before does."""
+    yes = {"coup_recent": "yes", "coup_ever": "yes", "regime_coup": "yes"}
+    write(project, yes, [event("later", "1994-02-02")], year=1994)
+    write(project, {"regime_coup": "yes"}, [], year=1993)
+    assert codes(cmr_run(project, "check").stdout) == []
+    write(project, yes, [event("later", "1994-02-02"), event("earlier", "1993-03")], year=1994)
+    found = codes(cmr_run(project, "check").stdout)
+    assert found == ["recent-no-but-coup", "ever-no-but-coup"]

@@ -39,6 +39,7 @@ from cmr.rules import (
 from cmr.rules._base import REGISTRY, Hit, Rule, register
 from cmr.rules._country_year import BUILTIN, CountryYearCheck
 from cmr.rules._engine import RuleSet, RuleSets, build, check_collection, check_observation
+from cmr.rules._events import summary_events as dated_events
 from cmr.rules._sources import source_findings
 
 __all__ = [
@@ -54,6 +55,7 @@ __all__ = [
     "check_collection",
     "check_observation",
     "codebook_codes",
+    "dated_events",
     "is_independent",
     "layout",
     "meta_schema_defs",

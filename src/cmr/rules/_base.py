@@ -55,6 +55,9 @@ class Rule:
     kind: ClassVar[str] = ""
     scope: ClassVar[Scope] = "file"
     placeholders: ClassVar[str] = "{id} {variable} {answer}"
+    spans_years: ClassVar[bool] = False
+    """A file rule that also checks each observation against the country's other years
+    (`check_series`), run with the country-scope rules."""
     code: str
     severity: str
     title: str

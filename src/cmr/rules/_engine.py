@@ -39,8 +39,8 @@ class RuleSet:
 
     @property
     def all(self) -> tuple[Rule, ...]:
-        """Every rule of the set, file scope first."""
-        return self.observation + self.series
+        """Every rule of the set, file scope first, each once."""
+        return tuple(dict.fromkeys(self.observation + self.series))
 
     @property
     def whole(self) -> tuple[Rule, ...]:
@@ -67,9 +67,8 @@ def build(book: Codebook, settings: Settings) -> RuleSet:
         if settings.wanted(spec["code"])
     ]
     observation = tuple(r for r in rules if r.scope == "file")
-    return RuleSet(
-        observation, tuple(r for r in rules if r.scope == "country"), _table(observation)
-    )
+    series = tuple(r for r in rules if r.scope == "country" or r.spans_years)
+    return RuleSet(observation, series, _table(observation))
 
 
 class RuleSets:

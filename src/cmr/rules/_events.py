@@ -1,15 +1,18 @@
-"""Event rules: an answer checked against the observation's dated `events`.
+"""Event rules: an answer checked against the dated `events`.
 
 `expect: present` fires when a listed event lies wholly inside the window (an answer such as
-"no" that a dated event contradicts); `expect: absent` fires when no listed event can lie in
-the window (a "yes" that no dated event supports). The window ends at the reference moment;
-see `params/event.json` for the parameters and `cmr.units` for dates and moments.
+"no" that a dated event contradicts): the observation's own events, and at country scope the
+events the country's other adjudicated years record. `expect: absent` fires when no listed
+event of the observation's own can lie in the window (a "yes" its events do not support).
+The window ends at the reference moment; see `params/event.json` for the parameters and
+`cmr.units` for dates and moments.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from cmr import units
@@ -19,6 +22,7 @@ if TYPE_CHECKING:
     from cmr.codebook import Codebook
     from cmr.observation import Observation
     from cmr.settings import Settings
+    from cmr.summary import Summary
 
 Dated = tuple[dict[str, Any], dt.date, dt.date]
 PRESENT = (
@@ -31,6 +35,31 @@ ABSENT = (
 )
 
 
+def summary_events(obs: Observation) -> dict[str, Any]:
+    """What a summary keeps of an observation's events for the country-scope part of the
+    event rules: each readable event's (id, date, precision, type) and the reference moment;
+    nothing for a codebook without events."""
+    if not obs.codebook.events:
+        return {}
+    dated = units.dated_events(obs.data)
+    return {
+        "events": tuple(
+            (str(e.get("id")), str(e["date"]), str(e["precision"]), str(e["type"]))
+            for e, _, _ in dated
+        ),
+        "moment": units.reference_moment(obs.codebook, obs.data).isoformat(),
+    }
+
+
+def _from_summary(s: Summary) -> list[Dated]:
+    out: list[Dated] = []
+    for name, date, precision, kind in s.events:
+        found = units.span(date, precision)
+        if found is not None:
+            out.append(({"id": name, "date": date, "type": kind, "file": s.path}, *found))
+    return out
+
+
 @register
 class EventRule(Rule):
     """An answer in `when` while a listed event type lies (`expect: present`) or cannot lie
@@ -38,6 +67,7 @@ class EventRule(Rule):
 
     kind = "event"
     scope = "file"
+    spans_years = True
     placeholders = (
         "{id} {variable} {answer} {event} {date} {type} {types} {events} {window} {low} {high}"
     )
@@ -63,13 +93,42 @@ class EventRule(Rule):
         high = units.reference_moment(self.book, obs.data)
         dated = units.dated_events(obs.data)
         low = self._low(dated, high)
-        listed = [d for d in dated if d[0].get("type") in self.types]
         if self.present:
-            inside = [d for d in listed if (low is None or d[1] >= low) and d[2] <= high]
+            inside = self._inside(dated, low, high)
             if inside:
-                yield self._hit(obs, answer, inside, low, high)
-        elif not any((low is None or d[2] >= low) and d[1] <= high for d in listed):
-            yield self._hit(obs, answer, [], low, high)
+                yield self._hit(obs.path, answer, inside, low, high)
+        elif not any(
+            d[0].get("type") in self.types and (low is None or d[2] >= low) and d[1] <= high
+            for d in dated
+        ):
+            yield self._hit(obs.path, answer, [], low, high)
+
+    def check_series(self, series: Sequence[Summary], i: int) -> Iterator[Hit]:
+        """`expect: present` across the country's years: an event another adjudicated year's
+        file records contradicts this year's answer too (its own events are the file scope's)."""
+        s = series[i]
+        answer = s.answers.get(self.variable)
+        if not self.present or answer is None or answer not in self.when or not s.moment:
+            return
+        high = dt.date.fromisoformat(s.moment)
+        own = _from_summary(s)
+        known = own + [d for j, o in enumerate(series) if j != i for d in _from_summary(o)]
+        low = self._low(sorted(known, key=lambda d: (d[1], d[2])), high)
+        if self._inside(own, low, high):
+            return  # reported by the file scope
+        inside = self._inside(sorted(known, key=lambda d: (d[1], d[2], d[0]["id"])), low, high)
+        if inside:
+            hit = self._hit(s.path, answer, inside, low, high)
+            files = tuple(dict.fromkeys(d[0]["file"] for d in inside))
+            yield replace(hit, message=f"{hit.message} (recorded in {files[0]})", related=files)
+
+    def _inside(self, dated: list[Dated], low: dt.date | None, high: dt.date) -> list[Dated]:
+        """The listed events that lie wholly in [low, high]."""
+        return [
+            d
+            for d in dated
+            if d[0].get("type") in self.types and (low is None or d[1] >= low) and d[2] <= high
+        ]
 
     def _low(self, dated: list[Dated], high: dt.date) -> dt.date | None:
         """The window's first day; None when it is open (`ever`, or `regime` with no start)."""
@@ -81,11 +140,11 @@ class EventRule(Rule):
         return None
 
     def _hit(
-        self, obs: Observation, answer: str, inside: list[Dated], low: dt.date | None, high: dt.date
+        self, path: str, answer: str, inside: list[Dated], low: dt.date | None, high: dt.date
     ) -> Hit:
         first = inside[0][0] if inside else {}
         return self.hit(
-            obs.path,
+            path,
             answer_path(self.variable),
             id=self.qid,
             variable=self.variable,
