@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from support import cmr_run, observation_data, write_observation
-from versions_support import Data, new_version, only_released, question
+from versions_support import Data, base, new_version, only_released, question
 
 from cmr import _yaml
 
@@ -314,3 +315,30 @@ def test_seed_file_layout_is_kept(project: Path) -> None:
     assert lost == []
     assert after[0].endswith("observation-1.2.0.schema.json")
     assert "  leader_former_officer:" in after
+
+
+def test_reviewed_provenance_is_replaced_by_the_next_migration(project: Path) -> None:
+    """After review (needs_review deleted, previous kept), a second migration records the
+    version just before it in previous; an unreviewed one is refused."""
+    path = _observation(project)
+    new_version(project, _wording, changes=["Q5 reworded."])
+    cmr_run(project, "migrate", "--to", "1.2.0")
+    data = base(project, "1.2.0")
+    data.update(
+        version="1.3.0",
+        changes=[
+            {"version": "1.3.0", "date": "2026-12-02", "summary": "Q5 reworded again."},
+            *data["changes"],
+        ],
+    )
+    question(data, "Q5")["text"] = "Is an oath to an ideology required of senior officers?"
+    (project / "codebook" / "1.3.0.yaml").write_text(yaml.safe_dump(data), encoding="utf-8")
+    refused = cmr_run(project, "migrate", "--to", "1.3.0")
+    assert refused.returncode == 1
+    assert "is still under review from an earlier migration" in refused.stdout
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(x for x in lines if "needs_review" not in x), encoding="utf-8")
+    assert cmr_run(project, "migrate", "--to", "1.3.0").returncode == 0
+    answer = _read(path)["answers"]["officer_ideology_test"]
+    assert answer["previous"] == {"codebook": "1.2.0", "answer": "no"}
+    assert answer["needs_review"].startswith("codebook 1.2.0 -> 1.3.0 changed text")

@@ -140,10 +140,10 @@ def _edit_answer(
     _confidence(edits, value, item)
     if not (item.review or item.recoded):
         return
-    if "previous" in answer:
+    if "previous" in answer and "needs_review" in answer:
         raise EditError(
-            f"the answer {key.value} still has `previous` from an earlier migration; review "
-            "it and delete its previous and needs_review lines first"
+            f"the answer {key.value} is still under review from an earlier migration "
+            "(`previous` and `needs_review`); review it and delete the needs_review line first"
         )
     code = child(value, "answer")
     if item.recoded and code is not None:
@@ -151,17 +151,29 @@ def _edit_answer(
             edits.clear(code[1])
         else:
             edits.replace(code[1], scalar(item.new_code, code[1].style in ("'", '"')))
+    _provenance(edits, value, item, versions)
+
+
+def _provenance(edits: Edits, value: Any, item: AnswerPlan, versions: tuple[str, str]) -> None:
+    """`needs_review` (added to an earlier reason) and `previous` (replacing a reviewed
+    migration's: it records the version just before this one)."""
     previous: dict[str, object] = {"codebook": versions[0], "answer": item.old_code}
     if item.renamed:
         previous["variable"] = item.match.old_variable
-    lines = [f"previous: {flow(previous)}"]
+    lines = []
+    earlier_previous = child(value, "previous")
+    if earlier_previous is not None:
+        edits.replace_trimmed(earlier_previous[1], flow(previous))
+    else:
+        lines.append(f"previous: {flow(previous)}")
     earlier = child(value, "needs_review")
     if item.review and earlier is not None:  # e.g. a window moved by `cmr new --from-previous`
         reason = f"{earlier[1].value}; {item.needs_review(*versions)}"
         edits.replace(earlier[1], scalar(reason, True))
     elif item.review:
         lines.insert(0, f"needs_review: {scalar(item.needs_review(*versions), True)}")
-    edits.before_line_of(value.value[0][0], lines)
+    if lines:
+        edits.before_line_of(value.value[0][0], lines)
 
 
 def _confidence(edits: Edits, value: Any, item: AnswerPlan) -> None:
