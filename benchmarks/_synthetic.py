@@ -31,7 +31,7 @@ import sys
 from pathlib import Path
 
 from cmr import countries
-from cmr.codebook import Codebook, Codebooks
+from cmr.codebook import Codebook, Codebooks, Question
 from cmr.schema import render_schema, schema_path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -408,6 +408,7 @@ class _Rules:
         self.implications: list[tuple[dict[str, str], dict[str, list[str]]]] = []
         self.fixed: set[str] = {q.variable for q in book.questions if q.slow_moving}
         self.phrases: list[str] = []
+        self.avoid: dict[str, set[str]] = {}
         for rule in book.rules:
             kind = rule.get("kind")
             if kind == "implication":
@@ -422,24 +423,35 @@ class _Rules:
                 self.fixed |= {str(v) for v in rule.get("variables", [])} or set(book.variables)
             elif kind == "contradiction":
                 self.phrases += [str(p).lower() for p in rule.get("phrases", [])]
+            elif kind == "event" and rule.get("expect") == "absent":
+                # an answer an event must support: not generated, as no events are
+                when = rule.get("when", [])
+                when = [when] if isinstance(when, str) else when
+                self.avoid.setdefault(str(rule.get("variable")), set()).update(map(str, when))
 
     def profile(self, rng: random.Random) -> dict[str, str]:
         """Answers for the fixed questions of one country, consistent with the implications."""
         out = {}
         for q in self.book.questions:
             if q.variable in self.fixed:
-                out[q.variable] = rng.choice([v.code for v in q.scale.values])
+                out[q.variable] = rng.choice(self.values(q))
         for _ in range(10):
             changed = False
             for when, then in self.implications:
                 if all(out.get(k) == v for k, v in when.items()):
                     for variable, allowed in then.items():
                         if variable in out and out[variable] not in allowed:
-                            out[variable] = allowed[0]
+                            kept = [a for a in allowed if a not in self.avoid.get(variable, ())]
+                            out[variable] = (kept or allowed)[0]
                             changed = True
             if not changed:
                 break
         return out
+
+    def values(self, question: Question) -> list[str]:
+        """The scale values generated for `question`: those no event rule needs an event for."""
+        codes = [v.code for v in question.scale.values]
+        return [c for c in codes if c not in self.avoid.get(question.variable, ())] or codes
 
     def clean_opening(self, sentence: str) -> bool:
         lowered = sentence.lower()
@@ -485,7 +497,11 @@ def _observation(
     ]
     if rng.random() < 0.1:
         as_of = dt.date(year, 1, 1) + dt.timedelta(days=rng.randint(0, 360))
-        out.append(f"as_of: {as_of.isoformat()}")
+        anchored = [u.id for u in book.units.values() if u.as_of_required]
+        if anchored:  # a codebook with units takes as_of only for an event-anchored unit
+            out.append(f"unit: {anchored[0]}")
+        if anchored or not book.units:
+            out.append(f"as_of: {as_of.isoformat()}")
     if rng.random() < 0.2:
         out.append(f"memo: {rng.randint(1, 999)}")
     if rng.random() < 0.1:
@@ -493,7 +509,7 @@ def _observation(
     out.append("answers:")
     for question in book.questions:
         scale = question.scale
-        values = [v.code for v in scale.values]
+        values = rules.values(question)
         if question.variable in profile:  # the same answer every year (see _Rules)
             code = profile[question.variable]
         elif rng.random() < 0.08 and scale.missing:
@@ -518,6 +534,8 @@ def _observation(
             pages = first if rng.random() < 0.3 else f"{first}-{first + rng.randint(1, 30)}"
             out.append(f"      - key: {key}")
             out.append(f"        pages: {pages}")
+            if book.source_tiers:  # a codebook with tiers requires one on each citation
+                out.append(f"        tier: {rng.choice(book.source_tiers).code}")
     return "\n".join(out) + "\n"
 
 

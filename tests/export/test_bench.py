@@ -7,7 +7,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+from cmr.codebook import Codebooks
+
 REPO = Path(__file__).resolve().parents[2]
+
+
+def _questions() -> int:
+    """Questions of the codebook the synthetic dataset is coded under: the newest released."""
+    books = Codebooks(REPO / "codebook")
+    released = [b for b in map(books.get, books.versions) if b and b.status == "released"]
+    return len(released[-1].questions)
 
 
 def test_bench_export_runs(tmp_path: Path) -> None:
@@ -31,7 +40,8 @@ def test_bench_export_runs(tmp_path: Path) -> None:
         timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    assert "Parquet panels (390 long rows)" in proc.stdout
+    rows = 30 * _questions()  # one long row per file and question
+    assert f"Parquet panels ({rows} long rows)" in proc.stdout
     figures = json.loads(out.read_text(encoding="utf-8"))
-    assert figures["stages"]["long_rows"] == 390
+    assert figures["stages"]["long_rows"] == rows
     assert figures["end_to_end"]["peak_mb"] > 0
