@@ -54,9 +54,13 @@ def command(
       SOURCE_DATE_EPOCH=$(git log -1 --format=%ct) cmr export   # dated, reproducible
     """
     from cmr.export import export
+    from cmr.progress import counter
 
     try:
-        run = export(out, project=project, jobs=jobs, allow_partial=allow_partial)
+        with counter("checking", quiet=fmt != "text") as progress:  # on a terminal only
+            run = export(
+                out, project=project, jobs=jobs, allow_partial=allow_partial, progress=progress
+            )
     except EnvironmentProblem as exc:
         click.echo(f"cmr: {exc}", err=True)
         raise SystemExit(2) from None

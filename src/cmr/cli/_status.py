@@ -38,5 +38,8 @@ def command(project: Project, fmt: str, matrix: bool, jobs: int | None) -> None:
 
     if matrix and fmt != "text":
         raise click.UsageError("--matrix prints text; leave out --format, or drop --matrix")
-    board = status_board(project, jobs=jobs)
+    from cmr.progress import counter
+
+    with counter("reading", quiet=fmt != "text") as progress:  # on a terminal only
+        board = status_board(project, jobs=jobs, progress=progress)
     click.echo(grid(board) if matrix else RENDERERS[fmt](board), nl=False)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cmr.bibliography import load_bibliography
 from cmr.catalogue import finding
-from cmr.checking import check
+from cmr.checking import Progress, check
 from cmr.codebook import Codebooks
 from cmr.errors import EnvironmentProblem, one_line, os_errors_as_problems
 from cmr.export import _faults, _partial, _stream
@@ -85,11 +85,13 @@ def export(
     project: Project | None = None,
     jobs: int | None = None,
     allow_partial: bool = False,
+    progress: Progress | None = None,
 ) -> ExportRun:
     """Check every observation and, when there is no error, write the panel to `out`
     (default: the project's `dist/`), replacing a previous export as a whole.
 
-    With `allow_partial`, observation files with errors are left out instead. Raises
+    With `allow_partial`, observation files with errors are left out instead;
+    `progress(done, total)` is called as files are read (`cmr.progress`). Raises
     `cmr.errors.EnvironmentProblem` when the machine stops the export.
 
     >>> run = export("dist")       # doctest: +SKIP
@@ -113,7 +115,7 @@ def export(
             _faults.at("locked")
             run = ExportRun(Result(_folder_findings(target, shown)), target)
             if run.result.success:
-                _export(project, run, shown, jobs, allow_partial)
+                _export(project, run, shown, jobs, allow_partial, progress)
     return run
 
 
@@ -148,9 +150,14 @@ def _make_parent(target: Path) -> None:
 
 
 def _export(
-    project: Project, run: ExportRun, shown: str, jobs: int | None, allow_partial: bool
+    project: Project,
+    run: ExportRun,
+    shown: str,
+    jobs: int | None,
+    allow_partial: bool,
+    progress: Progress | None = None,
 ) -> None:
-    tables = _panel(project, jobs, shown, run, allow_partial)
+    tables = _panel(project, jobs, shown, run, allow_partial, progress)
     if tables is None:
         return
     if _stopped(run, validate(tables, shown)):
@@ -191,12 +198,17 @@ def _cmr_own(name: str) -> bool:
 
 
 def _panel(
-    project: Project, jobs: int | None, shown: str, run: ExportRun, allow_partial: bool
+    project: Project,
+    jobs: int | None,
+    shown: str,
+    run: ExportRun,
+    allow_partial: bool,
+    progress: Progress | None = None,
 ) -> Tables | None:
     """Check, select and build; None when there is an error (that `allow_partial` does not
     set aside). The observations are dropped on return, so that validating and writing do
     not hold them in memory as well."""
-    checked = check(project=project, keep="records", jobs=jobs)
+    checked = check(project=project, keep="records", jobs=jobs, progress=progress)
     run.result.files = checked.result.files
     run.result.extend(checked.result.findings)
     left_out = _partial.left_out(checked.result.findings, project.observations_dir, allow_partial)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,12 +72,18 @@ class Board:
         }
 
 
-def status_board(project: Project | None = None, *, jobs: int | None = None) -> Board:
-    """Check the dataset (using the cache) and build its board."""
+def status_board(
+    project: Project | None = None,
+    *,
+    jobs: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Board:
+    """Check the dataset (using the cache) and build its board; `progress(done, total)` is
+    called as files are read (`cmr.progress`)."""
     from cmr.checking import check
 
     project = project or Project.find()
-    run = check(project=project, jobs=jobs)
+    run = check(project=project, jobs=jobs, progress=progress)
     return build_board(run.summaries, run.result.findings, project)
 
 
