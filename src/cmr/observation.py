@@ -516,17 +516,21 @@ def _properties_at(path: Path_, data: dict[str, Any], book: Codebook) -> list[st
     return list(node.get("properties", {}))
 
 
-@_file_check("country", ("country-unknown", "country-code-mismatch"))
+@_file_check("country", ("country-unknown", "country-code-mismatch", "country-historical"))
 def _check_country(s: Subject) -> None:
-    """The country name is known and its ISO3 and COW codes agree with it."""
+    """The country name is known and its ISO3 and COW codes agree with it; a former state
+    coded with its successor's codes is a warning naming both."""
     data, out = s.data, s.out
     name, iso3c, cown = data.get("country"), data.get("iso3c"), data.get("cown")
     if not isinstance(name, str) or not name.strip():
         return
     country = countries.by_name(name)
     if country is None:
-        out.add("country-unknown", ("country",), name=name)
+        out.add("country-unknown", ("country",), name=name, hint=countries.hint(name))
         return
+    said = countries.substitution(name)
+    if said is not None:
+        out.add("country-historical", ("country",), said=said)
     if isinstance(iso3c, str) and iso3c != country.iso3c:
         out.instead(
             "country-code-mismatch",
