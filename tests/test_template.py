@@ -59,15 +59,21 @@ def test_mistyped_country_gets_a_suggestion(project: Path, run_cli):
     assert "did you mean 'Azerbaijan', AZE?" in result.output
 
 
-def test_blank_template_fails_check_until_filled(project: Path, run_cli):
-    """A fresh template is not yet a valid observation: each unanswered question is one
-    finding."""
+def test_blank_template_is_a_draft_until_filled(project: Path, run_cli):
+    """A fresh template is a draft: each unanswered question is one warning, the check
+    passes; without the status line each is an error."""
     run_cli("new", "AZE", "1994", "--coder", "jdoe", project=project)
     result = run_cli("check", project=project)
     book = Codebooks(project / "codebook").latest
-    assert result.exit_code == 1
-    assert result.output.count("error answer-missing") == len(book.questions)
-    assert result.output.count("error") == len(book.questions) + 1  # and the summary line
+    assert result.exit_code == 0
+    assert result.output.count("warning answer-missing") == len(book.questions)
+    path = project / "observations" / "AZE" / "1994.yaml"
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(x for x in lines if not x.startswith("status:")))
+    final = run_cli("check", project=project)
+    assert final.exit_code == 1
+    assert final.output.count("error answer-missing") == len(book.questions)
+    assert final.output.count("error") == len(book.questions) + 1  # and the summary line
 
 
 def test_codebook_show(project: Path, run_cli):

@@ -60,7 +60,7 @@ def render(
         f"# as_of: {year}-12-31    # optional: the moment described, when not the year's end",
         "# memo: 0               # optional: legacy memo number",
         "# context: ''           # optional: e.g. the conflict",
-        "# status: draft         # optional: work in progress, left out of the panel",
+        "status: draft           # work in progress: delete this line when every answer is done",
         *_how_to_answer(book, example_key),
         "answers:",
     ]

@@ -26,22 +26,25 @@ def _blank(project: Path, *extra: str) -> Path:
     return project / "observations" / "AZE" / "1994.yaml"
 
 
-def test_blank_template_is_one_finding_per_unanswered_question(project: Path) -> None:
-    """A fresh template gives exactly one answer-missing per question, nothing else."""
+def test_blank_template_is_a_draft_with_one_warning_per_question(project: Path) -> None:
+    """A fresh template is a draft: one answer-missing warning per question, nothing else,
+    and the dataset still exports."""
     _blank(project)
     done = cmr_run(project, "check", "--format", "json")
-    assert done.returncode == 1
-    assert _codes(done) == ["answer-missing"] * 13
-
-
-def test_draft_unanswered_questions_are_warnings(project: Path) -> None:
-    """`status: draft` turns unanswered questions into warnings; the check passes."""
-    path = _blank(project)
-    path.write_text(path.read_text().replace("coder: jdoe\n", "coder: jdoe\nstatus: draft\n"))
-    done = cmr_run(project, "check", "--format", "json")
-    assert done.returncode == 0, done.stdout
+    assert done.returncode == 0
     assert _codes(done, "warning") == ["answer-missing"] * 13
     assert _codes(done, "error") == []
+
+
+def test_final_file_unanswered_questions_are_errors(project: Path) -> None:
+    """Without `status: draft` each unanswered question is one error and the check fails."""
+    path = _blank(project)
+    lines = path.read_text().splitlines(keepends=True)
+    path.write_text("".join(x for x in lines if not x.startswith("status:")))
+    done = cmr_run(project, "check", "--format", "json")
+    assert done.returncode == 1, done.stdout
+    assert _codes(done, "error") == ["answer-missing"] * 13
+    assert _codes(done, "warning") == []
 
 
 def test_draft_answers_given_are_checked_in_full(project: Path) -> None:
