@@ -12,7 +12,6 @@ when given, else 31 December, as in codebooks 1.0.0 and 1.1.0.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
@@ -73,8 +72,10 @@ def span(date: str, precision: str) -> tuple[dt.date, dt.date] | None:
         if precision == "year":
             return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
         if precision == "month":
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+            first = dt.date(parts[0], parts[1], 1)
+            if parts[1] == 12:
+                return first, first.replace(day=31)
+            return first, first.replace(month=parts[1] + 1) - dt.timedelta(days=1)
         day = dt.date(parts[0], parts[1], parts[2])
     except ValueError:
         return None

@@ -86,7 +86,13 @@ def test_unknown_unit_and_legacy_answer_off_the_scale(project: Path) -> None:
 
 @pytest.mark.parametrize(
     ("date", "precision"),
-    [("1992-05", "day"), ("1992", "month"), ("1992-02-30", "day"), ("1992-13", "month")],
+    [
+        ("1992-05", "day"),
+        ("1992", "month"),
+        ("1992-02-30", "day"),
+        ("1992-13", "month"),
+        ("0000", "year"),
+    ],
 )
 def test_event_date_must_match_its_precision(project: Path, date: str, precision: str) -> None:
     """A date not written to its precision, or no calendar date, is an error at the date."""
@@ -155,3 +161,9 @@ def test_legacy_answer_equal_to_the_answer_is_a_warning(project: Path) -> None:
     line = _line(path, "legacy_answer: 'yes'")
     assert f"1993.yaml:{line}:" in done.stdout
     assert done.returncode == 0
+
+
+def test_event_at_the_end_of_the_calendar_is_after_the_moment(project: Path) -> None:
+    """An event dated in December 9999 is reported as after the reference moment."""
+    write(project, {}, [event("far", "9999-12")])
+    assert codes(cmr_run(project, "check").stdout) == ["event-after-reference"]
