@@ -17,14 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from cmr.codebook import Codebook, Codebooks, Question
+from cmr.findings import Finding
+from cmr.layout import SUFFIXES
 
-ADJUDICATED = re.compile(r"([0-9]{4})\.yaml")
+ADJUDICATED = re.compile(r"([0-9]{4})(" + "|".join(re.escape(x) for x in SUFFIXES) + ")")
 CARRIED_FIELDS = ("answer", "confidence", "evidence", "citations", "note")
 HEADER_CARRIED = ("context",)
 
 
 class NothingToCarry(Exception):
-    """There is no earlier year to start from, or it cannot be read."""
+    """The earlier year cannot be carried forward: its findings say why."""
+
+    def __init__(self, message: str, findings: list[Finding]):
+        super().__init__(message)
+        self.findings = findings
 
 
 @dataclass(frozen=True)
@@ -38,28 +44,36 @@ class Previous:
 
 
 def previous_year(folder: Path, year: int) -> Path | None:
-    """The country's adjudicated observation (`<ISO3>/<year>.yaml`) of the most recent year
-    before `year`, or None."""
+    """The country's adjudicated observation (`<ISO3>/<year>.yaml`, or `.yml`) of the most
+    recent year before `year`, or None (the first name in order when a year has two)."""
     try:
-        names = os.listdir(folder)
+        names = sorted(os.listdir(folder))
     except OSError:
         return None
-    years = [int(m.group(1)) for n in names if (m := ADJUDICATED.fullmatch(n))]
-    earlier = [y for y in years if y < year]
-    return folder / f"{max(earlier)}.yaml" if earlier else None
+    found: dict[int, str] = {}
+    for name in names:
+        m = ADJUDICATED.fullmatch(name)
+        if m and int(m.group(1)) < year:
+            found.setdefault(int(m.group(1)), name)
+    return folder / found[max(found)] if found else None
 
 
 def read_previous(path: Path, books: Codebooks, shown: str) -> Previous:
-    """The earlier observation, read as `cmr check` reads it; refused when it cannot be."""
+    """The earlier observation, read as `cmr check` reads it. Refused when it cannot be read
+    or says another year than the one its name gives (carrying from it would mislabel every
+    answer)."""
     from cmr.observation import read_observation
 
+    named = int(path.name[:4])
     obs, findings = read_observation(path, books, display=shown)
     if obs is None:
-        first = findings[0].render() if findings else shown
-        raise NothingToCarry(
-            f"cannot carry forward from {shown}: it cannot be read ({first}); fix it first"
-        )
-    return Previous(path, obs.year, obs.data, obs.codebook.version)
+        why = "it cannot be read"
+    elif obs.year != named:
+        why = f"it is at {path.name} but says year {obs.data.get('year')!r}"
+        findings = [f for f in findings if f.code == "path-mismatch"]
+    else:
+        return Previous(path, obs.year, obs.data, obs.codebook.version)
+    raise NothingToCarry(f"cannot carry forward from {shown}: {why}; fix it first", findings)
 
 
 def carried_answers(book: Codebook, previous: Previous, year: int) -> dict[str, Any]:
@@ -78,10 +92,17 @@ def _carried(
         return {"answer": None, "confidence": None, "evidence": "", "citations": []}
     out = {k: entry[k] for k in CARRIED_FIELDS if k in entry and entry[k] is not None}
     out.setdefault("citations", [])
-    out["carried_from"] = previous.year
-    reason = _review_reason(question, book, previous, year)
-    if reason:
-        out["needs_review"] = reason
+    # an answer the previous year never confirmed keeps the year it was first carried from
+    # and the reasons it was to be reviewed for: carrying it again must not launder it
+    earlier = entry.get("carried_from")
+    first = previous.year
+    if isinstance(earlier, int) and not isinstance(earlier, bool) and earlier < first:
+        first = earlier
+    out["carried_from"] = first
+    reasons = [entry.get("needs_review"), _review_reason(question, book, previous, year)]
+    kept = [r.strip() for r in reasons if isinstance(r, str) and r.strip()]
+    if kept:
+        out["needs_review"] = "; ".join(dict.fromkeys(kept))
     return out
 
 

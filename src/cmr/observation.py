@@ -20,6 +20,7 @@ from cmr import _yaml, countries
 from cmr._schema_words import describe, kind_of, shown_value, yaml_key
 from cmr.catalogue import KINDS, finding
 from cmr.codebook import Codebook, CodebookError, Codebooks, Question
+from cmr.errors import one_line
 from cmr.findings import Finding
 from cmr.layout import layout
 from cmr.registry import file_check, register
@@ -180,6 +181,8 @@ class Subject:
     citation_keys: frozenset[str] | None
     bibliography: str
     observations: Path | None = None
+    versions: tuple[str, ...] = ()
+    """The dataset's codebook versions (for provenance that names one)."""
 
     @cached_property
     def observation(self) -> Observation:
@@ -227,7 +230,17 @@ def read_observation(
     if book is None:
         return None, out.resolve()
     today = today or dt.date.today()
-    subject = Subject(path, data, book, out, today, citation_keys, bibliography, observations)
+    subject = Subject(
+        path,
+        data,
+        book,
+        out,
+        today,
+        citation_keys,
+        bibliography,
+        observations,
+        tuple(books.versions),
+    )
     for check in FILE_CHECKS:
         check(subject)
     return subject.observation, out.resolve()
@@ -662,37 +675,57 @@ def _check_citations(
 
 @_file_check("work-in-progress", ("answer-carried", "answer-needs-review"))
 def _check_open_items(s: Subject) -> None:
-    """Answers carried forward or marked for review are confirmed before a file is final."""
+    """Answers carried forward or marked for review are confirmed before a file is final.
+
+    A value of the wrong type is the schema's finding alone (one mistake, one finding)."""
     severity = "warning" if is_draft(s.data) else "error"
     for variable, entry in s.observation.answers.items():
         if not isinstance(entry, dict) or variable not in s.book.by_variable:
             continue
         q = s.book.by_variable[variable]
+        where: Path_ = ("answers", variable)
         carried, reason = entry.get("carried_from"), entry.get("needs_review")
-        if "carried_from" in entry:
-            where: Path_ = ("answers", variable, "carried_from")
-            year = _word(carried)
-            s.out.add(
-                "answer-carried",
-                where,
-                at_key=True,
-                id=q.id,
-                variable=variable,
-                year=year,
-                severity=severity,
-            )
-        if "needs_review" in entry:
-            where = ("answers", variable, "needs_review")
-            shown = " ".join(str(reason).split()) if reason is not None else "no reason given"
+        if isinstance(carried, int) and not isinstance(carried, bool):
+            _carried_from(s, q, carried, severity)
+        _check_previous(s, entry.get("previous"), (*where, "previous", "codebook"))
+        if isinstance(reason, str) and reason.strip():
             s.out.add(
                 "answer-needs-review",
-                where,
+                (*where, "needs_review"),
                 at_key=True,
                 id=q.id,
                 variable=variable,
-                reason=shown,
+                reason=one_line(" ".join(reason.split())),
                 severity=severity,
             )
+
+
+def _check_previous(s: Subject, previous: Any, where: Path_) -> None:
+    """Provenance names a codebook version the dataset has (the schema checks its form)."""
+    version = previous.get("codebook") if isinstance(previous, dict) else None
+    if isinstance(version, str) and s.versions and version not in s.versions:
+        known = ", ".join(s.versions)
+        detail = f"{one_line(version)!r} is not a codebook version of this dataset ({known})"
+        s.out.add("value-invalid", where, where=".".join(map(str, where)), detail=detail)
+
+
+def _carried_from(s: Subject, q: Question, carried: int, severity: str) -> None:
+    """`answer-carried`, or `value-invalid` when the year is not an earlier year."""
+    where: Path_ = ("answers", q.variable, "carried_from")
+    year = s.observation.year
+    if not s.book.min_year <= carried < year:
+        detail = f"{carried} is not a year before the observation's ({year})"
+        s.out.add("value-invalid", where, where=".".join(map(str, where)), detail=detail)
+        return
+    s.out.add(
+        "answer-carried",
+        where,
+        at_key=True,
+        id=q.id,
+        variable=q.variable,
+        year=carried,
+        severity=severity,
+    )
 
 
 @_file_check("location", ("path-unexpected", "path-mismatch"))

@@ -90,7 +90,7 @@ WORK_IN_PROGRESS: dict[str, Any] = {
         "description": "Why this answer must be reviewed before the observation is final "
         "(a moved window, a changed question); remove the line once reviewed.",
         "type": "string",
-        "minLength": 1,
+        "pattern": "[^\\s]",
     },
     "previous": {
         "description": "Provenance written by `cmr migrate`: the answer under the codebook "

@@ -114,6 +114,12 @@ def new_observation(
     a folder.
     """
     _check_coder(coder)
+    if independent and from_previous:
+        raise TemplateError(
+            "an independent coding starts blank: carrying the adjudicated answers forward "
+            "would make coders agree by construction; leave out --from-previous",
+            "from_previous",
+        )
     country = _country(country_name)
     books = Codebooks(project.codebook_dir)
     if not books.versions:
@@ -167,10 +173,7 @@ def _carried(
             f"{project.display(folder)}; start from a blank template (without --from-previous)",
             "from_previous",
         )
-    try:
-        previous = carry.read_previous(found, books, project.display(found))
-    except carry.NothingToCarry as exc:
-        raise TemplateError(str(exc)) from None
+    previous = carry.read_previous(found, books, project.display(found))
     data: dict[str, Any] = {
         **_header(book, country, year, coder, today),
         "status": "draft",

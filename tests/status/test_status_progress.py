@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import cmr_run, make_project
 
-FILES = 450  # enough files for the counter to draw (it waits 0.1 s before its first line)
+FILES = 2000  # enough files for the counter to draw (it waits 0.1 s before its first line)
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = make_project(tmp_path_factory.mktemp("many"))
     folder = project / "observations" / "AZE"
     folder.mkdir()
-    for year in range(1500, 1500 + FILES):
+    for year in range(1000, 1000 + FILES):
         (folder / f"{year}.yaml").write_text(f"country: Azerbaijan\nyear: {year}\n")
     return project
 

@@ -47,6 +47,11 @@ def _disagreement(d: Disagreement) -> list[str]:
 
 def why_not(report: Report) -> str:
     """Why a report has no figures, in one clause."""
+    if report.country_years == 0 and any(f.code == "agreement-drafts" for f in report.findings):
+        return (
+            "no country-year has two final independent codings (drafts are left out until "
+            "their status line goes)"
+        )
     if report.country_years == 0:
         return (
             "no country-year has two independent codings (add them with "

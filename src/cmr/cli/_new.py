@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from cmr import countries
+from cmr.carry import NothingToCarry
 from cmr.cli._common import pass_project
 from cmr.codebook import CodebookError
 from cmr.project import Project
@@ -59,6 +60,11 @@ def command(
     except CodebookError as exc:  # the codebook is broken: its findings, exit 1
         for item in exc.findings:
             click.echo(item.render())
+        raise SystemExit(1) from None
+    except NothingToCarry as exc:  # the earlier year is at fault: its findings, exit 1
+        for item in exc.findings:
+            click.echo(item.render())
+        click.echo(f"cmr: {exc}", err=True)
         raise SystemExit(1) from None
     click.echo(project.display(path))
     substituted = countries.substitution(country)

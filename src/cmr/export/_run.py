@@ -210,11 +210,15 @@ def _panel(
     not hold them in memory as well."""
     checked = check(project=project, keep="records", jobs=jobs, progress=progress)
     run.result.files = checked.result.files
-    run.result.extend(checked.result.findings)
-    left_out = _partial.left_out(checked.result.findings, project.observations_dir, allow_partial)
+    # drafts stay out of the panel, so their open items and mistakes do not stop it: the
+    # export names them (`export-drafts`) and `cmr check` reports what they hold
+    drafts = sorted(s.path for s in checked.summaries if s.draft)
+    unfinished = set(drafts)
+    findings = [f for f in checked.result.findings if f.file not in unfinished]
+    run.result.extend(findings)
+    left_out = _partial.left_out(findings, project.observations_dir, allow_partial)
     if left_out is None or checked.books is None:
         return None
-    drafts = sorted(s.path for s in checked.summaries if s.draft and s.path not in left_out)
     finals = [s for s in checked.summaries if not s.draft]
     everything = [s for s in finals if s.path not in left_out]
     observations = select(everything)

@@ -147,14 +147,30 @@ def check_observation(obs: Observation, source: Path, rules: RuleSet) -> list[Fi
 
 
 def series_of(summaries: Iterable[Summary]) -> dict[str, list[Summary]]:
-    """Adjudicated observations by country, in year order."""
+    """Adjudicated final observations by country, in year order (drafts are work in progress:
+    a final year is never judged against one, see `_drafts_in_series`)."""
     out: dict[str, list[Summary]] = defaultdict(list)
     for s in summaries:
-        if not s.independent:
+        if not s.independent and not s.draft:
             out[s.iso3c].append(s)
     for series in out.values():
-        series.sort(key=lambda s: (s.year, s.path))
+        series.sort(key=_in_order)
     return out
+
+
+def _in_order(s: Summary) -> tuple[int, str]:
+    return (s.year, s.path)
+
+
+def _drafts_in_series(
+    summaries: Iterable[Summary], finals: dict[str, list[Summary]]
+) -> Iterable[tuple[list[Summary], int]]:
+    """Each adjudicated draft in its country's series of final years, with its place: a
+    draft is checked against its neighbours, and only the draft is judged."""
+    for s in summaries:
+        if s.draft and not s.independent:
+            series = sorted([*finals.get(s.iso3c, []), s], key=_in_order)
+            yield series, series.index(s)
 
 
 def check_collection(
@@ -163,13 +179,14 @@ def check_collection(
     """Findings of the country-scope rules (each country's adjudicated years in order) and the
     built-in country-year checks over `summaries` (with `export`, the export's ones too)."""
     hits: list[Hit] = []
-    for series in series_of(summaries).values():
-        for i, s in enumerate(series):
-            book = books.get(s.codebook)
-            if book is None:
-                continue
-            for rule in rulesets.of(book).series:
-                hits.extend(rule.check_series(series, i))
+    finals = series_of(summaries)
+    places = [(series, i) for series in finals.values() for i in range(len(series))]
+    for series, i in [*places, *_drafts_in_series(summaries, finals)]:
+        book = books.get(series[i].codebook)
+        if book is None:
+            continue
+        for rule in rulesets.of(book).series:
+            hits.extend(rule.check_series(series, i))
     for builtin in _country_year.BUILTIN:
         if builtin.export_only and not export:
             continue

@@ -69,6 +69,7 @@ class Board:
             "country_years": len(self.rows),
             "by_status": dict(sorted(counts.items())),
             "rows": [r.to_dict() for r in self.rows],
+            "findings_elsewhere": [f.to_dict() for f in self.findings],
         }
 
 
@@ -92,8 +93,9 @@ def build_board(
 ) -> Board:
     """The board of `summaries`, with each file's errors and warnings counted from `findings`."""
     files: dict[tuple[str, int], list[Summary]] = defaultdict(list)
-    for s in summaries:
-        files[(s.iso3c, s.year)].append(s)
+    for s in summaries:  # where the file lies, as its findings are placed
+        where = layout(os.path.abspath(s.path), project.observations_dir)
+        files[(where.iso3c, where.year) if where else (s.iso3c, s.year)].append(s)
     counted, unplaced, lost = _count(findings, project)
     for key in lost:
         files.setdefault(key, [])
@@ -149,6 +151,7 @@ def _row(
 
 
 def _agreement(codings: list[Summary]) -> float | None:
+    codings = [s for s in codings if not s.draft]  # as `cmr agreement` leaves them out
     if len(codings) < 2:
         return None
     variables = set.intersection(*(set(s.answers) for s in codings))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Callable
 
 from cmr.status._board import DRAFT, FINAL, INDEPENDENT, Board, Row
@@ -60,8 +61,9 @@ def _totals(board: Board) -> str:
     return f"{len(board.rows)} country-year(s): {parts}" + (more if board.findings else "")
 
 
-def matrix(board: Board) -> str:
-    """Countries down, years across, one character per country-year, with a legend."""
+def matrix(board: Board, width: int | None = None) -> str:
+    """Countries down, years across, one character per country-year, with a legend; the years
+    wrap into blocks of whole decades that fit `width` (default: the terminal's, or 80)."""
     if not board.rows:
         return "nothing coded yet\n"
     first = min(r.year for r in board.rows)
@@ -70,21 +72,40 @@ def matrix(board: Board) -> str:
         (r.iso3c, r.year): CELLS.get(r.status, UNREADABLE_CELL) for r in board.rows
     }
     countries = sorted({r.iso3c for r in board.rows})
-    years = range(first, last + 1)
-    ruler = "".join("|" if y % 10 == 0 or y == first else " " for y in years)
-    lines = [f"      {_decades(years)}", f"      {ruler}".rstrip()]
-    lines += [f"{c:<6}" + "".join(cells.get((c, y), MISSING) for y in years) for c in countries]
-    return "\n".join([f"years {first}-{last}", *lines, LEGEND]) + "\n"
+    columns = width or shutil.get_terminal_size((80, 24)).columns
+    per_block = max(10, (columns - LEFT) // 10 * 10)
+    lines = [f"years {first}-{last}"]
+    start = first
+    while start <= last:
+        end = min(last, (start // 10) * 10 + per_block - 1)
+        years = range(start, end + 1)
+        lines += [" " * LEFT + _labels(years), " " * LEFT + _ruler(years)]
+        lines += [_cells_of(c, years, cells) for c in countries]
+        start = end + 1
+    return "\n".join([*lines, LEGEND]) + "\n"
 
 
-def _decades(years: range) -> str:
-    """Year labels placed over the first column of each decade (and of the range)."""
+LEFT = 6  # the country column
+
+
+def _cells_of(country: str, years: range, cells: dict[tuple[str, int], str]) -> str:
+    return f"{country:<{LEFT}}" + "".join(cells.get((country, y), MISSING) for y in years)
+
+
+def _ruler(years: range) -> str:
+    return "".join("|" if y % 10 == 0 or y == years[0] else " " for y in years).rstrip()
+
+
+def _labels(years: range) -> str:
+    """Year labels over the first column of each decade, and over the first column when
+    there is room before the next label (never `18161820`)."""
     out = [" "] * len(years)
-    for i, y in enumerate(years):
-        if y % 10 == 0 or i == 0:
-            label = str(y)
-            if all(c == " " for c in out[i : i + len(label)]):
-                out[i : i + len(label)] = label[: len(years) - i]
+    starts = [i for i, y in enumerate(years) if y % 10 == 0]
+    if not starts or starts[0] >= len(str(years[0])) + 1:
+        starts.insert(0, 0)
+    for i in starts:
+        label = str(years[i])[: len(years) - i]
+        out[i : i + len(label)] = label
     return "".join(out).rstrip()
 
 
