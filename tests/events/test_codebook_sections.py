@@ -102,9 +102,19 @@ def test_units_say_their_reference_moment(
     assert hits and f"0.3.0.yaml:{line}:" in hits[0], done.stdout
 
 
-def test_codebook_citing_a_key_not_in_the_bibliography_fails(tmp_path: Path) -> None:
-    """A concept source or the lineage's origin missing from references.bib is an error."""
-    text = CODEBOOK.replace("sources: [powell2011]", "sources: [powell2011, nobody1900]")
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("sources: [powell2011]", "sources: [powell2011, nobody1900]"),
+        ("origin: origin2018", "origin: nobody1900"),
+    ],
+)
+def test_codebook_citing_a_key_not_in_the_bibliography_fails(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    """A concept source or the lineage's origin missing from references.bib is an error on
+    the codebook's line."""
+    text = CODEBOOK.replace(old, new)
     project = events_project(tmp_path, text)
     write(project)
     done = cmr_run(project, "check")
