@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pyreadstat
 import pytest
+import yaml
 from events_support import event, events_project, write
 from support import cmr_run, make_project, observation_data, write_observation
 
@@ -137,3 +138,31 @@ def test_sources_cited_only_by_an_event_are_listed(tmp_path: Path) -> None:
         ["curtis1995", "AZE 1993"],
         ["powell2011", "AZE 1993"],
     ]
+
+
+def test_rows_under_a_codebook_without_units_have_an_empty_unit(tmp_path: Path) -> None:
+    """In a panel mixing a codebook without units and one with them, rows coded under the
+    first have no unit and 31 December as reference date, in CSV and Stata."""
+    from events_support import CODEBOOK
+
+    project = events_project(tmp_path / "data")
+    bare = CODEBOOK.split("units:\n")[0] + "windows:" + CODEBOOK.split("\nwindows:")[1]
+    bare = bare.split("rules:\n")[0] + "changes:" + bare.split("\nchanges:")[1]
+    bare = bare.replace("0.3.0", "0.2.0")
+    (project / "codebook" / "0.2.0.yaml").write_text(bare, encoding="utf-8")
+    answers = {"coup_recent": "yes", "coup_ever": "yes", "regime_coup": "yes"}
+    old = write(project, answers, None, year=1992, codebook="0.2.0")
+    data = yaml.safe_load(old.read_text(encoding="utf-8"))
+    for entry in data["answers"].values():
+        entry["citations"] = [{"key": "curtis1995", "pages": "12"}]  # 0.2.0 has no tiers
+    old.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    write(project, answers, [event("c", "1990")], year=1993)
+    done = cmr_run(project, "export", "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stdout
+    wide = pd.read_csv(tmp_path / "out" / "panel_wide.csv", dtype=str, keep_default_na=False)
+    assert wide[["codebook_version", "unit", "reference_date"]].values.tolist() == [
+        ["0.2.0", "", "1992-12-31"],
+        ["0.3.0", "country_year", "1993-12-31"],
+    ]
+    dta, _ = pyreadstat.read_dta(str(tmp_path / "out" / "panel_wide.dta"))
+    assert dta["unit"].tolist() == ["", "country_year"]
