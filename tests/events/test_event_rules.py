@@ -192,3 +192,18 @@ def test_events_of_other_years_count_only_up_to_the_reference_moment(project: Pa
     write(project, yes, [event("later", "1994-02-02"), event("earlier", "1993-03")], year=1994)
     found = codes(cmr_run(project, "check").stdout)
     assert found == ["recent-no-but-coup", "ever-no-but-coup"]
+
+
+@pytest.mark.parametrize(("attempt", "fires"), [("1991-02", False), ("1992-08", True)])
+def test_regime_spell_may_start_in_another_years_file(
+    project: Path, attempt: str, fires: bool
+) -> None:
+    """A regime change the 1992 file records starts the spell for 1993 too: an attempt the
+    1993 file records before it does not contradict 1993's "no", one after it does."""
+    yes = {"coup_recent": "yes", "coup_ever": "yes", "regime_coup": "yes"}
+    changed = [event("new-regime", "1992-06-01", "regime_change"), event("c", "1990")]
+    write(project, yes, changed, year=1992)
+    recent = {"coup_recent": "yes", "coup_ever": "yes"}
+    write(project, recent, [event("c", "1990"), event("a", attempt, "coup_attempt")], year=1993)
+    found = codes(cmr_run(project, "check").stdout)
+    assert ("regime-no-but-attempt" in found) is fires

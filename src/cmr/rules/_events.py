@@ -16,6 +16,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from cmr import units
+from cmr.layout import is_independent
 from cmr.rules._base import Hit, Rule, answer_path, as_set, register
 
 if TYPE_CHECKING:
@@ -94,6 +95,8 @@ class EventRule(Rule):
         dated = units.dated_events(obs.data)
         low = self._low(dated, high)
         if self.present:
+            if self.window == "regime" and not is_independent(obs.path):
+                return  # the spell may start in another year's file: the country scope's
             inside = self._inside(dated, low, high)
             if inside:
                 yield self._hit(obs.path, answer, inside, low, high)
@@ -114,13 +117,15 @@ class EventRule(Rule):
         own = _from_summary(s)
         known = own + [d for j, o in enumerate(series) if j != i for d in _from_summary(o)]
         low = self._low(sorted(known, key=lambda d: (d[1], d[2])), high)
-        if self._inside(own, low, high):
+        if self.window != "regime" and self._inside(own, low, high):
             return  # reported by the file scope
         inside = self._inside(sorted(known, key=lambda d: (d[1], d[2], d[0]["id"])), low, high)
         if inside:
             hit = self._hit(s.path, answer, inside, low, high)
-            files = tuple(dict.fromkeys(d[0]["file"] for d in inside))
-            yield replace(hit, message=f"{hit.message} (recorded in {files[0]})", related=files)
+            files = tuple(f for f in dict.fromkeys(d[0]["file"] for d in inside) if f != s.path)
+            if files and inside[0][0]["file"] != s.path:
+                hit = replace(hit, message=f"{hit.message} (recorded in {files[0]})")
+            yield replace(hit, related=files)
 
     def _inside(self, dated: list[Dated], low: dt.date | None, high: dt.date) -> list[Dated]:
         """The listed events that lie wholly in [low, high]."""
