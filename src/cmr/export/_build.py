@@ -17,11 +17,12 @@ from cmr.codebook import Codebook, Codebooks
 from cmr.export import _datapackage, _faults, _schemas
 from cmr.export._collect import Collected, collect
 from cmr.export._companions import citations_table, codebook_table, sources_table
-from cmr.export._events import Facts, cited_by, events_table, with_units
+from cmr.export._events import Facts, cited_by, events_table
 from cmr.export._manifest import PACKAGE, manifest
 from cmr.export._spec import UNVERSIONED, PanelSpec
 from cmr.export._stata import write_dta, write_events_dta
 from cmr.export._tables import codings_table, long_table, wide_answers, wide_table
+from cmr.export._units import with_units
 from cmr.export._write import write_csv, write_parquet
 from cmr.export.panel import parquet_name, to_frame
 from cmr.findings import Finding

@@ -1,9 +1,9 @@
-"""What codebook 1.2.0's sections add to the export: per panel row its unit of observation
-and reference date, and the event table (one row per dated event of a panel observation).
+"""The event table (one row per dated event of a panel observation) and what the export
+keeps of each panel observation's unit, reference date and events (`Facts`).
 
-Both appear only when a codebook version of the panel declares the section (`units`,
-`events`), so a panel coded under codebooks without them keeps its columns and its bytes.
-Rows follow the panel's order, events within an observation their order in the file.
+The table is written only when a codebook version of the panel declares `events`, so a panel
+coded under codebooks without them keeps its files and its bytes. Rows follow the panel's
+order, events within an observation their order in the file.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 import pyarrow as pa
 
 from cmr import units
@@ -25,12 +24,6 @@ from cmr.records import cite_text
 if TYPE_CHECKING:
     from cmr.export._spec import PanelSpec
     from cmr.observation import Observation
-
-UNIT = "Unit of observation (the codebook's `units`): what moment the row describes."
-REFERENCE = (
-    "Reference date: the date the row describes, the unit's fixed date in the year or the "
-    "observation's as_of for an event-anchored unit."
-)
 
 
 @dataclass
@@ -62,37 +55,9 @@ class Facts:
         return cls(obs["unit"].to_pylist(), obs["reference_date"].to_pylist(), events)
 
 
-def has_units(layout: PanelSpec) -> bool:
-    """True when a codebook version of the panel declares `units`."""
-    return any(book.units for book in layout.books)
-
-
 def has_events(layout: PanelSpec) -> bool:
     """True when a codebook version of the panel declares `events`."""
     return any(book.events for book in layout.books)
-
-
-def with_units(tbl: pa.Table, facts: Facts, layout: PanelSpec, rows: Any = None) -> pa.Table:
-    """`tbl` with `unit` and `reference_date` after `as_of`; `rows` maps each table row to
-    its observation (None: one row per observation)."""
-    if not has_units(layout):
-        return tbl
-    names = list(dict.fromkeys(u for book in reversed(layout.books) for u in book.units))
-    index = {u: i for i, u in enumerate(names)}
-    unit = labels([index.get(u, -1) if u else -1 for u in facts.unit], names)
-    ref = pa.array(facts.reference_date, pa.date32())
-    if rows is not None:
-        taken = pa.array(np.asarray(rows, dtype=np.int64))
-        unit, ref = unit.take(taken), ref.take(taken)
-    at = tbl.schema.get_field_index("as_of") + 1
-    for i, (f, array) in enumerate(
-        [
-            column("unit", unit, UNIT, categories=names),
-            column("reference_date", ref, REFERENCE, False),
-        ]
-    ):
-        tbl = tbl.add_column(at + i, f, array)
-    return tbl
 
 
 def events_table(

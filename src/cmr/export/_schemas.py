@@ -14,8 +14,8 @@ import numpy as np
 
 from cmr.catalogue import finding
 from cmr.export._arrow import int_type
-from cmr.export._events import has_units
 from cmr.export._spec import PanelSpec
+from cmr.export._units import has_units
 from cmr.findings import Finding
 
 if TYPE_CHECKING:

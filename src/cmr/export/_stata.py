@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from cmr.export._epoch import source_date_epoch
-from cmr.export._events import REFERENCE, UNIT
 from cmr.export._spec import PanelSpec, stata_label
 from cmr.export._tables import IDENTIFIERS, TRAILING
+from cmr.export._units import REFERENCE, UNIT
 
 UNITS = {"unit": UNIT, "reference_date": REFERENCE}
 
