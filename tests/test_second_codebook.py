@@ -85,9 +85,11 @@ def test_second_codebook_schema_template_and_check(tmp_path: Path, run_cli):
             f"    evidence: Found in the annual report.\n"
             f"    citations: [{{key: report2020, pages: '4'}}]",
         )
-    path.write_text(text.replace("answer: partial", "answer: yes", 1), encoding="utf-8")
+    wrong = text.replace("answer: partial", "answer: yes", 1)
+    path.write_text(wrong, encoding="utf-8")
+    line = wrong.splitlines().index("    answer: yes") + 1
     run = check(project=Project.find(root))
-    assert run.result.flatten(("code", "line")) == [("answer-not-in-scale", 16)]
+    assert run.result.flatten(("code", "line")) == [("answer-not-in-scale", line)]
     assert "none, partial, full, no_data" in run.result.findings[0].message
     path.write_text(text, encoding="utf-8")
     assert check(project=Project.find(root)).result.findings == []

@@ -97,7 +97,7 @@ def missing_colon(f: Failure) -> Explained | None:
 
 
 def _parent_without_colon(f: Failure, line: int) -> Explained | None:
-    """`regime_from_coup` above its indented keys: the key lacks its `:`."""
+    """A bare word (a question key) above indented keys: the key lacks its `:`."""
     text, above = f.text(line), f.previous(line)
     if key_of(text) is not None or ":" in text or len(text.split()) != 1:
         return None

@@ -98,7 +98,7 @@ BROKEN: list[tuple[str, Callable[[str], str | bytes], str]] = [
     ("unknown-codebook", swap("codebook: 1.1.0", "codebook: 9.9.9"), "codebook-unknown-version"),
     ("answer-off-scale", answer("maybe"), "answer-not-in-scale"),
     ("answer-a-number", answer("1"), "answer-not-in-scale"),
-    ("answer-blank", answer(""), "answer-not-in-scale"),
+    ("answer-blank", answer(""), "answer-missing"),
     ("coder-not-the-file-name", swap("coder: alice", "coder: carol"), "path-mismatch"),
     ("year-not-the-folder", swap("year: 1993", "year: 1994"), "path-mismatch"),
     ("truncated", lambda t: t[:700], "field-missing"),

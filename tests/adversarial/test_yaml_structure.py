@@ -278,7 +278,7 @@ CASES = [
     Case(
         "answer-empty",
         sub(Q1, '  regime_from_coup:\n    answer: ""'),
-        ("answer-not-in-scale", "value-invalid"),
+        ("answer-missing",),
         'answer: ""',
     ),
     Case(

@@ -19,7 +19,7 @@ from cmr.versions._model import Diff
 def comparable_since(books: Codebooks | Sequence[Codebook]) -> dict[str, str]:
     """{variable of the latest version: earliest version from which its values are comparable}.
 
-    >>> comparable_since(Codebooks("codebook"))["coup_history"]     # doctest: +SKIP
+    >>> comparable_since(Codebooks("codebook"))["some_variable"]     # doctest: +SKIP
     '1.0.0'
     """
     chain = _chain(books)
