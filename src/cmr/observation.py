@@ -94,9 +94,12 @@ class Observation:
 
     @property
     def reference_moment(self) -> dt.date:
-        """`as_of` when given, otherwise 31 December of the observation's year."""
-        # clamped: a year the schema rejects (0, 19930) must not crash the rules that use it
-        return self.as_of or dt.date(min(max(self.year, dt.MINYEAR), dt.MAXYEAR), 12, 31)
+        """The moment the observation describes: the unit's reference date in its year, or
+        `as_of` for an event-anchored unit; without units, `as_of` when given, otherwise 31
+        December (see `cmr.units`)."""
+        from cmr.units import reference_moment
+
+        return reference_moment(self.codebook, self.data)
 
 
 def _plain_int(value: Any) -> bool:
