@@ -132,6 +132,11 @@ def created() -> str | None:
 def package(
     layout: PanelSpec, resources: list[dict[str, Any]], files: list[str], license_: str | None
 ) -> dict[str, Any]:
+    """The datapackage: what the panel is, its licence, and in `cmr` the codebook versions
+    it holds and, per variable, the earliest of them from which its values are comparable
+    (no breaking change since; `cmr codebook diff`)."""
+    from cmr.versions import comparable_since
+
     book = layout.latest
     out: dict[str, Any] = {
         "profile": "tabular-data-package",
@@ -154,6 +159,7 @@ def package(
         "codebook": book.name,
         "codebook_version": book.version,
         "codebook_versions": list(layout.versions),
+        "comparable_since": comparable_since(layout.books),
         "files": files,
     }
     out["resources"] = resources
