@@ -454,7 +454,11 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
             q = book.question(kind.property)
             out.add("answer-missing", path, at_key=True, id=q.id, variable=q.variable, text=q.text)
         else:
-            out.add("field-missing", path, at_key=True, field=kind.property)
+            # in a draft a field still to fill in under an answer or event (a citation's
+            # tier after a migration) is an open item, like an unanswered question
+            open_item = is_draft(data) and path[:1] in (("answers",), ("events",))
+            severity = "warning" if open_item else None
+            out.add("field-missing", path, at_key=True, field=kind.property, severity=severity)
     elif name == "AdditionalProperties":
         _unknown_keys(path, list(kind.unexpected), data, book, out)
     elif name == "Enum" and len(path) == 3 and path[0] == "answers" and path[2] == "answer":

@@ -126,3 +126,19 @@ def test_agreement_leaves_draft_codings_out(project: Path) -> None:
     assert report["coders"] == ["ann", "bob"]
     assert [f["code"] for f in report["findings"]] == ["agreement-drafts"]
     assert "AZE/1993/cy.yaml" in report["findings"][0]["message"]
+
+
+def test_field_to_fill_in_under_an_answer_is_a_warning_in_a_draft(project: Path) -> None:
+    """A draft's answered question lacking a required field (confidence) is an open item, a
+    warning; the same in a final file, or a missing top-level field in a draft, is an error."""
+    data = observation_data(project, status="draft")
+    del data["answers"]["coup_history"]["confidence"]
+    write_observation(project, data)
+    done = cmr_run(project, "check", "--format", "json")
+    assert done.returncode == 0 and _codes(done, "warning") == ["field-missing"]
+    del data["coded_on"]
+    write_observation(project, data)
+    assert _codes(cmr_run(project, "check", "--format", "json"), "error") == ["field-missing"]
+    data["status"] = "final"
+    write_observation(project, data)
+    assert _codes(cmr_run(project, "check", "--format", "json"), "error") == ["field-missing"] * 2
