@@ -139,3 +139,36 @@ def cmr_run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
     assert "Traceback" not in done.stderr, done.stderr
     return done
+
+
+def run_on_terminal(
+    project: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[str, str]:
+    """Run `cmr ARGS` in `project` with stderr on a pseudo-terminal, as at a coder's
+    terminal: (what stdout got, what the terminal got). stdout goes to a file, so that
+    nothing can fill up while the terminal is read."""
+    import os
+
+    master, slave = os.openpty()
+    with open(project / "stdout.txt", "wb") as stdout:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", "from cmr.cli import main; main()", *args],
+            cwd=project,
+            stdin=subprocess.DEVNULL,
+            stdout=stdout,
+            stderr=slave,
+            env={**os.environ, **(env or {})},
+        )
+        os.close(slave)
+        seen = b""
+        while True:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # the terminal closed: the process is done with it
+                break
+            if not data:
+                break
+            seen += data
+        proc.wait(timeout=120)
+    os.close(master)
+    return (project / "stdout.txt").read_text(encoding="utf-8"), seen.decode("utf-8")

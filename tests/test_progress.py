@@ -4,12 +4,9 @@ all when stderr is not a terminal or the output is for a program."""
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import sys
 
 import pytest
-from support import cmr_run, make_project, observation_data, write_observation
+from support import cmr_run, make_project, observation_data, run_on_terminal, write_observation
 
 from cmr.checking import check
 from cmr.progress import INTERVAL, Counter, counter
@@ -90,36 +87,10 @@ def test_check_reports_progress_and_finds_the_same(many, jobs):
     assert [d for d, _ in calls] == sorted(d for d, _ in calls)
 
 
-def _run_on_terminal(project, *args):
-    """Run `cmr ARGS` with stderr on a pseudo-terminal; what stdout and the terminal got."""
-    master, slave = os.openpty()
-    with open(project / "stdout.txt", "wb") as stdout:
-        proc = subprocess.Popen(
-            [sys.executable, "-c", "from cmr.cli import main; main()", *args],
-            cwd=project,
-            stdin=subprocess.DEVNULL,
-            stdout=stdout,
-            stderr=slave,
-        )
-        os.close(slave)
-        seen = b""
-        while True:
-            try:
-                data = os.read(master, 65536)
-            except OSError:  # the terminal closed: the process is done with it
-                break
-            if not data:
-                break
-            seen += data
-        proc.wait(timeout=120)
-    os.close(master)
-    return (project / "stdout.txt").read_text(encoding="utf-8"), seen.decode("utf-8")
-
-
 def test_check_on_a_terminal_shows_a_counter_and_clears_it(many):
     """On a terminal `cmr check` counts the files on stderr and clears the line at the end;
     stdout holds only the report."""
-    stdout, terminal = _run_on_terminal(many, "check", "--no-cache", "-j", "1")
+    stdout, terminal = run_on_terminal(many, "check", "--no-cache", "-j", "1")
     assert "\rchecking " in terminal and f"/{FILES} files" in terminal
     assert terminal.endswith("\r") and terminal.rstrip("\r ").endswith(f"/{FILES} files")
     assert "checking" not in stdout and stdout.endswith("warning(s)\n")
@@ -127,7 +98,7 @@ def test_check_on_a_terminal_shows_a_counter_and_clears_it(many):
 
 def test_check_is_silent_for_programs(many):
     """With --format json on a terminal, or with stderr not a terminal, nothing is drawn."""
-    stdout, terminal = _run_on_terminal(many, "check", "--no-cache", "--format", "json")
+    stdout, terminal = run_on_terminal(many, "check", "--no-cache", "--format", "json")
     assert terminal == "" and stdout.startswith("{")
     done = cmr_run(many, "check", "--no-cache", "-j", "1")
     assert done.stderr == ""

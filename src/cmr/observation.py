@@ -456,7 +456,11 @@ def _schema_finding(error: Any, data: dict[str, Any], book: Codebook, out: _Find
         else:
             # in a draft a field still to fill in under an answer or event (a citation's
             # tier after a migration) is an open item, like an unanswered question
-            open_item = is_draft(data) and path[:1] in (("answers",), ("events",))
+            open_item = (
+                is_draft(data)
+                and path[:1] in (("answers",), ("events",))
+                and "previous" not in path  # provenance cmr writes: malformed, not unfinished
+            )
             severity = "warning" if open_item else None
             out.add("field-missing", path, at_key=True, field=kind.property, severity=severity)
     elif name == "AdditionalProperties":
