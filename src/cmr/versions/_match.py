@@ -1,8 +1,9 @@
 """Which question of the new codebook continues which question of the old one.
 
 Declared replacements (`replace: OLD -> NEW` in the changelog) come first, then questions
-with the same id, then questions with the same variable (an id that moved). What is left is
-removed (old) or added (new).
+with the same id and variable, then questions with the same variable (an id that moved: the
+answers are stored by variable, so two questions that swap ids keep their answers), then
+questions with the same id (a renamed variable). What is left is removed (old) or added (new).
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ def match_questions(
             pairs.append((a, b, True))
         elif a is not None:
             left.append(a)
-    for attr in ("id", "variable"):
+    for attrs in (("id", "variable"), ("variable",), ("id",)):
         for b in list(right):
-            a = next((q for q in left if q[attr] == b[attr]), None)
+            a = next((q for q in left if all(q[x] == b[x] for x in attrs)), None)
             if a is not None:
                 left.remove(a)
                 right.remove(b)

@@ -60,7 +60,7 @@ def question_changes(
                 b["variable"],
             )
         )
-    if a["id"] != b["id"]:
+    if a["id"] != b["id"] and not declared:
         out.append(
             change(
                 "id", "changed", COMPATIBLE, "the same variable under a new id", a["id"], b["id"]
