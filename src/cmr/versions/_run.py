@@ -83,12 +83,31 @@ def _one(
     project: Project, books: Codebooks, target: Codebook, diffs: dict[str, Diff], path: str
 ) -> FilePlan:
     shown = project.display(Path(path))
+    if not _inside(Path(path), project.observations_dir):
+        folder = project.display(project.observations_dir)
+        return FilePlan(shown, "refused", f"is not in the observations folder {folder}")
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        with open(path, encoding="utf-8", newline="") as fh:
+            raw = fh.read()
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "not UTF-8 text"
         return FilePlan(shown, "refused", f"cannot be read ({reason})")
+    plan = _plan(project, books, target, diffs, path, raw.replace("\r\n", "\n"))
+    if "\r\n" in raw and plan.action == "migrated":
+        plan.text = plan.text.replace("\r\n", "\n").replace("\n", "\r\n")
+    return plan
+
+
+def _plan(
+    project: Project,
+    books: Codebooks,
+    target: Codebook,
+    diffs: dict[str, Diff],
+    path: str,
+    text: str,
+) -> FilePlan:
+    """The plan for one file's `text` (its line ends made `\\n`)."""
+    shown = project.display(Path(path))
     version = _version_of(text)
     if version == target.version:
         return FilePlan(shown, "skipped", f"already at {target.version}", version)
@@ -113,6 +132,14 @@ def _one(
     if old.version not in diffs:
         diffs[old.version] = diff(old, target)
     return plan_file(shown, text, old, target, diffs[old.version])
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path` (links followed) lies in `folder`: only the dataset's files migrate."""
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def _version_of(text: str) -> str:
