@@ -347,6 +347,8 @@ def _add_codebook_sources(path: Path, books: Codebooks) -> None:
     for version in books.versions:
         book = books.get(version)
         wanted |= {key for _, key in book.cited_keys()} if book is not None else set()
+    # a synthetic entry may already hold the key (Geddes is a synthetic surname as well)
+    wanted -= set(re.findall(r"(?m)^@\w+\{([^,]+),", path.read_text(encoding="utf-8")))
     if not wanted:
         return
     text = (REPO / "observations" / "references.bib").read_text(encoding="utf-8")

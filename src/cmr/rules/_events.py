@@ -86,6 +86,7 @@ class EventRule(Rule):
         self.window = str(spec.get("window") or own)
         self.years = book.windows[self.window].years if self.window in book.windows else None
         self.regime = frozenset(spec.get("regime_events", ()))
+        self._memo: tuple[Sequence[Summary], dict[int, list[Dated]]] | None = None
 
     def check(self, obs: Observation) -> Iterator[Hit]:
         answer = obs.answer(self.variable)
@@ -113,9 +114,12 @@ class EventRule(Rule):
         answer = s.answers.get(self.variable)
         if not self.present or answer is None or answer not in self.when or not s.moment:
             return
+        everyone = self._series_events(series)
+        if not everyone:
+            return
         high = dt.date.fromisoformat(s.moment)
-        own = _from_summary(s)
-        known = own + [d for j, o in enumerate(series) if j != i for d in _from_summary(o)]
+        own = everyone.get(i, [])
+        known = own + [d for j, dated in everyone.items() if j != i for d in dated]
         low = self._low(sorted(known, key=lambda d: (d[1], d[2])), high)
         if self.window != "regime" and self._inside(own, low, high):
             return  # reported by the file scope
@@ -126,6 +130,15 @@ class EventRule(Rule):
             if files and inside[0][0]["file"] != s.path:
                 hit = replace(hit, message=f"{hit.message} (recorded in {files[0]})")
             yield replace(hit, related=files)
+
+    def _series_events(self, series: Sequence[Summary]) -> dict[int, list[Dated]]:
+        """{position: its events} for the years of `series` that record any, read once per
+        series: the engine asks for each year in turn, and re-reading every year's events
+        for each would be quadratic in a country's years."""
+        if self._memo is None or self._memo[0] is not series:
+            found = {j: _from_summary(o) for j, o in enumerate(series) if o.events}
+            self._memo = (series, {j: d for j, d in found.items() if d})
+        return self._memo[1]
 
     def _inside(self, dated: list[Dated], low: dt.date | None, high: dt.date) -> list[Dated]:
         """The listed events that lie wholly in [low, high]."""
