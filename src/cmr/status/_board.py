@@ -93,8 +93,9 @@ def build_board(
 ) -> Board:
     """The board of `summaries`, with each file's errors and warnings counted from `findings`."""
     files: dict[tuple[str, int], list[Summary]] = defaultdict(list)
+    folder = os.fspath(project.observations_dir)  # a property that builds a path: once
     for s in summaries:  # where the file lies, as its findings are placed
-        where = layout(os.path.abspath(s.path), project.observations_dir)
+        where = layout(os.path.abspath(s.path), folder)
         files[(where.iso3c, where.year) if where else (s.iso3c, s.year)].append(s)
     counted, unplaced, lost = _count(findings, project)
     for key in lost:
@@ -113,8 +114,9 @@ def _count(
     counted: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
     unplaced: list[Finding] = []
     lost: set[tuple[str, int]] = set()
+    folder = os.fspath(project.observations_dir)
     for f in findings:
-        where = layout(os.path.abspath(f.file), project.observations_dir)
+        where = layout(os.path.abspath(f.file), folder)
         if where is None:
             unplaced.append(f)
             continue
