@@ -10,6 +10,7 @@ question the previous year did not answer, or that its codebook did not have, st
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from typing import Any
 from cmr.codebook import Codebook, Codebooks, Question
 from cmr.findings import Finding
 from cmr.layout import SUFFIXES
+from cmr.units import reference_moment
 
 ADJUDICATED = re.compile(r"([0-9]{4})(" + "|".join(re.escape(x) for x in SUFFIXES) + ")")
 CARRIED_FIELDS = ("answer", "confidence", "evidence", "citations", "note")
@@ -35,12 +37,13 @@ class NothingToCarry(Exception):
 
 @dataclass(frozen=True)
 class Previous:
-    """The observation a draft is carried forward from."""
+    """The observation a draft is carried forward from, and the moment it describes."""
 
     path: Path
     year: int
     data: dict[str, Any]
     codebook: str
+    moment: dt.date
 
 
 def previous_year(folder: Path, year: int) -> Path | None:
@@ -72,7 +75,7 @@ def read_previous(path: Path, books: Codebooks, shown: str) -> Previous:
         why = f"it is at {path.name} but says year {obs.data.get('year')!r}"
         findings = [f for f in findings if f.code == "path-mismatch"]
     else:
-        return Previous(path, obs.year, obs.data, obs.codebook.version)
+        return Previous(path, obs.year, obs.data, obs.codebook.version, obs.reference_moment)
     raise NothingToCarry(f"cannot carry forward from {shown}: {why}; fix it first", findings)
 
 
@@ -111,6 +114,12 @@ def _review_reason(question: Question, book: Codebook, previous: Previous, year:
         return (
             f"coded in {previous.year} under codebook {previous.codebook}; "
             f"check it against the question and guidance of {book.version}"
+        )
+    moment = reference_moment(book, {"year": year})
+    if (previous.moment.month, previous.moment.day) != (moment.month, moment.day):
+        return (
+            f"{previous.year} describes {previous.moment.isoformat()}, this draft "
+            f"{moment.isoformat()}: check it for the new reference moment"
         )
     window = question.window
     if window is None:

@@ -124,3 +124,15 @@ def test_plain_template_shows_a_filled_citation(project: Path) -> None:
     assert "#       - key: curtis1995" in text
     assert "# answer: yes | no | unknown | not_applicable | contested" in text
     assert yaml.safe_load(text)["answers"]["coup_history"]["answer"] is None
+
+
+def test_previous_year_at_another_moment_is_flagged_for_review(project: Path) -> None:
+    """Carrying from a year that describes another moment (an `as_of`) flags every answer."""
+    path = project / "observations/AZE/1993.yaml"
+    data = yaml.safe_load(path.read_text())
+    data["as_of"] = "1993-06-30"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    _new(project)
+    made = yaml.safe_load((project / "observations/AZE/1995.yaml").read_text())
+    reasons = [e.get("needs_review", "") for e in made["answers"].values()]
+    assert all("1993-06-30" in r and "1995-12-31" in r for r in reasons), reasons
