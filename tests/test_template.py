@@ -169,3 +169,18 @@ def test_codebook_empty_version_is_a_usage_error(
     done = cmr_run(project, "codebook", *command, "--version", version)
     assert done.returncode == 2 and done.stderr.count("\n") == 1, done.stdout + done.stderr
     assert done.stdout == "" and "no codebook version" in done.stderr
+
+
+def test_codebook_show_lists_the_questions_concepts(tmp_path: Path, run_cli):
+    """A question that uses concepts shows each with its definition and sources."""
+    from support import make_project
+
+    project = make_project(tmp_path / "all", up_to=None)
+    book = Codebooks(project / "codebook").latest
+    q = next(q for q in book.questions if q.concepts)
+    shown = run_cli("codebook", "show", q.variable, project=project)
+    assert shown.exit_code == 0 and "Concepts:" in shown.output
+    for cid in q.concepts:
+        concept = book.concepts[cid]
+        assert f"{concept.label} ({cid}):" in shown.output
+        assert all(key in shown.output for key in concept.sources)

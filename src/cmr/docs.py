@@ -195,4 +195,17 @@ def question_text(book: Codebook, q: Question) -> str:
             lines += [f"  {code}:", _wrap(q.guidance[code], "    ")]
     for case in q.guidance.get("hard_cases", []):
         lines += ["  Hard case: " + " ".join(case["case"].split()), _wrap(case["rule"], "    ")]
+    lines += _concepts_of(book, q)
     return "\n".join(lines) + "\n"
+
+
+def _concepts_of(book: Codebook, q: Question) -> list[str]:
+    """The concepts the question uses, each with its definition, terms and sources."""
+    found = [book.concepts[c] for c in q.concepts if c in book.concepts]
+    lines = ["", "Concepts:"] if found else []
+    for concept in found:
+        lines += [f"  {concept.label} ({concept.id}):", _wrap(concept.definition, "    ")]
+        lines += [_wrap(f"{term}: {text}", "    ") for term, text in concept.terms]
+        if concept.sources:
+            lines.append(f"    Sources: {', '.join(concept.sources)}")
+    return lines
