@@ -141,11 +141,19 @@ class EventRule(Rule):
         return self._memo[1]
 
     def _inside(self, dated: list[Dated], low: dt.date | None, high: dt.date) -> list[Dated]:
-        """The listed events that lie wholly in [low, high]."""
+        """The listed events that lie wholly in [low, high]; with `window: regime`, none of
+        whose days may precede the regime change that starts the spell (a change dated to a
+        year starts it, for certain, only on 31 December: an event earlier that year may
+        have preceded it)."""
+        change = self._regime_change(dated, high) if self.window == "regime" else None
+        after = min(change[2], high) if change is not None else None
         return [
             d
             for d in dated
-            if d[0].get("type") in self.types and (low is None or d[1] >= low) and d[2] <= high
+            if d[0].get("type") in self.types
+            and (low is None or d[1] >= low)
+            and (after is None or d[1] >= after)
+            and d[2] <= high
         ]
 
     def _low(self, dated: list[Dated], high: dt.date) -> dt.date | None:
@@ -153,9 +161,14 @@ class EventRule(Rule):
         if self.years is not None:
             return units.years_before(high, self.years)
         if self.window == "regime":
-            starts = [d[1] for d in dated if d[0].get("type") in self.regime and d[1] <= high]
-            return max(starts, default=None)
+            change = self._regime_change(dated, high)
+            return change[1] if change is not None else None
         return None
+
+    def _regime_change(self, dated: list[Dated], high: dt.date) -> Dated | None:
+        """The latest `regime_events` event that may lie at or before the reference moment."""
+        changes = [d for d in dated if d[0].get("type") in self.regime and d[1] <= high]
+        return max(changes, key=lambda d: (d[1], d[2]), default=None)
 
     def _hit(
         self, path: str, answer: str, inside: list[Dated], low: dt.date | None, high: dt.date
