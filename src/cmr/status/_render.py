@@ -103,8 +103,8 @@ def _labels(years: range) -> str:
     starts = [i for i, y in enumerate(years) if y % 10 == 0]
     if not starts or starts[0] >= len(str(years[0])) + 1:
         starts.insert(0, 0)
-    for i in starts:
-        label = str(years[i])[: len(years) - i]
+    for i in starts:  # the last label may run past the last year's column (`1992-1993`)
+        label = str(years[i])
         out[i : i + len(label)] = label
     return "".join(out).rstrip()
 
