@@ -405,6 +405,8 @@ def _about_unanswered(error: Any, unanswered: list[str]) -> bool:
     """True for a schema error that only restates that a question is not answered yet: one
     finding per unanswered question says it, not one per empty field of its template."""
     path = tuple(error.instance_path)
+    if type(error.kind).__name__ == "AdditionalProperties":
+        return False  # a misspelt field is a mistake of its own, answered or not
     if len(path) >= 2 and path[0] == "answers" and path[1] in unanswered:
         return True
     return (

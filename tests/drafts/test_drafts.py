@@ -142,3 +142,12 @@ def test_field_to_fill_in_under_an_answer_is_a_warning_in_a_draft(project: Path)
     data["status"] = "final"
     write_observation(project, data)
     assert _codes(cmr_run(project, "check", "--format", "json"), "error") == ["field-missing"] * 2
+
+
+def test_misspelt_field_of_an_unanswered_question_is_still_reported(project: Path) -> None:
+    """An unknown field under an unanswered question is its own finding, not swallowed."""
+    data = observation_data(project, status="draft")
+    data["answers"]["coup_history"] = {"answer": None, "evidnce": "text"}
+    write_observation(project, data)
+    done = cmr_run(project, "check", "--format", "json")
+    assert sorted(_codes(done)) == ["answer-missing", "field-unknown"]
