@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import copy
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
-from support import cmr_run, make_project, observation_data, write_observation
+from support import REPO, cmr_run, make_project, observation_data, write_observation
 
 from cmr import _yaml
 from cmr.codebook import Codebooks
@@ -148,6 +149,10 @@ def _tier_added(d: Data) -> None:
 
 def _tier_removed(d: Data) -> None:
     d["source_tiers"] = [t for t in d["source_tiers"] if t["code"] != "project_record"]
+
+
+def _drop_reference_tier(d: Data) -> None:
+    d["source_tiers"] = [t for t in d["source_tiers"] if t["code"] != "reference"]
 
 
 def _event_type_added(d: Data) -> None:
@@ -486,3 +491,33 @@ def test_link_leading_outside_is_not_followed(tmp_path: Path) -> None:
     done = cmr_run(project, "migrate", "--to", "1.2.0")
     assert done.returncode == 1 and "refused" in done.stdout
     assert outside.read_bytes() == raw and path.is_symlink()
+
+
+def _dataset(tmp_path: Path) -> Path:
+    """A copy of the repository's dataset: every codebook and the 1.2.0 observations."""
+    root = tmp_path / "ds"
+    root.mkdir()
+    shutil.copytree(REPO / "codebook", root / "codebook")
+    shutil.copytree(REPO / "observations", root / "observations")
+    shutil.copy(REPO / "pyproject.toml", root / "pyproject.toml")
+    return root
+
+
+def test_removed_source_tier_marks_the_answers_citing_it(tmp_path: Path) -> None:
+    """A source tier removed (compatible) leaves citations with a tier the new version lacks:
+    the migration marks each answer citing it for review and says which tier went."""
+    project = _dataset(tmp_path)
+    before = {
+        p.name: _yaml.loads(p.read_text(encoding="utf-8"))
+        for p in (project / "observations" / "AZE").glob("*.yaml")
+    }
+    new = _write(project, "1.2.0", _drop_reference_tier)
+    done = cmr_run(project, "migrate", "--to", new)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name, old in before.items():
+        after = _yaml.loads((project / "observations" / "AZE" / name).read_text(encoding="utf-8"))
+        for variable, entry in old["answers"].items():
+            tiers = {c.get("tier") for c in entry.get("citations") or []}
+            review = after["answers"][variable].get("needs_review", "")
+            assert ("tier reference removed" in review) is ("reference" in tiers), variable
+            assert after["answers"][variable]["citations"] == entry.get("citations")

@@ -65,8 +65,7 @@ def plan_answer(
         plan.confidence = mapped_level if mapped_level in target.confidence else None
     concerns = [c for c in found.breaking if _concerns(c, match, old_code, answer, unit)]
     plan.reasons = _reasons(concerns)
-    if target.raw.get("source_tiers") and _untiered(answer):
-        plan.reasons.append("source_tiers (a citation has no tier)")
+    plan.reasons += _tier_reasons(answer, target)
     if old_code is not None and new_code is None and not plan.reasons:
         plan.reasons = [f"its answer {old_code} is not a code of codebook {target.version}"]
     return plan
@@ -84,9 +83,22 @@ def _concerns(
     return not change.codes or code in change.codes
 
 
-def _untiered(answer: dict[str, Any]) -> bool:
-    citations = answer.get("citations") or []
-    return any(isinstance(c, dict) and "tier" not in c for c in citations)
+def _tier_reasons(answer: dict[str, Any], target: Codebook) -> list[str]:
+    """Why the answer's citations need a look under `target`'s source tiers: a citation
+    without a tier, or with a tier the target no longer has (both fail its schema)."""
+    declared = target.raw.get("source_tiers")
+    if not isinstance(declared, list) or not declared:
+        return []
+    tiers = {str(t.get("code")) for t in declared if isinstance(t, dict)}
+    citations = answer.get("citations")
+    cited = [c for c in citations if isinstance(c, dict)] if isinstance(citations, list) else []
+    out = []
+    if any("tier" not in c for c in cited):
+        out.append("source_tiers (a citation has no tier)")
+    gone = sorted({str(c["tier"]) for c in cited if "tier" in c and str(c["tier"]) not in tiers})
+    if gone:
+        out.append(f"source_tiers (tier {', '.join(gone)} removed)")
+    return out
 
 
 def _unit_concerned(subject: str, unit: str | None) -> bool:
