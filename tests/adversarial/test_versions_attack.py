@@ -521,3 +521,22 @@ def test_removed_source_tier_marks_the_answers_citing_it(tmp_path: Path) -> None
             review = after["answers"][variable].get("needs_review", "")
             assert ("tier reference removed" in review) is ("reference" in tiers), variable
             assert after["answers"][variable]["citations"] == entry.get("citations")
+
+
+def test_byte_order_mark_and_comments_survive(tmp_path: Path) -> None:
+    """A file saved with a byte-order mark (which `cmr check` accepts) migrates, keeping the
+    mark and every comment, above, beside and between the answers."""
+    project = _project(tmp_path, "1.1.0")
+    path = write_observation(project, observation_data(project))
+    text = "# top comment\n" + path.read_text(encoding="utf-8").replace(
+        "  coup_history:\n", "  # about coups\n  coup_history:  # inline\n"
+    )
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert cmr_run(project, "check").returncode == 0
+    _write(project, "1.1.0", lambda d: (_reword(d), _drop_q13(d)), ["Q5 Q13"])
+    done = cmr_run(project, "migrate", "--to", "1.2.0")
+    assert done.returncode == 0 and "refused 0" in done.stdout, done.stdout
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf# top comment\n")
+    assert b"  # about coups\n  coup_history:  # inline\n" in raw
+    assert b"codebook: 1.2.0" in raw

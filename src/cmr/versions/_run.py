@@ -92,9 +92,12 @@ def _one(
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "not UTF-8 text"
         return FilePlan(shown, "refused", f"cannot be read ({reason})")
-    plan = _plan(project, books, target, diffs, path, raw.replace("\r\n", "\n"))
-    if "\r\n" in raw and plan.action == "migrated":
-        plan.text = plan.text.replace("\r\n", "\n").replace("\n", "\r\n")
+    bom = "\ufeff" if raw.startswith("\ufeff") else ""
+    plan = _plan(project, books, target, diffs, path, raw[len(bom) :].replace("\r\n", "\n"))
+    if plan.action == "migrated":  # written back as it was saved: line ends and byte-order mark
+        if "\r\n" in raw:
+            plan.text = plan.text.replace("\r\n", "\n").replace("\n", "\r\n")
+        plan.text = bom + plan.text
     return plan
 
 
