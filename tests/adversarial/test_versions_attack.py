@@ -540,3 +540,26 @@ def test_byte_order_mark_and_comments_survive(tmp_path: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf# top comment\n")
     assert b"  # about coups\n  coup_history:  # inline\n" in raw
     assert b"codebook: 1.2.0" in raw
+
+
+def test_concept_definition_reviews_only_its_questions(tmp_path: Path) -> None:
+    """A concept's definition changed: exactly the answers of questions using it are marked
+    for review, in every unit's files, and each keeps its code."""
+    project = _dataset(tmp_path)
+    before = {
+        p.name: _yaml.loads(p.read_text(encoding="utf-8"))
+        for p in (project / "observations" / "AZE").glob("*.yaml")
+    }
+    new = _write(project, "1.2.0", lambda d: d["concepts"]["purge"].update(definition="Any."))
+    book = Codebooks(project / "codebook").get(new)
+    assert book is not None
+    users = {q.variable for q in book.questions if "purge" in q.concepts}
+    assert users
+    assert cmr_run(project, "migrate", "--to", new).returncode == 0
+    for name, old in before.items():
+        after = _yaml.loads((project / "observations" / "AZE" / name).read_text(encoding="utf-8"))
+        marked = {v for v, a in after["answers"].items() if "needs_review" in a}
+        assert marked == users - {v for v, a in old["answers"].items() if "needs_review" in a}
+        for variable in users:
+            previous = after["answers"][variable]["previous"]
+            assert previous["answer"] == old["answers"][variable]["answer"]
