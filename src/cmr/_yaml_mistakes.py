@@ -121,8 +121,9 @@ def _flow(f: Failure) -> Explained | None:
     """A `[` or `{` never closed (the parser notices lines later)."""
     if "flow" not in f.context or f.context_line <= 0:
         return None
-    bracket = f.text(f.context_line)[f.context_column - 1 : f.context_column]
-    closing = {"[": "]", "{": "}"}.get(bracket, "]")
+    found = f.text(f.context_line)[f.context_column - 1 : f.context_column]
+    bracket = found if found in ("[", "{") else "["  # the parser's column may be off
+    closing = {"[": "]", "{": "}"}[bracket]
     if f.context_line < f.line:
         return said(
             f"the {bracket} opened here is never closed; end it with {closing} on this line",
