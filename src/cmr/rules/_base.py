@@ -63,6 +63,10 @@ class Rule:
     title: str
     template: str
 
+    def spans(self) -> bool:
+        """True when this rule runs over a country's years (`check_series`)."""
+        return self.scope == "country" or self.spans_years
+
     @classmethod
     def params_schema(cls) -> dict[str, Any]:
         """The JSON Schema of this kind's entry in a codebook's `rules`: the kind owns it, in

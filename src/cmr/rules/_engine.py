@@ -67,7 +67,7 @@ def build(book: Codebook, settings: Settings) -> RuleSet:
         if settings.wanted(spec["code"])
     ]
     observation = tuple(r for r in rules if r.scope == "file")
-    series = tuple(r for r in rules if r.scope == "country" or r.spans_years)
+    series = tuple(r for r in rules if r.spans())
     return RuleSet(observation, series, _table(observation))
 
 

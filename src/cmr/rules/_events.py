@@ -107,6 +107,11 @@ class EventRule(Rule):
         ):
             yield self._hit(obs.path, answer, [], low, high)
 
+    def spans(self) -> bool:
+        """Only `expect: present` looks at other years (their events contradict a "no");
+        a "yes" must be supported by the file's own events."""
+        return bool(self.present)
+
     def check_series(self, series: Sequence[Summary], i: int) -> Iterator[Hit]:
         """`expect: present` across the country's years: an event another adjudicated year's
         file records contradicts this year's answer too (its own events are the file scope's)."""
