@@ -61,13 +61,17 @@ class Board:
     """Findings that concern no observation file (the codebook, the settings): the board is
     drawn anyway, and the command says how many there are."""
 
-    def to_dict(self) -> dict[str, Any]:
+    def by_status(self) -> dict[str, int]:
+        """How many country-years have each status, by status name."""
         counts: dict[str, int] = defaultdict(int)
         for row in self.rows:
             counts[row.status] += 1
+        return dict(sorted(counts.items()))
+
+    def to_dict(self) -> dict[str, Any]:
         return {
             "country_years": len(self.rows),
-            "by_status": dict(sorted(counts.items())),
+            "by_status": self.by_status(),
             "rows": [r.to_dict() for r in self.rows],
             "findings_elsewhere": [f.to_dict() for f in self.findings],
         }
@@ -137,13 +141,14 @@ def _row(
         status = DRAFT if main.draft else FINAL
     shown = [main] if main else independent
     errors, warnings = counted.get((iso3c, year), (0, 0))
+    one = len(codings) == 1  # the common case: no sets to sort
     return Row(
         iso3c,
         year,
         status,
-        tuple(sorted({s.coder for s in codings})),
-        tuple(sorted({s.codebook for s in codings})),
-        max((sum(a is None for a in s.answers.values()) for s in shown), default=0),
+        (codings[0].coder,) if one else tuple(sorted({s.coder for s in codings})),
+        (codings[0].codebook,) if one else tuple(sorted({s.codebook for s in codings})),
+        max((list(s.answers.values()).count(None) for s in shown), default=0),
         max((s.carried for s in shown), default=0),
         errors,
         warnings,

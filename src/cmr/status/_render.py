@@ -55,7 +55,7 @@ def table(board: Board) -> str:
 
 
 def _totals(board: Board) -> str:
-    counts = board.to_dict()["by_status"]
+    counts = board.by_status()
     parts = ", ".join(f"{n} {status}" for status, n in counts.items()) or "nothing coded yet"
     more = f"; {len(board.findings)} finding(s) outside the observations (run cmr check)"
     return f"{len(board.rows)} country-year(s): {parts}" + (more if board.findings else "")
