@@ -108,3 +108,23 @@ def test_codebook_errors_point_at_their_line(tmp_path: Path):
         Codebooks(tmp_path).get("9.0.0")
     line = broken.splitlines().index("    years: 0") + 1
     assert [(f.code, f.line) for f in info.value.findings] == [("codebook-invalid", line)]
+
+
+def test_codebook_missing_a_required_section_says_so(tmp_path):
+    """A codebook without a required section names it, at a path relative to the dataset."""
+    from support import cmr_run, make_project
+
+    project = make_project(tmp_path)
+    text = (project / "codebook" / "1.1.0.yaml").read_text(encoding="utf-8")
+    start, end = text.index("\nchanges:"), text.index("\nrules:")
+    draft = (text[:start] + text[end:]).replace("version: 1.1.0", "version: 1.1.1", 1)
+    (project / "codebook" / "1.1.1.yaml").write_text(
+        draft.replace("status: released", "status: draft", 1), encoding="utf-8"
+    )
+    done = cmr_run(project, "check")
+    assert done.returncode == 1
+    assert (
+        "codebook/1.1.1.yaml:1:1: error codebook-invalid the codebook: the required field "
+        "'changes' is missing" in done.stdout
+    )
+    assert str(project) not in done.stdout

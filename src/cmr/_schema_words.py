@@ -80,6 +80,8 @@ def describe(error: Any, value: Any = _UNSET) -> str:
         return f"must be {shown_value(kind.expected_value)}"
     if name == "Pattern":
         return f"{shown_value(value)} is not in the expected form"
+    if name == "Required":
+        return f"the required field {kind.property!r} is missing"
     if name == "UniqueItems":
         return "lists the same item twice"
     return f"{shown_value(value)} is not valid here"

@@ -226,8 +226,10 @@ def _meta_validator() -> Any:
 
 def load_codebook(path: str | Path) -> Codebook:
     """Read and validate one codebook file; raise `CodebookError` with findings if it is bad."""
+    from cmr.project import shown_relative_to_cwd
+
     path = Path(path)
-    shown = str(path)
+    shown = shown_relative_to_cwd()(str(path))  # as every other finding names its file
     raw = _files.read_bytes(path, root=path.parent, limit=MAX_BYTES)
     text = _files.decode_text(raw) if isinstance(raw, bytes) else raw
     if isinstance(text, _files.FileProblem):
@@ -274,7 +276,7 @@ def parse_codebook(data: Any, shown: str = "<codebook>", text_path: Path | None 
                     "codebook-invalid",
                     shown,
                     pointer=".".join(str(p) for p in e.instance_path),
-                    problem=f"{'.'.join(str(p) for p in e.instance_path) or '(top)'}: "
+                    problem=f"{'.'.join(str(p) for p in e.instance_path) or 'the codebook'}: "
                     f"{describe(e)}",
                 )
                 for e in errors
