@@ -12,17 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cmr.codebook import Codebook, Codebooks, Question
 from cmr.findings import Finding
-from cmr.layout import SUFFIXES
+from cmr.layout import SUFFIXES, layout
 from cmr.units import reference_moment
 
-ADJUDICATED = re.compile(r"([0-9]{4})(" + "|".join(re.escape(x) for x in SUFFIXES) + ")")
 CARRIED_FIELDS = ("answer", "confidence", "evidence", "citations", "note")
 HEADER_CARRIED = ("context",)
 
@@ -55,9 +53,9 @@ def previous_year(folder: Path, year: int) -> Path | None:
         return None
     found: dict[int, str] = {}
     for name in names:
-        m = ADJUDICATED.fullmatch(name)
-        if m and int(m.group(1)) < year:
-            found.setdefault(int(m.group(1)), name)
+        where = layout(os.path.join(folder, name)) if name.endswith(SUFFIXES) else None
+        if where is not None and not where.independent and where.year < year:
+            found.setdefault(where.year, name)
     return folder / found[max(found)] if found else None
 
 
@@ -67,7 +65,8 @@ def read_previous(path: Path, books: Codebooks, shown: str) -> Previous:
     answer)."""
     from cmr.observation import read_observation
 
-    named = int(path.name[:4])
+    where = layout(path)
+    named = where.year if where is not None else None
     obs, findings = read_observation(path, books, display=shown)
     if obs is None:
         why = "it cannot be read"
