@@ -196,7 +196,7 @@ FileCheck = Callable[[Subject], None]
 FILE_CHECKS: list[FileCheck] = []
 
 
-def _file_check(name: str, codes: tuple[str, ...]) -> Callable[[FileCheck], FileCheck]:
+def file_scope_check(name: str, codes: tuple[str, ...]) -> Callable[[FileCheck], FileCheck]:
     """Register a check in `cmr.registry`, and in the order `read_observation` runs them."""
 
     def decorate(func: FileCheck) -> FileCheck:
@@ -334,7 +334,7 @@ def _hint(name: str, choices: list[str]) -> str:
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-@_file_check(
+@file_scope_check(
     "schema",
     (
         "field-missing",
@@ -542,7 +542,7 @@ def _properties_at(path: Path_, data: dict[str, Any], book: Codebook) -> list[st
     return list(node.get("properties", {}))
 
 
-@_file_check("country", ("country-unknown", "country-code-mismatch", "country-historical"))
+@file_scope_check("country", ("country-unknown", "country-code-mismatch", "country-historical"))
 def _check_country(s: Subject) -> None:
     """The country name is known and its ISO3 and COW codes agree with it; a former state
     coded with its successor's codes is a warning naming both."""
@@ -578,7 +578,7 @@ def _check_country(s: Subject) -> None:
         )
 
 
-@_file_check(
+@file_scope_check(
     "dates",
     (
         "year-implausible",
@@ -631,7 +631,7 @@ def _check_dates(s: Subject) -> None:
         out.add("as-of-outside-year", ("as_of",), as_of=as_of.isoformat(), year=year)
 
 
-@_file_check(
+@file_scope_check(
     "answers",
     ("citation-missing", "evidence-blank", "citation-unknown-key", "citation-unresolved-footnote"),
 )
@@ -686,7 +686,7 @@ def _check_citations(
             )
 
 
-@_file_check("work-in-progress", ("answer-carried", "answer-needs-review"))
+@file_scope_check("work-in-progress", ("answer-carried", "answer-needs-review"))
 def _check_open_items(s: Subject) -> None:
     """Answers carried forward or marked for review are confirmed before a file is final.
 
@@ -741,7 +741,7 @@ def _carried_from(s: Subject, q: Question, carried: int, severity: str) -> None:
     )
 
 
-@_file_check("location", ("path-unexpected", "path-mismatch"))
+@file_scope_check("location", ("path-unexpected", "path-mismatch"))
 def _check_location(s: Subject) -> None:
     """The file's place (see `cmr.layout`) matches the country, year and coder it holds."""
     path, data, out = s.path, s.data, s.out

@@ -4,26 +4,16 @@ written to its precision, not after the reference moment, ids used once, cited k
 bibliography) and legacy answers that record a change.
 
 They are registered in `cmr.registry` and run, after the observation module's own checks,
-by `cmr.observation.read_observation` (appended to its `FILE_CHECKS`).
+by `cmr.observation.read_observation` (registered with its `file_scope_check`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from cmr import units
-from cmr.observation import FILE_CHECKS, FileCheck, Subject
-from cmr.registry import file_check
-
-
-def _registered(name: str, codes: tuple[str, ...]) -> Callable[[FileCheck], FileCheck]:
-    def decorate(func: FileCheck) -> FileCheck:
-        file_check(name, codes)(func)
-        FILE_CHECKS.append(func)
-        return func
-
-    return decorate
+from cmr.observation import Subject
+from cmr.observation import file_scope_check as _registered
 
 
 @_registered("unit", ("as-of-not-allowed", "as-of-required"))
