@@ -131,7 +131,16 @@ def _read_config(folder: Path) -> dict[str, Any] | None:
 
 PATH_KEYS = {"codebook": "a folder", "observations": "a folder", "bibliography": "a file"}
 TEXT_KEYS = ("dataset_version", "license")
-OTHER_KEYS = ("severity", "select", "ignore", "min_evidence_chars")
+OTHER_KEYS = (
+    "severity",
+    "select",
+    "ignore",
+    "min_evidence_chars",
+    "universe",
+    "crosscheck",
+    "site",
+    "release",
+)
 
 
 def _validated(config: dict[str, Any], source: Path, folder: Path) -> dict[str, Any]:

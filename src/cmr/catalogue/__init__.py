@@ -22,6 +22,11 @@ from cmr.catalogue import (
     _memo,
     _rules,
     _versions,
+    _publish,
+    _site,
+    _external,
+    _coverage,
+    _crosscheck,
 )
 from cmr.catalogue._kind import Kind, make
 
@@ -40,6 +45,11 @@ for _module in (
     _drafts,
     _versions,
     _events,
+    _publish,
+    _site,
+    _external,
+    _coverage,
+    _crosscheck,
 ):
     for _kind in _module.KINDS:
         if _kind.code in KINDS:

@@ -34,6 +34,11 @@ COMMANDS = {
     "migrate": "_migrate",
     "status": "_status",
     "refs": "_refs",
+    "site": "_site",
+    "release": "_release",
+    "cite": "_cite",
+    "coverage": "_coverage",
+    "crosscheck": "_crosscheck",
 }
 
 

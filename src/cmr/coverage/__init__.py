@@ -1,0 +1,1 @@
+"""coverage (being built: see issue notes)."""

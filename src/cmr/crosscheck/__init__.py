@@ -1,0 +1,1 @@
+"""crosscheck (being built: see issue notes)."""

@@ -1,0 +1,1 @@
+"""external (being built: see issue notes)."""

@@ -1,0 +1,1 @@
+"""publish (being built: see issue notes)."""
