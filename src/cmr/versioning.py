@@ -1,0 +1,1 @@
+"""The dataset's version (being built: see the publish work)."""
