@@ -10,7 +10,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cmr.codebook import Codebooks
-from cmr.export import load_panel
+from cmr.export import export, load_panel
+from cmr.project import Project
 
 IDS = ["country", "iso3c", "cown", "gwn", "year", "as_of"]
 LONG = [
@@ -144,3 +145,16 @@ def test_dataset_version_comes_from_settings(panel_project: Path, export_to) -> 
     assert package["version"] == "2.3.0"
     meta = json.loads(pq.read_schema(run.out / "panel_long.parquet").metadata[b"cmr"])
     assert meta["dataset_version"] == "2.3.0"
+
+
+def test_dataset_version_argument_overrides_settings(panel_project: Path) -> None:
+    """`export(dataset_version=...)` (as `cmr release` passes it) wins over the settings."""
+    (panel_project / "cmr.toml").write_text('dataset_version = "2.3.0"\n', encoding="utf-8")
+    run = export(
+        panel_project / "dist", project=Project.find(panel_project), dataset_version="3.0.0"
+    )
+    assert run.result.success
+    package = json.loads((run.out / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["version"] == "3.0.0"
+    meta = json.loads(pq.read_schema(run.out / "panel_wide.parquet").metadata[b"cmr"])
+    assert meta["dataset_version"] == "3.0.0"

@@ -86,11 +86,14 @@ def export(
     jobs: int | None = None,
     allow_partial: bool = False,
     progress: Progress | None = None,
+    dataset_version: str | None = None,
 ) -> ExportRun:
     """Check every observation and, when there is no error, write the panel to `out`
     (default: the project's `dist/`), replacing a previous export as a whole.
 
-    With `allow_partial`, observation files with errors are left out instead;
+    `dataset_version` is the version the files carry (default: the project's
+    `dataset_version` setting). With `allow_partial`, observation files with errors are
+    left out instead;
     `progress(done, total)` is called as files are read (`cmr.progress`). Raises
     `cmr.errors.EnvironmentProblem` when the machine stops the export.
 
@@ -115,8 +118,14 @@ def export(
             _faults.at("locked")
             run = ExportRun(Result(_folder_findings(target, shown)), target)
             if run.result.success:
-                _export(project, run, shown, jobs, allow_partial, progress)
+                version = dataset_version or _configured_version(project)
+                _export(project, run, shown, jobs, allow_partial, progress, version)
     return run
+
+
+def _configured_version(project: Project) -> str:
+    """The dataset version of the project's settings, or `UNVERSIONED`."""
+    return str(project.config.get("dataset_version", UNVERSIONED))
 
 
 def _refuse_inside_inputs(target: Path, shown: str, project: Project) -> None:
@@ -155,9 +164,10 @@ def _export(
     shown: str,
     jobs: int | None,
     allow_partial: bool,
-    progress: Progress | None = None,
+    progress: Progress | None,
+    version: str,
 ) -> None:
-    tables = _panel(project, jobs, shown, run, allow_partial, progress)
+    tables = _panel(project, jobs, shown, run, allow_partial, progress, version)
     if tables is None:
         return
     if _stopped(run, validate(tables, shown)):
@@ -203,7 +213,8 @@ def _panel(
     shown: str,
     run: ExportRun,
     allow_partial: bool,
-    progress: Progress | None = None,
+    progress: Progress | None,
+    version: str,
 ) -> Tables | None:
     """Check, select and build; None when there is an error (that `allow_partial` does not
     set aside). The observations are dropped on return, so that validating and writing do
@@ -227,7 +238,6 @@ def _panel(
     if left_out and not observations:
         return None
     _mark_partial(run, left_out, project, shown)
-    version = str(project.config.get("dataset_version", UNVERSIONED))
     layout = layout_of({s.codebook for s in everything}, checked.books, version)
     bib = load_bibliography(project.bibliography)
     return _stream.build(checked.records, checked.summaries, observations, everything, layout, bib)
