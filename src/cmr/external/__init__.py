@@ -1,1 +1,25 @@
-"""external (being built: see issue notes)."""
+"""Data published by others, read with every mistake located: state-system membership lists.
+
+`read_rows` reads a delimited file in a published `Layout` into located rows and findings;
+`integer`, `calendar_date` and `gw_date` parse fields into values or findings. The membership
+readers (`read_membership`) turn the Correlates of War and Gleditsch & Ward state lists into
+membership spells.
+"""
+
+from __future__ import annotations
+
+from cmr.external._rows import Layout, Row, Table, read_rows
+from cmr.external._split import Field
+from cmr.external._values import calendar_date, gw_date, integer, invalid
+
+__all__ = [
+    "Field",
+    "Layout",
+    "Row",
+    "Table",
+    "calendar_date",
+    "gw_date",
+    "integer",
+    "invalid",
+    "read_rows",
+]

@@ -1,0 +1,221 @@
+"""Located reading of delimited files published by others: rows, each field with its place.
+
+A `Layout` says what a published file looks like: its columns, its delimiter and whether it
+has a header. `read_rows` reads a file in that layout and returns a `Table`: the rows it could
+read (each with its line, and each field with its column) and a finding for everything it
+could not — a file that is missing, binary or empty, a wrong header, a row with the wrong
+number of fields — never an exception. Values are parsed by the helpers of `cmr.external`
+(`integer`, `gw_date`, ...), which return a finding where the value is wrong.
+
+>>> layout = Layout("example", ("ccode", "name"), ",")
+>>> table = read_rows(Path("states.csv"), layout)          # doctest: +SKIP
+>>> [(row.line, row["ccode"], row.column("name")) for row in table.rows]   # doctest: +SKIP
+[(2, '2', 7)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cmr.catalogue import finding
+from cmr.external._split import Field, Record, split_records
+from cmr.external._text import decode
+from cmr.findings import Finding
+
+HEADERS = ("required", "none", "optional")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The published form of a file: `source` names it in messages (`COW states2016`)."""
+
+    source: str
+    columns: tuple[str, ...]
+    delimiter: str = ","
+    header: str = "required"
+    """`required`, `none` (fields by position) or `optional` (a first row naming the columns
+    is taken for a header)."""
+    aliases: tuple[tuple[str, str], ...] = ()
+    """Other header names for a column, `(alias, column)`, matched in any case."""
+
+    def canonical(self, name: str) -> str:
+        """The column a header name stands for (its own name, lower case, when unknown)."""
+        key = name.strip().lower()
+        return dict(self.aliases).get(key, key)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a published file: its fields by column name, and where it stands."""
+
+    file: str
+    line: int
+    fields: dict[str, Field]
+    source: str = ""
+
+    def __getitem__(self, name: str) -> str:
+        return self.fields[name].value
+
+    def column(self, name: str) -> int:
+        """The 1-based column at which the field `name` starts."""
+        return self.fields[name].column
+
+    def where(self, name: str) -> str:
+        """`file:line:column` of the field `name`, for reports that point at the source."""
+        return f"{self.file}:{self.fields[name].line}:{self.column(name)}"
+
+
+@dataclass
+class Table:
+    """What `read_rows` read: the rows, the encoding and the findings, in file order."""
+
+    file: str
+    source: str
+    encoding: str = ""
+    columns: tuple[str, ...] = ()
+    rows: list[Row] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    @property
+    def success(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+def read_rows(path: Path, layout: Layout, *, name: str | None = None) -> Table:
+    """Read `path` in `layout`; `name` is the file as findings show it (default: `path`)."""
+    shown = name if name is not None else str(path)
+    table = Table(shown, layout.source)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problem = f"cannot be read: {exc.strerror or exc}"
+        table.findings.append(_file_finding(table, problem))
+        return table
+    _read_text(table, data, layout)
+    return table
+
+
+def _file_finding(table: Table, problem: str) -> Finding:
+    return finding("external-file-unreadable", table.file, source=table.source, problem=problem)
+
+
+def _read_text(table: Table, data: bytes, layout: Layout) -> None:
+    decoded = decode(data)
+    table.encoding = decoded.encoding
+    if decoded.problem:
+        table.findings.append(_file_finding(table, decoded.problem))
+        return
+    if decoded.encoding == "latin-1":
+        line, col = decoded.bad_line, decoded.bad_column
+        table.findings.append(
+            finding(
+                "external-encoding",
+                table.file,
+                line,
+                col,
+                source=table.source,
+                bad_line=line,
+                bad_column=col,
+            )
+        )
+    records = split_records(decoded.text, layout.delimiter)
+    body = _take_header(table, records, layout)
+    if body is not None:
+        _take_rows(table, body, layout)
+
+
+def _looks_like_header(record: Record, layout: Layout) -> bool:
+    known = {layout.canonical(f.value) for f in record.fields} & set(layout.columns)
+    return not record.problem and len(known) * 2 >= len(layout.columns)
+
+
+def _take_header(table: Table, records: list[Record], layout: Layout) -> list[Record] | None:
+    """The records under the header; None (with a finding) when the header is wrong."""
+    if not records:
+        table.findings.append(_empty(table, "rows"))
+        return None
+    has_header = layout.header == "required" or (
+        layout.header == "optional" and _looks_like_header(records[0], layout)
+    )
+    if not has_header:
+        table.columns = layout.columns
+        return records
+    problem = _header_problem(records[0], layout)
+    if problem:
+        first = records[0]
+        expected = ", ".join(layout.columns)
+        table.findings.append(
+            finding(
+                "external-header-wrong",
+                table.file,
+                first.line,
+                1,
+                source=table.source,
+                problem=problem,
+                expected=expected,
+            )
+        )
+        return None
+    table.columns = tuple(layout.canonical(f.value) for f in records[0].fields)
+    return records[1:]
+
+
+def _header_problem(record: Record, layout: Layout) -> str:
+    if record.problem:
+        return record.problem
+    names = [layout.canonical(f.value) for f in record.fields]
+    twice = sorted({n for n in names if names.count(n) > 1 and n})
+    if twice:
+        return f"names {', '.join(twice)} more than once"
+    missing = [c for c in layout.columns if c not in names]
+    if missing:
+        shown = ", ".join(f.value for f in record.fields)[:120]
+        return f"lacks {', '.join(missing)} (it reads: {shown})"
+    return ""
+
+
+def _empty(table: Table, what: str) -> Finding:
+    return finding("external-file-empty", table.file, source=table.source, what=what)
+
+
+def _take_rows(table: Table, records: list[Record], layout: Layout) -> None:
+    for record in records:
+        problem, column = _row_problem(record, table.columns, layout.delimiter)
+        if problem:
+            table.findings.append(
+                finding(
+                    "external-row-malformed",
+                    table.file,
+                    record.line,
+                    column,
+                    source=table.source,
+                    problem=problem,
+                )
+            )
+            continue
+        cells = dict(zip(table.columns, record.fields, strict=False))
+        table.rows.append(Row(table.file, record.line, cells, table.source))
+    if not table.rows and not table.findings:
+        table.findings.append(_empty(table, "rows under its header"))
+
+
+def _row_problem(record: Record, columns: tuple[str, ...], delimiter: str) -> tuple[str, int]:
+    """Why a record is not a row (wrong number of fields, an open quote), and where."""
+    if record.problem:
+        return record.problem, record.problem_column
+    fields, width = record.fields, len(columns)
+    while len(fields) > width and not fields[-1].value:
+        fields = fields[:-1]  # a trailing delimiter, as spreadsheets write
+    if len(fields) == width:
+        return "", 1
+    sep = "tab" if delimiter == "\t" else repr(delimiter)
+    said = f"has {len(fields)} field(s) separated by {sep}; expected {width}"
+    if len(fields) > width:
+        return f"{said} ({', '.join(columns)})", fields[width].column
+    last = fields[-1]
+    return f"{said} ({', '.join(columns)})", last.column + len(last.value)

@@ -1,0 +1,77 @@
+"""Values of published rows: whole numbers and dates, or a located finding saying why not.
+
+Each helper takes a `Row` and a column name and returns the value, or a finding
+(`external-value-invalid`) at the field's line and column. Whitespace around a value, a `+`
+sign and a `.0` that a spreadsheet adds to whole numbers are accepted.
+
+>>> from cmr.external._split import Field
+>>> row = Row("gw.tsv", 3, {"start": Field("01:01:1816", 9, 3), "ccode": Field("2", 1, 3)})
+>>> gw_date(row, "start"), integer(row, "ccode")
+(datetime.date(1816, 1, 1), 2)
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from cmr.catalogue import finding
+from cmr.external._rows import Row
+from cmr.findings import Finding
+
+_INTEGER = re.compile(r"[+-]?\d{1,18}(\.0*)?")
+_GW_DATE = re.compile(r"(\d{1,2}):(\d{1,2}):(\d{4})")
+
+
+def invalid(row: Row, name: str, expected: str) -> Finding:
+    """The finding for a field of `row` that is not `expected` (`a whole number`)."""
+    cell = row.fields[name]
+    return finding(
+        "external-value-invalid",
+        row.file,
+        cell.line,
+        cell.column,
+        source=row.source,
+        field=name,
+        value=cell.value[:60],
+        expected=expected,
+    )
+
+
+def integer(
+    row: Row, name: str, *, low: int | None = None, high: int | None = None
+) -> int | Finding:
+    """The whole number in field `name` (between `low` and `high` when given)."""
+    text = row[name]
+    if not _INTEGER.fullmatch(text):
+        return invalid(row, name, "a whole number")
+    value = int(text.split(".")[0])
+    if (low is not None and value < low) or (high is not None and value > high):
+        return invalid(row, name, f"a whole number from {low} to {high}")
+    return value
+
+
+def calendar_date(row: Row, year: str, month: str, day: str) -> date | Finding:
+    """The date in the three fields `year`, `month`, `day` (COW's `styear, stmonth, stday`)."""
+    parts = []
+    for name, low, high in ((year, 1, 9999), (month, 1, 12), (day, 1, 31)):
+        part = integer(row, name, low=low, high=high)
+        if isinstance(part, Finding):
+            return part
+        parts.append(part)
+    try:
+        return date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return invalid(row, day, f"a day of {parts[0]}-{parts[1]:02d}")
+
+
+def gw_date(row: Row, name: str) -> date | Finding:
+    """The date in field `name` written `dd:mm:yyyy`, as the Gleditsch & Ward lists write it."""
+    match = _GW_DATE.fullmatch(row[name])
+    if not match:
+        return invalid(row, name, "a date written dd:mm:yyyy")
+    day, month, year = (int(g) for g in match.groups())
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return invalid(row, name, "a calendar date (dd:mm:yyyy)")
