@@ -1,0 +1,144 @@
+"""The Powell & Thyne list of coups, read with every mistake located.
+
+Source: Jonathan M. Powell and Clayton L. Thyne, "Global instances of coups from 1950 to
+2010: A new dataset", *Journal of Peace Research* 48(2), 2011, 249–259,
+doi:10.1177/0022343310397436 (`powell2011` in the repository's bibliography). The authors
+publish the list, kept up to date, as a tab-separated text file (`powell_thyne_coups_final.txt`)
+with the columns `country, ccode, year, month, day, coup, version`: one row per coup attempt,
+`ccode` a Gleditsch & Ward country code, `coup` 2 for a successful coup (its perpetrators held
+power for at least seven days) and 1 for a failed attempt. A comma-separated copy, a file
+without the header and a day of 0 or blank (unknown) are read too.
+
+>>> events, findings = read_powell_thyne(Path("powell_thyne_coups_final.txt"))  # doctest: +SKIP
+>>> events[0].category, events[0].date_text
+('successful', '1993-06-04')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from cmr.external._rows import Layout, Row, read_rows
+from cmr.external._values import integer, invalid
+from cmr.findings import Finding
+
+SOURCE = "powell-thyne"
+COLUMNS = ("country", "ccode", "year", "month", "day", "coup", "version")
+CATEGORIES = {"2": "successful", "1": "failed"}
+SUCCESS, FAILURE = "successful", "failed"
+UNKNOWN = frozenset({"", "0", "00", "-99", "-9", "na", ".", "nan"})
+"""How published coup lists write an unknown month or day."""
+
+
+@dataclass(frozen=True)
+class CoupEvent:
+    """One row of a published coup list: a coup event in one country on one date.
+
+    `code` is the country in the source's system (Gleditsch & Ward for Powell & Thyne,
+    Correlates of War for the Cline Center); `month` and `day` are None when unknown;
+    `category` is the source's own word for the outcome.
+    """
+
+    source: str
+    file: str
+    line: int
+    code: int
+    country: str
+    year: int
+    month: int | None
+    day: int | None
+    category: str
+    ident: str = ""
+
+    @property
+    def where(self) -> str:
+        """`file:line` of the row."""
+        return f"{self.file}:{self.line}"
+
+    @property
+    def date_text(self) -> str:
+        """The date as precise as the source gives it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`."""
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+            if self.day is not None:
+                text += f"-{self.day:02d}"
+        return text
+
+    def span(self) -> tuple[dt.date, dt.date]:
+        """The first and last day the date stands for."""
+        if self.month is None:
+            return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
+        if self.day is not None:
+            day = dt.date(self.year, self.month, self.day)
+            return day, day
+        first = dt.date(self.year, self.month, 1)
+        nxt = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return first, nxt - dt.timedelta(days=1)
+
+
+def event_date(row: Row) -> tuple[int, int | None, int | None] | Finding:
+    """Year, month and day of a row's `year`, `month`, `day` fields; an unknown month or day
+    is None (a day without a month is not a date)."""
+    year = integer(row, "year", low=1800, high=2200)
+    if isinstance(year, Finding):
+        return year
+    parts: list[int | None] = []
+    for name, high in (("month", 12), ("day", 31)):
+        if row[name].strip().lower() in UNKNOWN:
+            parts.append(None)
+            continue
+        value = integer(row, name, low=1, high=high)
+        if isinstance(value, Finding):
+            return value
+        parts.append(value)
+    month, day = parts
+    if month is None and day is not None:
+        return invalid(row, "month", "a month (the day is given)")
+    if month is not None and day is not None:
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            return invalid(row, "day", f"a day of {year}-{month:02d}")
+    return year, month, day
+
+
+def _layout(path: Path) -> Layout:
+    """Tab-separated as published; comma-separated when the first line has commas, no tab."""
+    try:
+        with path.open("rb") as fh:
+            first = fh.readline(4096)
+    except OSError:
+        first = b""
+    comma = b"\t" not in first and b"," in first
+    return Layout("Powell & Thyne", COLUMNS, "," if comma else "\t", header="optional")
+
+
+def read_powell_thyne(
+    path: Path, *, name: str | None = None
+) -> tuple[list[CoupEvent], list[Finding]]:
+    """The coup events of a Powell & Thyne file, and a finding for each row left out."""
+    table = read_rows(path, _layout(path), name=name)
+    events, findings = [], list(table.findings)
+    for row in table.rows:
+        made = _event(row)
+        if isinstance(made, Finding):
+            findings.append(made)
+        else:
+            events.append(made)
+    return events, findings
+
+
+def _event(row: Row) -> CoupEvent | Finding:
+    code = integer(row, "ccode", low=1, high=9999)
+    if isinstance(code, Finding):
+        return code
+    category = CATEGORIES.get(row["coup"].strip().split(".")[0])
+    if category is None:
+        return invalid(row, "coup", "1 (failed) or 2 (successful)")
+    when = event_date(row)
+    if isinstance(when, Finding):
+        return when
+    return CoupEvent(SOURCE, row.file, row.line, code, row["country"], *when, category)
