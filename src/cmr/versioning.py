@@ -1,1 +1,137 @@
-"""The dataset's version (being built: see the publish work)."""
+"""The dataset's version: from the settings, else from the dataset repository's release tag.
+
+One version story: a release is a git tag `v<VERSION>` (`v1.2.0`, `v2026.1`) on the dataset
+repository, the same tag setuptools-scm reads for the package's version. `dataset_version`
+answers, in order:
+
+1. the `dataset_version` setting (`[tool.cmr]` or `cmr.toml`), when set;
+2. `1.2.0`, when HEAD carries exactly the release tag `v1.2.0` and nothing is changed;
+3. a describe-style development version, PEP 440 like setuptools-scm's: `1.2.1.dev3+g1a2b3c4`
+   three commits after `v1.2.0` (`0.0.0.dev12+g1a2b3c4` before any tag), with `.dirty` in the
+   local part when files differ from HEAD;
+4. `0.0.0+unversioned` outside git, or when git is missing or fails: never a traceback.
+
+>>> dataset_version(cmr.project.Project.find())        # doctest: +SKIP
+'1.2.1.dev3+g1a2b3c4'
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+__all__ = [
+    "TAG_PREFIX",
+    "UNVERSIONED",
+    "commit_date",
+    "dataset_version",
+    "git_version",
+    "release_version",
+]
+
+TAG_PREFIX = "v"
+UNVERSIONED = "0.0.0+unversioned"
+
+# PEP 440 public versions (N[.N]...[{a|b|rc}N][.postN][.devN]) and semantic versions with a
+# pre-release part, each optionally with a local or build part of letters, digits and dots.
+_PEP440 = (
+    r"\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?(?:\+[a-z0-9]+(?:\.[a-z0-9]+)*)?"
+)
+_SEMVER = r"\d+\.\d+\.\d+-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
+_VERSION = re.compile(rf"(?:{_PEP440}|{_SEMVER})")
+_DESCRIBED = re.compile(r"(?P<tag>.+)-(?P<distance>\d+)-g(?P<node>[0-9a-f]+)")
+
+
+class Dataset(Protocol):
+    """What `dataset_version` reads of a `cmr.project.Project`: its folder and settings."""
+
+    @property
+    def root(self) -> Path: ...
+
+    @property
+    def config(self) -> Mapping[str, Any]: ...
+
+
+def release_version(text: str) -> str | None:
+    """`text` as a release version (a leading `v` dropped), or None when it is not a PEP 440
+    or semantic version.
+
+    >>> release_version("v1.2.0"), release_version("1.2"), release_version("latest")
+    ('1.2.0', '1.2', None)
+    """
+    bare = text[1:] if text[:1] in ("v", "V") else text
+    return bare if bare.isascii() and _VERSION.fullmatch(bare) else None
+
+
+def dataset_version(project: Dataset) -> str:
+    """The version of the dataset in `project` (see the module doc for the order)."""
+    configured = project.config.get("dataset_version")
+    if isinstance(configured, str) and configured.strip():
+        return configured
+    return git_version(project.root) or UNVERSIONED
+
+
+def git_version(root: Path) -> str | None:
+    """The version git gives the repository holding `root`, or None without one."""
+    head = _git(root, "rev-parse", "--short=7", "HEAD")
+    if head is None:
+        return None
+    dirty = _git(root, "status", "--porcelain") not in ("", None)
+    exact = _tagged(_git(root, "tag", "--points-at", "HEAD", "--list", f"{TAG_PREFIX}*"))
+    if exact is not None:
+        return f"{exact}+dirty" if dirty else exact
+    local = f"+g{head}" + (".dirty" if dirty else "")
+    described = _git(root, "describe", "--tags", "--long", "--match", f"{TAG_PREFIX}[0-9]*")
+    found = _DESCRIBED.fullmatch(described or "")
+    base = release_version(found["tag"]) if found else None
+    if found is None or base is None or "+" in base:
+        count = _git(root, "rev-list", "--count", "HEAD") or "0"
+        return f"0.0.0.dev{count}{local}"
+    return f"{_next(base)}.dev{found['distance']}{local}"
+
+
+def _tagged(lines: str | None) -> str | None:
+    """The highest release version among tag names, one a line."""
+    versions = [v for t in (lines or "").split() if (v := release_version(t)) is not None]
+    return max(versions, key=_order) if versions else None
+
+
+def _order(version: str) -> tuple[int, ...]:
+    return tuple(int(n) for n in re.findall(r"\d+", version))
+
+
+def _next(version: str) -> str:
+    """The version a development build after `version` leads to: its last number plus one
+    (`1.2.0` -> `1.2.1`); a pre-release leads to itself (`1.3.0rc1` -> `1.3.0rc1`)."""
+    if not re.fullmatch(r"\d+(?:\.\d+)*", version):
+        return version.split("+")[0].replace("-", "")
+    *head, last = version.split(".")
+    return ".".join([*head, str(int(last) + 1)])
+
+
+def _git(root: Path, *args: str) -> str | None:
+    """The stripped output of `git -C root ARGS`, or None when git is missing or fails."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def commit_date(root: Path) -> str | None:
+    """The day (UTC, `YYYY-MM-DD`) of the commit at HEAD, or None outside git."""
+    seconds = _git(root, "log", "-1", "--format=%ct")
+    if not seconds or not seconds.isdigit():
+        return None
+    import datetime as dt
+
+    return dt.datetime.fromtimestamp(int(seconds), dt.UTC).date().isoformat()

@@ -4,4 +4,40 @@ from __future__ import annotations
 
 from cmr.catalogue._kind import Kind
 
-KINDS: list[Kind] = []
+_E = "error"
+_F = "publish"
+
+KINDS: list[Kind] = [
+    Kind(
+        "cff-invalid",
+        _E,
+        "CITATION.cff cannot be used",
+        "The CITATION.cff at the dataset's root says how to cite the dataset; `cmr cite` and "
+        "`cmr release` read its title, authors, licence and addresses. It must be a YAML "
+        "mapping following the Citation File Format 1.2.0, with a `title` and a non-empty "
+        "`authors` list (each a person with `family-names` or an organisation with `name`).",
+        "CITATION.cff: {problem}",
+        _F,
+    ),
+    Kind(
+        "cite-origin-unknown",
+        _E,
+        "The codebook's origin is not in the bibliography",
+        "A citation of the dataset names the data set it descends from: the codebook's "
+        "`lineage.origin`, a key of the bibliography. Add the entry to the bibliography (or "
+        "correct the key) so that the origin can be cited.",
+        "lineage.origin {key!r} is not an entry of {bibliography}; add it so that the origin "
+        "can be cited",
+        _F,
+    ),
+    Kind(
+        "release-changelog-missing",
+        _E,
+        "The changelog does not name the release",
+        "`cmr release VERSION` publishes the dataset's CHANGELOG.md with the release; it must "
+        "have a heading naming the version (`## 1.2.0` or `## [1.2.0] - 2026-11-30`) that says "
+        "what changed, so that a user of the release can read it there.",
+        "CHANGELOG.md has no heading for {version}; add `## {version}` with what changed",
+        _F,
+    ),
+]

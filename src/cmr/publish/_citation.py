@@ -1,0 +1,64 @@
+"""`citation(project, fmt)`: how to cite the dataset version and the data set it descends from.
+
+>>> print(citation(Project.find(), "text"))      # doctest: +SKIP
+Cite the dataset version:
+  ...
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from cmr.codebook import Codebook, CodebookError, Codebooks
+from cmr.findings import Finding
+from cmr.project import Project
+from cmr.publish._bibtex import bibtex
+from cmr.publish._cff import cff_text
+from cmr.publish._metadata import Metadata, load_metadata
+from cmr.publish._origin import Reference, load_origin
+from cmr.publish._plain import ris, text
+
+__all__ = ["FORMATS", "Citable", "PublishError", "citable", "citation"]
+
+Citable = tuple[Metadata, Reference | None]
+FORMATS: dict[str, Callable[[Metadata, Reference | None], str]] = {
+    "text": text,
+    "bibtex": bibtex,
+    "ris": ris,
+    "cff": cff_text,
+}
+
+
+class PublishError(Exception):
+    """Data that stop a citation or a release: the findings say where (exit 1)."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("; ".join(f.render() for f in findings))
+        self.findings = findings
+
+
+def citation(project: Project, fmt: str = "text", *, version: str | None = None) -> str:
+    """The citation of the dataset in `project`, as `fmt` (one of `FORMATS`).
+
+    `version` replaces the dataset's version (`cmr.versioning.dataset_version`). Raises
+    `PublishError` when CITATION.cff or the codebook's origin cannot be used.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown citation format {fmt!r}; use one of {', '.join(FORMATS)}")
+    meta, origin = citable(project)
+    if version is not None:
+        meta = meta.at(version, meta.date)
+    return FORMATS[fmt](meta, origin)
+
+
+def citable(project: Project, book: Codebook | None = None) -> Citable:
+    """The dataset's metadata and origin (latest codebook by default), or `PublishError`."""
+    try:
+        book = book or Codebooks(project.codebook_dir).latest
+    except CodebookError as exc:
+        raise PublishError(exc.findings) from None
+    meta, findings = load_metadata(project, book)
+    origin, missing = load_origin(project, book)
+    if findings or missing:
+        raise PublishError([*findings, *missing])
+    return meta, origin

@@ -1,0 +1,1 @@
+"""Tests of citations, releases and the printable codebook."""
