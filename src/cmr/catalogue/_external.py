@@ -76,7 +76,7 @@ KINDS: list[Kind] = [
         "Membership spell ends before it starts",
         "A membership spell of a state-system file ends before it starts, or overlaps another "
         "spell of the same state. The spell is left out.",
-        "{source} spell of {state} ({code}) {problem}",
+        "{source} spell of {state} ({number}) {problem}",
         _F,
     ),
 ]

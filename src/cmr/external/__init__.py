@@ -8,18 +8,25 @@ membership spells.
 
 from __future__ import annotations
 
+from cmr.external._membership import SYSTEMS, System, read_membership
 from cmr.external._rows import Layout, Row, Table, read_rows
+from cmr.external._spells import Membership, Spell
 from cmr.external._split import Field
 from cmr.external._values import calendar_date, gw_date, integer, invalid
 
 __all__ = [
+    "SYSTEMS",
     "Field",
     "Layout",
+    "Membership",
     "Row",
+    "Spell",
+    "System",
     "Table",
     "calendar_date",
     "gw_date",
     "integer",
     "invalid",
+    "read_membership",
     "read_rows",
 ]

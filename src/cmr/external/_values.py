@@ -21,6 +21,7 @@ from cmr.findings import Finding
 
 _INTEGER = re.compile(r"[+-]?\d{1,18}(\.0*)?")
 _GW_DATE = re.compile(r"(\d{1,2}):(\d{1,2}):(\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def invalid(row: Row, name: str, expected: str) -> Finding:
@@ -65,13 +66,22 @@ def calendar_date(row: Row, year: str, month: str, day: str) -> date | Finding:
         return invalid(row, day, f"a day of {parts[0]}-{parts[1]:02d}")
 
 
+def _parts(text: str) -> tuple[int, int, int] | None:
+    """(year, month, day) of `dd:mm:yyyy` or `yyyy-mm-dd`; None for anything else."""
+    match = _GW_DATE.fullmatch(text)
+    if match:
+        return int(match[3]), int(match[2]), int(match[1])
+    match = _ISO_DATE.fullmatch(text)
+    return (int(match[1]), int(match[2]), int(match[3])) if match else None
+
+
 def gw_date(row: Row, name: str) -> date | Finding:
-    """The date in field `name` written `dd:mm:yyyy`, as the Gleditsch & Ward lists write it."""
-    match = _GW_DATE.fullmatch(row[name])
-    if not match:
+    """The date in field `name` written `dd:mm:yyyy`, as the Gleditsch & Ward lists write it
+    (`yyyy-mm-dd`, as copies saved by R or pandas write it, is read too)."""
+    parts = _parts(row[name])
+    if parts is None:
         return invalid(row, name, "a date written dd:mm:yyyy")
-    day, month, year = (int(g) for g in match.groups())
     try:
-        return date(year, month, day)
+        return date(*parts)
     except ValueError:
         return invalid(row, name, "a calendar date (dd:mm:yyyy)")

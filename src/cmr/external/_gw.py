@@ -1,0 +1,55 @@
+"""The Gleditsch & Ward list of independent states (`iisystem.dat`, `microstatessystem.dat`).
+
+Gleditsch, Kristian S. & Michael D. Ward. 1999. "Interstate System Membership: A Revised
+List of the Independent States since 1816." International Interactions 25(4): 393-413.
+doi:10.1080/03050629908434958. The data are distributed at http://ksgleditsch.com/data-4.html.
+
+The published files are tab-separated without a header, in Latin-1, with dates written
+`dd:mm:yyyy`:
+
+    373<TAB>AZE<TAB>Azerbaijan<TAB>30:12:1991<TAB>31:12:2017
+
+(state number, state id, name, start, end). Later copies (`ksgmdw.txt`) carry a header
+(`statenumber stateid countryname start end`); a first row naming the columns is read as a
+header, and ISO dates (`1991-12-30`) are accepted too.
+"""
+
+from __future__ import annotations
+
+from cmr.external._rows import Layout, Row
+from cmr.external._spells import Spell
+from cmr.external._values import gw_date, integer
+from cmr.findings import Finding
+
+LAYOUT = Layout(
+    "G&W state list",
+    ("ccode", "stateid", "name", "start", "end"),
+    "\t",
+    "optional",
+    (
+        ("statenumber", "ccode"),
+        ("gwcode", "ccode"),
+        ("gwno", "ccode"),
+        ("countryname", "name"),
+        ("country_name", "name"),
+        ("statename", "name"),
+        ("stateabb", "stateid"),
+        ("gwc", "stateid"),
+        ("startdate", "start"),
+        ("enddate", "end"),
+    ),
+)
+
+
+def spell(row: Row) -> Spell | Finding:
+    """The spell on `row`, or the finding for its first bad value."""
+    code = integer(row, "ccode", low=1, high=999)
+    if isinstance(code, Finding):
+        return code
+    start = gw_date(row, "start")
+    if isinstance(start, Finding):
+        return start
+    end = gw_date(row, "end")
+    if isinstance(end, Finding):
+        return end
+    return Spell(code, row["stateid"], row["name"], start, end, row.file, row.line)
