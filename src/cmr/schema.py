@@ -109,6 +109,40 @@ WORK_IN_PROGRESS: dict[str, Any] = {
     },
 }
 STATUSES = ("draft", "final")
+EXTERNAL_DATE = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+EXTERNAL_CHECKS: dict[str, Any] = {
+    "description": "Disagreements with a published coup list that the coder has weighed "
+    "(`cmr crosscheck`): each names the source, the date of its row or the question it "
+    "concerns, and why the coding differs; `cmr crosscheck` then reports them as explained.",
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["source", "reason"],
+        "additionalProperties": False,
+        "properties": {
+            "source": {
+                "description": "The source `cmr crosscheck` reads: powell-thyne or cline.",
+                "type": "string",
+                "pattern": "^[a-z][a-z0-9-]*$",
+            },
+            "date": {
+                "description": "The date of the source's row (YYYY, YYYY-MM or YYYY-MM-DD).",
+                "type": "string",
+                "pattern": EXTERNAL_DATE,
+            },
+            "question": {
+                "description": "The question (id or variable) the disagreement concerns.",
+                "type": "string",
+                "minLength": 1,
+            },
+            "reason": {
+                "description": "Why the coding differs from the source, with its sources.",
+                "type": "string",
+                "minLength": 1,
+            },
+        },
+    },
+}
 
 
 def observation_schema(book: Codebook) -> dict[str, Any]:
@@ -191,6 +225,7 @@ def observation_schema(book: Codebook) -> dict[str, Any]:
                 "items": {"type": "string", "pattern": CODER_PATTERN, "maxLength": CODER_MAX},
             },
             "notes": {"description": "Free notes on the observation.", "type": "string"},
+            "external_checks": EXTERNAL_CHECKS,
             "answers": {
                 "description": "One answer per question of the codebook, keyed by variable.",
                 "type": "object",

@@ -69,14 +69,16 @@ def _category(row: Row) -> str | Finding:
             return value
         if value:
             set_flags.append("attempted" if flag == "attempt" else flag)
-    named = (
-        EVENT_TYPES.get(row["event_type"].strip().lower()) if "event_type" in row.fields else None
-    )
-    if "event_type" in row.fields and named is None:
-        return invalid(row, "event_type", "coup, attempted or conspiracy")
-    if len(set_flags) > 1 or (named and set_flags and set_flags != [named]):
-        said = ", ".join(set_flags + ([f"event_type {named}"] if named else []))
-        return invalid(row, "realized", f"one outcome (the row says {said})")
+    if len(set_flags) > 1:
+        return invalid(row, "realized", f"one outcome (the row says {', '.join(set_flags)})")
+    named = None
+    if "event_type" in row.fields:
+        named = EVENT_TYPES.get(row["event_type"].strip().lower())
+        if named is None:
+            return invalid(row, "event_type", "coup, attempted or conspiracy")
+        if set_flags and set_flags != [named]:
+            word = next(k for k, v in EVENT_TYPES.items() if v == set_flags[0])
+            return invalid(row, "event_type", f"{word!r}, as the row's 0/1 columns say")
     category = named or (set_flags[0] if set_flags else None)
     if category is None:
         return invalid(row, "realized", "1 in one of realized, attempt, conspiracy")
