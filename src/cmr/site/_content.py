@@ -1,0 +1,109 @@
+"""Everything a site shows, gathered once from the checked dataset: `Content`.
+
+The pages (`cmr.site._pages`) only lay out what is here; every list is in a fixed order, so
+two builds from the same files give the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from cmr.bibliography import Bibliography
+from cmr.codebook import Codebook, Codebooks
+from cmr.observation import Observation
+from cmr.project import Project
+from cmr.site._codebook import VersionChanges, rules_by_question, version_changes
+from cmr.site._markdown import render
+from cmr.site._matrix import Matrix, counts, matrix
+from cmr.site._model import CountryYear, by_country, country_years, is_draft
+from cmr.site._plots import Plot, plots
+from cmr.site._references import Reference, reference
+from cmr.site._release import Download
+from cmr.site._settings import SiteSettings
+
+
+@dataclass
+class Content:
+    """The dataset as the site shows it."""
+
+    book: Codebook
+    years: list[CountryYear]
+    bib: Bibliography
+    versions: list[VersionChanges]
+    settings: SiteSettings
+    downloads: list[Download] = field(default_factory=list)
+    release_name: str = ""
+    citations: dict[str, str] = field(default_factory=dict)
+    changelog: Markup | None = None
+
+    @property
+    def countries(self) -> dict[str, list[CountryYear]]:
+        return by_country(self.years)
+
+    @property
+    def matrix(self) -> Matrix:
+        return matrix(self.years)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return counts(self.years)
+
+    def plots(self) -> list[Plot]:
+        """A plot per question of the latest codebook, over the final adjudicated codings."""
+        finals = [cy.main for cy in self.years if cy.main is not None and cy.status == "final"]
+        return plots(self.book.questions, finals)
+
+    def rules(self) -> dict[str, list[dict[str, Any]]]:
+        return rules_by_question(self.book)[0]
+
+    def ref(self, key: str) -> Reference:
+        return reference(key, self.bib.entries.get(key))
+
+    def cited(self, keys: list[str]) -> list[Reference]:
+        """The references of `keys` (each once), by their short form and key."""
+        found = {key: self.ref(key) for key in keys}
+        return sorted(found.values(), key=lambda r: (r.short.casefold(), r.key))
+
+
+def gather(
+    project: Project, books: Codebooks, observations: list[Observation], bib: Bibliography,
+    settings: SiteSettings,
+) -> Content:  # fmt: skip
+    """The content of the site of `project` from its checked `observations`."""
+    changelog = project.root / "CHANGELOG.md"
+    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
+    return Content(
+        books.latest,
+        country_years(observations),
+        bib,
+        version_changes(books),
+        settings,
+        changelog=render(text) if text is not None else None,
+    )
+
+
+def cited_keys(cy: CountryYear) -> list[str]:
+    """Every bibliography key a country-year's codings cite (answers and events)."""
+    keys: list[str] = []
+    for obs in cy.codings:
+        items: list[Any] = [e for e in obs.answers.values() if isinstance(e, dict)]
+        items += [e for e in obs.data.get("events") or [] if isinstance(e, dict)]
+        for item in items:
+            for c in item.get("citations") or []:
+                if isinstance(c, dict) and isinstance(c.get("key"), str):
+                    keys.append(c["key"])
+    return keys
+
+
+def release_version(folder: Path) -> str | None:
+    """`1.2.0` for a release folder named `cmr-dataset-1.2.0`, else None."""
+    found = re.fullmatch(r"cmr-dataset-(.+)", folder.name)
+    return found[1] if found else None
+
+
+__all__ = ["Content", "cited_keys", "gather", "is_draft", "release_version"]

@@ -1,0 +1,55 @@
+"""The output folder of a site: where it may be, and whether cmr may replace what is in it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cmr.catalogue import finding
+from cmr.errors import EnvironmentProblem, one_line
+from cmr.findings import Finding
+from cmr.project import Project
+from cmr.site._owned import foreign
+
+
+def refuse_bad_target(out: str | Path | None, project: Project, default: str) -> tuple[Path, str]:
+    """(absolute target, as shown) for `--out`; `EnvironmentProblem` for an empty name, a
+    file in the way, or a folder among the dataset's inputs."""
+    if out is not None and not str(out).strip():
+        raise EnvironmentProblem("--out is empty; give the output folder, e.g. --out site")
+    target = Path(out) if out is not None else project.root / default
+    shown = one_line(project.display(target))
+    if target.is_symlink():  # write through the link: replace the folder it points to
+        target = target.resolve()
+    target = Path(os.path.abspath(target))
+    if os.path.lexists(target) and not target.is_dir():
+        raise EnvironmentProblem(f"--out {shown} is a file, not a folder; give a folder")
+    where = os.path.realpath(target)
+    for name, folder in (
+        ("observation", project.observations_dir),
+        ("codebook", project.codebook_dir),
+    ):
+        inside = os.path.realpath(folder)
+        if where == inside or where.startswith(os.path.join(inside, "")):
+            raise EnvironmentProblem(
+                f"--out {shown} is inside the {name} folder; write the site elsewhere"
+            )
+    if where == os.path.realpath(project.root):
+        raise EnvironmentProblem(f"--out {shown} is the dataset folder; write the site elsewhere")
+    return target, shown
+
+
+def folder_findings(out: Path, shown: str) -> list[Finding]:
+    """`site-folder-foreign` at the first thing in `out` that no cmr site build wrote."""
+    if os.path.lexists(out) and not out.is_dir():
+        strangers = [out.name]
+        at = shown
+    elif out.is_dir():
+        strangers = foreign(out)
+        at = one_line(os.path.join(shown, strangers[0])) if strangers else shown
+    else:
+        return []
+    if not strangers:
+        return []
+    more = f" (and {len(strangers) - 1} more)" if len(strangers) > 1 else ""
+    return [finding("site-folder-foreign", at, stranger=at, more=more, folder=shown)]

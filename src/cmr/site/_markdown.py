@@ -1,0 +1,57 @@
+"""A dataset's CHANGELOG.md shown as HTML: headings, lists and paragraphs, everything escaped.
+
+Only the plain structure of a changelog is read (`#` headings, `-`/`*` list items, paragraphs,
+inline `code`); other markup stays as the text it is. Headings are moved below the page's own
+(`#` becomes h3), so the page keeps one h1 and its headings stay in order.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+from markupsafe import Markup
+
+_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_ITEM = re.compile(r"^\s*[-*]\s+(.*)$")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def _inline(text: str) -> str:
+    return _CODE.sub(lambda m: f"<code>{m[1]}</code>", escape(text.strip()))
+
+
+def render(text: str, top: int = 3) -> Markup:
+    """HTML for changelog `text`; the first heading level becomes h`top`."""
+    out: list[str] = []
+    para: list[str] = []
+    items: list[str] = []
+
+    def flush() -> None:
+        if para:
+            out.append(f"<p>{_inline(' '.join(para))}</p>")
+            para.clear()
+        if items:
+            out.append("<ul>" + "".join(f"<li>{_inline(i)}</li>" for i in items) + "</ul>")
+            items.clear()
+
+    for line in text.splitlines():
+        heading, item = _HEADING.match(line), _ITEM.match(line)
+        if heading or not line.strip():
+            flush()
+        if heading:
+            level = min(6, top + len(heading[1]) - 1)
+            out.append(f"<h{level}>{_inline(heading[2])}</h{level}>")
+        elif item:
+            if para:
+                flush()
+            items.append(item[1])
+        elif line.strip():
+            if items and line.startswith((" ", "\t")):
+                items[-1] += " " + line.strip()
+            else:
+                if items:
+                    flush()
+                para.append(line)
+    flush()
+    return Markup("\n".join(out))

@@ -1,0 +1,78 @@
+"""Publishing a site folder in one atomic step, with the machinery of `cmr export`.
+
+The files are written into a marked staging folder beside the target
+(`.<name>.cmr-stage-<random>`, see `cmr.export._publish`); once all are written and synced the
+marker goes and the staging folder replaces the target in one exchange. The old site, now
+under the staging name, is removed when its manifest proves cmr wrote all of it. Leftovers of
+interrupted builds are removed the same way, and only then.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from cmr.export._publish import MARKER, is_stage, publish, stage_prefix
+from cmr.site._owned import MANIFEST, manifest_text, remove_owned
+
+MARKER_TEXT = "An unfinished `cmr site`; the next build removes this folder.\n"
+
+
+@contextmanager
+def staging(target: Path) -> Iterator[Path]:
+    """A marked staging folder beside `target`; on a clean exit it replaces `target`."""
+    folder = Path(tempfile.mkdtemp(prefix=stage_prefix(target), dir=target.parent))
+    old: Path | None = folder
+    try:
+        (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+        yield folder
+        _seal(folder)
+        old = publish(folder, target)
+    finally:
+        if old is not None:
+            with suppress(OSError):  # what stays behind goes with the next build
+                remove_owned(old, MARKER)
+
+
+def write_files(folder: Path, files: dict[str, bytes]) -> None:
+    """Write `files` (relative posix path -> bytes) and their manifest into `folder`."""
+    for name, data in sorted(files.items()):
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    (folder / MANIFEST).write_text(manifest_text(files), encoding="utf-8")
+
+
+def _seal(folder: Path) -> None:
+    """Sync every file and folder, then drop the marker: the folder is a complete site."""
+    for parent, _dirs, names in os.walk(folder):
+        for name in names:
+            _fsync(Path(parent) / name)
+        _fsync(Path(parent))
+    (folder / MARKER).unlink()
+    _fsync(folder)
+
+
+def _fsync(path: Path) -> None:
+    if os.name == "nt" and path.is_dir():  # Windows cannot open a folder to sync it
+        return
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def clean_leftovers(target: Path) -> None:
+    """Remove what interrupted builds of `target` left beside it, when provably theirs."""
+    for name in sorted(os.listdir(target.parent)):
+        path = target.parent / name
+        if not is_stage(target, name):
+            continue
+        with suppress(OSError):  # best effort: a leftover never stops a build
+            if stat.S_ISDIR(os.lstat(path).st_mode):
+                remove_owned(path, MARKER)
