@@ -120,3 +120,53 @@ def test_every_table_name_matches_its_own_country():
     for country in countries.table():
         found = countries.by_name(country.name)
         assert found is not None and found.iso3c == country.iso3c, country.name
+
+
+@pytest.mark.parametrize(
+    ("iso3c", "day", "cown", "gwn", "vdem"),
+    [
+        ("DEU", "1938-12-31", 255, 255, 77),  # Germany before 1945 in both lists
+        ("DEU", "1980-12-31", 260, 260, 77),  # West Germany
+        ("DEU", "1990-10-02", 260, 260, 77),
+        ("DEU", "1990-10-03", 255, 260, 77),  # COW: Germany again; G-W: West Germany goes on
+        ("YEM", "1989-12-31", 678, 678, 14),  # North Yemen
+        ("YEM", "1990-05-22", 679, 678, 14),  # COW: unified Yemen is a new state
+        ("SRB", "2000-12-31", 345, 345, 198),  # Yugoslavia in both
+        ("SRB", "2006-06-05", 345, 340, 198),  # G-W: Serbia again
+        ("VNM", "1950-12-31", 816, None, 34),
+        ("VNM", "1980-12-31", 816, 816, 34),  # not countrycode's 817 (South Vietnam)
+        ("AZE", "1994-12-31", 373, 373, 106),
+    ],
+)
+def test_codes_follow_the_state_lists_by_date(iso3c, day, cown, gwn, vdem):
+    """A country's COW, G-W and V-Dem codes are those in force on the day."""
+    import datetime as dt
+
+    found = countries.codes(iso3c, dt.date.fromisoformat(day))
+    assert (found.cown, found.gwn, found.vdem) == (cown, gwn, vdem)
+
+
+def test_codes_of_an_unknown_country_are_empty():
+    """A code the table does not know has no codes, on any day."""
+    import datetime as dt
+
+    assert countries.codes("XXX", dt.date(2000, 1, 1)) == countries.Codes(None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("spell", "says"),
+    [
+        (("DEU", "cown", None, "1990-10-02", 999, "typo"), "knows no cown 999"),
+        (("DEU", "cown", "1950-01-01", "1960-01-01", 260, "twice"), "overlap"),
+        (("DEU", "gwn", "1990-01-01", "1980-01-01", 260, "reversed"), "ends before"),
+        (("XXX", "gwn", None, None, 260, "nowhere"), "unknown state"),
+    ],
+)
+def test_build_refuses_a_spell_countrycode_does_not_support(monkeypatch, spell, says):
+    """A period with a code countrycode gives neither the state nor a former state, an
+    overlap, reversed dates or an unknown state stop the build."""
+    pytest.importorskip("countrycode")
+    builder = _builder()
+    monkeypatch.setattr(builder, "SPELLS", [*builder.SPELLS, spell])
+    with pytest.raises(SystemExit, match=says):
+        builder.build()

@@ -1,4 +1,4 @@
-"""Country names and codes (ISO3, Correlates of War, Gleditsch-Ward), from countrycode.
+"""Country names and codes (ISO3, Correlates of War, Gleditsch-Ward, V-Dem), from countrycode.
 
 The table in `data/countries.json` is extracted from the `countrycode` package by
 `scripts/build_countries.py`; names are matched with countrycode's own regular expressions,
@@ -18,10 +18,19 @@ handled on purpose (`former`): a name countrycode gives to a successor ("Soviet 
 matched by Russia's regex) resolves to the successor's codes under the former state's name,
 for the caller to warn about; a former state countrycode keeps apart without an ISO3 code
 (Czechoslovakia) resolves to nothing, and `hint` says why.
+
+`codes` gives a country's codes on a given day: countrycode holds one code per state, and the
+build script lists the periods in which a state's COW or G-W code differs (Germany, Yemen,
+Serbia, Vietnam), each with its source.
+
+>>> import datetime as dt
+>>> codes("DEU", dt.date(1980, 12, 31)).cown, codes("DEU", dt.date(1991, 12, 31)).cown
+(260, 255)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import json
 import re
@@ -98,6 +107,7 @@ class Country:
     cown: int | None
     gwn: int | None
     pattern: str
+    vdem: int | None = None
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -140,13 +150,54 @@ def _records(key: str) -> list[dict[str, object]]:
 @cache
 def table() -> tuple[Country, ...]:
     return tuple(
-        Country(str(r["name"]), str(r["iso3c"]), _int(r["cown"]), _int(r["gwn"]), str(r["regex"]))
+        Country(
+            str(r["name"]),
+            str(r["iso3c"]),
+            _int(r["cown"]),
+            _int(r["gwn"]),
+            str(r["regex"]),
+            _int(r.get("vdem")),
+        )
         for r in _records("rows")
     )
 
 
 def _int(value: object) -> int | None:
     return value if isinstance(value, int) else None
+
+
+@dataclass(frozen=True)
+class Codes:
+    """A country's codes on one day: Correlates of War, Gleditsch-Ward and V-Dem."""
+
+    cown: int | None
+    gwn: int | None
+    vdem: int | None
+
+
+def codes(iso3c: str, on: dt.date) -> Codes:
+    """The codes of the country `iso3c` on the day `on`: countrycode's, except in the periods
+    the table's `spells` list (West Germany's 260 in COW before 1990, ...). A country the
+    table does not know has none."""
+    country = by_iso3(iso3c)
+    if country is None:
+        return Codes(None, None, None)
+    found = {"cown": country.cown, "gwn": country.gwn}
+    for system, first, last, code in _spells().get(country.iso3c, ()):
+        if first <= on <= last:
+            found[system] = code
+    return Codes(found["cown"], found["gwn"], country.vdem)
+
+
+@cache
+def _spells() -> dict[str, tuple[tuple[str, dt.date, dt.date, int | None], ...]]:
+    """The table's periods of other codes, by ISO3 code: system, first and last day, code."""
+    out: dict[str, list[tuple[str, dt.date, dt.date, int | None]]] = {}
+    for r in _records("spells") if "spells" in _raw() else []:
+        first = dt.date.fromisoformat(str(r["start"])) if r["start"] else dt.date.min
+        last = dt.date.fromisoformat(str(r["end"])) if r["end"] else dt.date.max
+        out.setdefault(str(r["iso3c"]), []).append((str(r["system"]), first, last, _int(r["code"])))
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @cache
