@@ -77,8 +77,11 @@ def test_second_codebook_exports_without_code_changes(
     run = export_to(root)
     assert run.result.success, [f.render() for f in run.result.findings]
     wide = load_panel(run.out)
-    assert list(wide.columns[8:]) == [f"{v}{s}" for v in ANSWERS for s in ("", "_conf", "_nsrc")]
+    suffixes = ("", "_missing", "_conf", "_nsrc")
+    assert list(wide.columns[9:]) == [f"{v}{s}" for v in ANSWERS for s in suffixes]
     assert list(wide["oversight"]) == [2, 2] and wide["complaints"].isna().all()
+    assert list(wide["complaints_missing"].astype(str)) == ["secret", "secret"]
+    assert list(wide["complaints_missing"].cat.categories) == ["no_data", "secret"]
     assert list(wide["vetting_conf"].cat.categories) == ["unsure", "sure"]
     long = load_panel(run.out, "long")
     assert list(long["answer"].cat.categories) == ["none", "partial", "full", "no_data", "secret"]

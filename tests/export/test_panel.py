@@ -19,7 +19,7 @@ from .conftest import panel_data
 def test_load_panel_types(exported: Path) -> None:
     """Labels are categoricals, values nullable integers, confidence an ordered categorical."""
     wide = load_panel(exported)
-    variable = wide.columns[8]
+    variable = wide.columns[wide.columns.get_loc("codebook_version") + 1]
     assert isinstance(wide["country"].dtype, pd.CategoricalDtype)
     assert wide[variable].dtype == pd.Int8Dtype()
     assert wide[f"{variable}_conf"].dtype.ordered

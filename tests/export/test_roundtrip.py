@@ -79,7 +79,8 @@ def observations(draw: Any) -> list[Observation]:
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(observations())
 def test_panel_round_trips_through_parquet_and_csv(obs: list[Observation]) -> None:
-    """Every answer, confidence, evidence and note comes back from Parquet and from CSV."""
+    """Every answer, confidence, evidence and note comes back from Parquet and from CSV, and
+    the wide panels keep each cell's missing code beside its value."""
     chosen = select(obs)
     layout = _run.layout_for(chosen, Codebooks(REPO / "codebook"))
     tables = _run.build(chosen, layout, BIB)
@@ -90,6 +91,11 @@ def test_panel_round_trips_through_parquet_and_csv(obs: list[Observation]) -> No
         csv = pd.read_csv(
             Path(tmp) / "panel_long.csv", keep_default_na=False, na_values=[""], dtype=str
         )
+        wide = load_panel(tmp)
+        wide_csv = pd.read_csv(
+            Path(tmp) / "panel_wide.csv", keep_default_na=False, na_values=[""], dtype=str
+        )
+    _wide_keeps_missing_codes(chosen, wide, wide_csv)
     expected = [
         (o.iso3c, o.year, q.variable, o.answers[q.variable]) for o in chosen for q in BOOK.questions
     ]
@@ -106,3 +112,21 @@ def test_panel_round_trips_through_parquet_and_csv(obs: list[Observation]) -> No
         assert row["value"] is pd.NA or row["value"] == BOOK.question(variable).scale.value_of(
             entry["answer"]
         )
+
+
+def _wide_keeps_missing_codes(chosen: list[Observation], *frames: pd.DataFrame) -> None:
+    """In each wide frame, every cell's value and `_missing` companion give back its answer:
+    the value for a scale answer (companion empty), the code for a missing code."""
+    for frame in frames:
+        assert len(frame) == len(chosen)
+        for i, o in enumerate(chosen):
+            row = frame.iloc[i]
+            assert (str(row["iso3c"]), int(row["year"])) == (o.iso3c, o.year)
+            for q in BOOK.questions:
+                code = o.answers[q.variable]["answer"]
+                number = q.scale.value_of(code)
+                value, missing = row[q.variable], row[f"{q.variable}_missing"]
+                if number is None:
+                    assert pd.isna(value) and missing == code
+                else:
+                    assert int(value) == number and pd.isna(missing)

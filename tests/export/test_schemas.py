@@ -60,3 +60,16 @@ def test_wide_values_must_be_on_the_scale(exported: Path, layout: PanelSpec) -> 
     assert len(found) == 1
     assert f"column {variable}" in found[0].message and "7" in found[0].message
     assert found[0].render().startswith("dist:1:1: error export-schema-failed ")
+
+
+def test_wide_value_and_missing_code_exclude_each_other(exported: Path, layout: PanelSpec) -> None:
+    """A cell with both a value and a missing code, or with neither while its confidence says
+    it was answered, fails `value_or_missing_code`."""
+    wide = load_panel(exported)
+    first, last = layout.variables[0].name, layout.variables[-1].name
+    for name in (f"{first}_missing", f"{last}_missing"):
+        wide[name] = wide[name].copy(deep=True)
+    wide.loc[0, f"{first}_missing"] = layout.variables[0].missing[0]
+    wide.loc[1, f"{last}_missing"] = None
+    found = _schemas.validate(wide, _schemas.wide_schema(layout), "wide", "dist")
+    assert [f.message for f in found] == ["wide: value_or_missing_code failed on rows: 0, 1"]

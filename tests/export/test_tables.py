@@ -13,7 +13,7 @@ from cmr.codebook import Codebooks
 from cmr.export import export, load_panel
 from cmr.project import Project
 
-IDS = ["country", "iso3c", "cown", "gwn", "year", "as_of"]
+IDS = ["country", "iso3c", "cown", "gwn", "vdem", "year", "as_of"]
 LONG = [
     *IDS,
     "question",
@@ -51,11 +51,11 @@ def test_long_columns_and_dtypes(exported: Path) -> None:
 
 
 def test_wide_columns_follow_the_codebook(exported: Path, panel_project: Path) -> None:
-    """The wide panel has identifiers, then per variable its value, _conf and _nsrc."""
+    """The wide panel has identifiers, then per variable its value, _missing, _conf, _nsrc."""
     wide = load_panel(exported)
     expected = [*IDS, "coder", "codebook_version"]
     for var in _book(panel_project).variables:
-        expected += [var, f"{var}_conf", f"{var}_nsrc"]
+        expected += [var, f"{var}_missing", f"{var}_conf", f"{var}_nsrc"]
     assert list(wide.columns) == expected
     assert list(zip(wide["iso3c"].astype(str), wide["year"], strict=True)) == [
         ("ARM", 1994),
@@ -77,6 +77,8 @@ def test_wide_and_long_agree(exported: Path, panel_project: Path) -> None:
             assert cell[row.variable] == row.value
         assert cell[f"{row.variable}_conf"] == row.confidence
         assert cell[f"{row.variable}_nsrc"] == row.n_citations
+        missing = cell[f"{row.variable}_missing"]
+        assert (pd.isna(missing) and not pd.isna(row.value)) or missing == row.answer
 
 
 def test_missing_code_keeps_answer_and_empties_value(exported: Path, panel_project: Path) -> None:
@@ -87,7 +89,13 @@ def test_missing_code_keeps_answer_and_empties_value(exported: Path, panel_proje
     assert set(rows["answer"].astype(str)) == {"unknown"}
     assert rows["value"].isna().all()
     assert rows["note"].str.startswith("Searched").all()
-    assert load_panel(exported)[last].isna().all()
+    wide = load_panel(exported)
+    assert wide[last].isna().all()
+    assert list(wide[f"{last}_missing"].astype(str)) == ["unknown"] * len(wide)
+    assert list(wide[f"{last}_missing"].cat.categories) == list(
+        m.code for m in _book(panel_project).question(last).scale.missing
+    )
+    assert wide[f"{_book(panel_project).variables[0]}_missing"].isna().all()
 
 
 def test_value_comes_from_the_scale(exported: Path, panel_project: Path) -> None:

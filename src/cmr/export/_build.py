@@ -193,16 +193,25 @@ def write(
     files = sorted(
         w.filename(n) for f, w in WRITERS.items() if f != "csv" for n in tables.present(w.tables)
     )
-    resources = [
-        _datapackage.resource(n, tables.table(n), folder / f"{n}.csv", tables.layout)
-        for n in tables.present(CSV)
-    ]
-    data = _datapackage.package(tables.layout, resources, files, license_)
+    data = _datapackage.package(tables.layout, _resources(tables, folder), files, license_)
     _datapackage.add_manifest(data, manifest(folder, written), excluded)
     path = folder / PACKAGE
     _faults.at("write", path)
     path.write_text(_datapackage.render(data), encoding="utf-8")
     return sorted([*written, PACKAGE])
+
+
+def _resources(tables: Tables, folder: Path) -> list[dict[str, Any]]:
+    """A resource for every file written, in the order of their names."""
+    out = []
+    for fmt, writer in WRITERS.items():
+        for name in tables.present(writer.tables):
+            path, table = folder / writer.filename(name), tables.table(name)
+            if fmt == "csv":
+                out.append(_datapackage.resource(name, table, path, tables.layout))
+            else:
+                out.append(_datapackage.binary_resource(name, fmt, table, path, tables.layout))
+    return sorted(out, key=lambda r: str(r["path"]))
 
 
 def _write_tables(tables: Tables, folder: Path) -> list[str]:

@@ -1,8 +1,11 @@
-"""`datapackage.json`: a Frictionless (tabular) Data Package describing the CSV tables.
+"""`datapackage.json`: a Frictionless Data Package describing every file of the export.
 
-Field types, descriptions and enums come from the Arrow schemas, which come from the codebook.
-The package also names its primary keys and the foreign keys that tie citations to sources
-and to the long panel. A `cmr` property marks the folder as written by `cmr export`; its
+Each CSV table is a tabular resource; each Parquet and Stata file a resource of its own
+(`<table>_parquet`, `<table>_dta`) with its format, media type, size, hash and schema, typed
+`file` so that validators check its bytes and hash without reading it as a table. Field types,
+descriptions and enums come from the Arrow schemas, which come from the codebook. The package
+also names its primary keys and the foreign keys that tie citations to sources and to the long
+panel. A `cmr` property marks the folder as written by `cmr export`; its
 `manifest` lists every other file with its sha256, which is how a later export knows what it may
 replace (`cmr.export._manifest`).
 """
@@ -54,6 +57,10 @@ TITLES = {
     "citations": "Citations: one row per citation of an answer",
     "codings": "Codings: every coding, adjudicated and independent, one row per question",
     "events": "Events: one row per dated event of a panel observation",
+}
+BINARY = {
+    "parquet": ("Parquet", "application/vnd.apache.parquet"),
+    "dta": ("Stata 14 (format 118)", "application/x-stata-dta"),
 }
 LICENSES = {
     "CC-BY-4.0": "https://creativecommons.org/licenses/by/4.0/",
@@ -123,6 +130,43 @@ def resource(name: str, table: pa.Table, path: Path, layout: PanelSpec) -> dict[
     }
 
 
+def binary_resource(
+    name: str, fmt: str, table: pa.Table, path: Path, layout: PanelSpec
+) -> dict[str, Any]:
+    """The resource describing the Parquet or Stata file at `path` (already written) holding
+    `table`: the same fields as the CSV, as the format stores them."""
+    fields = [_field(f, KEYS[name], layout) for f in table.schema]
+    if fmt == "dta":  # the missing codes are extended missing values there, not columns
+        companions = {f"{v.name}_missing" for v in layout.variables}
+        confidence = {f"{v.name}_conf" for v in layout.variables}
+        fields = [_stata(f, f["name"] in confidence) for f in fields if f["name"] not in companions]
+    what, mediatype = BINARY[fmt]
+    return {
+        "name": f"{name}_{fmt}",
+        "path": path.name,
+        "title": f"{TITLES[name]} ({what})",
+        "profile": "data-resource",
+        "type": "file",
+        "format": fmt,
+        "mediatype": mediatype,
+        "bytes": path.stat().st_size,
+        "hash": f"sha256:{sha256(path)}",
+        "schema": {"fields": fields, "primaryKey": KEYS[name]},
+    }
+
+
+def _stata(field: dict[str, Any], confidence: bool) -> dict[str, Any]:
+    """A field as the Stata file holds it: confidence as a labelled integer from 1 (lowest);
+    a variable's missing codes are its extended missing values (`.a`, `.b`, ...)."""
+    out = dict(field)
+    if confidence and "enum" in field.get("constraints", {}):
+        levels = field["constraints"]["enum"]
+        out["type"] = "integer"
+        out["constraints"] = {"enum": list(range(1, len(levels) + 1))}
+        out["description"] = f"{field.get('description', '')} 1 = {levels[0]}, ... (value labels)"
+    return out
+
+
 def created() -> str | None:
     """The SOURCE_DATE_EPOCH moment as ISO 8601, or None: exports carry no clock time."""
     when = moment()
@@ -139,7 +183,7 @@ def package(
 
     book = layout.latest
     out: dict[str, Any] = {
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": book.name,
         "title": book.title,
         "description": str(book.raw.get("description", book.title)),

@@ -40,6 +40,7 @@ def _identifiers(layout: PanelSpec, pa: Any) -> dict[str, Any]:
         "iso3c": pa.Column("category", pa.Check.str_matches(r"^[A-Z]{3}$")),
         "cown": pa.Column(pd.Int16Dtype(), pa.Check.ge(0), nullable=True),
         "gwn": pa.Column(pd.Int16Dtype(), pa.Check.ge(0), nullable=True),
+        "vdem": pa.Column(pd.Int16Dtype(), pa.Check.ge(0), nullable=True),
         "year": pa.Column(pd.Int16Dtype(), pa.Check.ge(layout.min_year)),
         "as_of": pa.Column("datetime64[ms]"),
         **_units(layout, pa),
@@ -138,12 +139,36 @@ def wide_schema(layout: PanelSpec) -> Any:
     columns = {**_identifiers(layout, pa), **_trailing(layout, pa)}
     for var in layout.variables:
         allowed = sorted(set(var.values.values()))
+        missing = pd.CategoricalDtype(list(var.missing))
         columns[var.name] = pa.Column(value, pa.Check.isin(allowed), nullable=True)
+        columns[f"{var.name}_missing"] = pa.Column(missing, nullable=True)
         columns[f"{var.name}_conf"] = pa.Column(conf, nullable=True)
         columns[f"{var.name}_nsrc"] = pa.Column(pd.Int32Dtype(), pa.Check.ge(0), nullable=True)
     return pa.DataFrameSchema(
-        columns, unique=["iso3c", "year"], strict=True, ordered=True, name="wide"
+        columns,
+        checks=[pa.Check(_value_or_missing(layout), name="value_or_missing_code")],
+        unique=["iso3c", "year"],
+        strict=True,
+        ordered=True,
+        name="wide",
     )
+
+
+def _value_or_missing(layout: PanelSpec) -> Any:
+    """A row check: no variable has both a value and a missing code, and every variable its
+    row's codebook asks (it has a confidence) has one of the two."""
+    import pandas as pd
+
+    def check(df: pd.DataFrame) -> pd.Series:
+        ok = np.ones(len(df), dtype=bool)
+        for var in layout.variables:
+            has_value = df[var.name].notna().to_numpy()
+            has_code = df[f"{var.name}_missing"].notna().to_numpy()
+            asked = df[f"{var.name}_conf"].notna().to_numpy()
+            ok &= ~(has_value & has_code) & ((has_value | has_code) == asked)
+        return pd.Series(ok, index=df.index)
+
+    return check
 
 
 def validate(frame: pd.DataFrame, schema: Any, table: str, where: str) -> list[Finding]:

@@ -14,14 +14,14 @@ import numpy as np
 import pyarrow as pa
 
 from cmr.export._arrow import field, int_type, labels, scatter, table, text
+from cmr.export._codes import DESCRIPTIONS, code_columns
 from cmr.export._collect import Collected, cite_text
-from cmr.export._spec import PanelSpec
+from cmr.export._spec import PanelSpec, Variable
 
 IDENTIFIERS: dict[str, str] = {
     "country": "Country name (countrycode's English name).",
     "iso3c": "ISO 3166-1 alpha-3 country code.",
-    "cown": "Correlates of War country code (empty when the country has none).",
-    "gwn": "Gleditsch–Ward country code (empty when the country has none).",
+    **DESCRIPTIONS,
     "year": "Year of the observation.",
     "as_of": "Reference moment: the observation's as_of, or 31 December of its year.",
 }
@@ -63,11 +63,14 @@ def _per_observation(c: Collected, layout: PanelSpec) -> tuple[list[Field], list
     isos, codes = _found(c.obs_iso3c)
     coders, who = _found(c.obs_coder)
     version_index = {v: i for i, v in enumerate(layout.versions)}
+    found = code_columns(c.obs_iso3c, c.obs_as_of, c.obs_cown)
     return [
         _label("country", names, countries, IDENTIFIERS["country"]),
         _label("iso3c", isos, codes, IDENTIFIERS["iso3c"]),
-        field("cown", pa.array(c.obs_cown, pa.int16()), IDENTIFIERS["cown"]),
-        field("gwn", pa.array(c.obs_gwn, pa.int16()), IDENTIFIERS["gwn"]),
+        *(
+            field(name, pa.array(getattr(found, name), pa.int16()), IDENTIFIERS[name])
+            for name in DESCRIPTIONS
+        ),
         field("year", pa.array(c.obs_year, pa.int16()), IDENTIFIERS["year"], False),
         field("as_of", pa.array(c.obs_as_of, pa.date32()), IDENTIFIERS["as_of"], False),
     ], [
@@ -210,15 +213,26 @@ def _by_variable(c: Collected, layout: PanelSpec) -> list[tuple[np.ndarray, np.n
     return out
 
 
+def _missing_index(var: Variable, layout: PanelSpec) -> np.ndarray:
+    """Answer index (-1: none, last) -> the answer's index among `var`'s missing codes, or -1
+    for a value (or an answer the variable does not have)."""
+    out = np.full(len(layout.answer_codes) + 1, -1, dtype=np.int64)
+    for k, code in enumerate(var.missing):
+        out[layout.answer_codes.index(code)] = k
+    return out
+
+
 def wide_table(c: Collected, layout: PanelSpec) -> pa.Table:
-    """One row per country-year: identifiers, then per variable its value, confidence and
-    number of citations (`<variable>`, `<variable>_conf`, `<variable>_nsrc`)."""
+    """One row per country-year: identifiers, then per variable its value, the missing code
+    behind an empty value, confidence and number of citations (`<variable>`,
+    `<variable>_missing`, `<variable>_conf`, `<variable>_nsrc`)."""
     ids, trailing = _per_observation(c, layout)
     n = c.n_obs
     value_type = int_type(*layout.value_range)
     value = pa.array(c.value, pa.float64()).to_numpy(zero_copy_only=False)
     confidence = np.asarray(c.confidence, dtype=np.int64)
     nsrc = np.asarray(c.n_citations, dtype=np.float64)
+    answer = np.asarray(c.answer, dtype=np.int64)
     fields = [*ids, *trailing]
     for var, (sel, rows) in zip(layout.variables, _by_variable(c, layout), strict=True):
         q = var.question
@@ -233,6 +247,14 @@ def wide_table(c: Collected, layout: PanelSpec) -> pa.Table:
                 values=var.values,
                 missing=list(var.missing),
                 value_labels={str(v): var.labels[k] for k, v in var.values.items()},
+            ),
+            _label(
+                f"{var.name}_missing",
+                scatter(n, rows, _missing_index(var, layout)[answer[sel]], -1),
+                list(var.missing),
+                f"Missing code behind an empty {var.name}: {', '.join(var.missing) or 'none'}; "
+                f"empty when {var.name} has a value or the row's codebook does not ask {q.id}.",
+                nullable=True,
             ),
             _label(
                 f"{var.name}_conf",

@@ -3,7 +3,7 @@ observation files themselves.
 
 >>> from cmr.export import load_panel              # doctest: +SKIP
 >>> wide = load_panel("dist")                      # doctest: +SKIP
->>> variable = wide.columns[8]                   # doctest: +SKIP
+>>> variable = wide.filter(regex="_conf$").columns[0].removesuffix("_conf")  # doctest: +SKIP
 >>> wide.groupby("year")[variable].mean()         # doctest: +SKIP
 """
 
@@ -63,7 +63,8 @@ def load_panel(
     """Load an exported panel (default: the project's `dist/`) as a typed DataFrame.
 
     `shape="wide"` gives one row per country-year with a nullable integer column per variable
-    (`<variable>`), its confidence (`<variable>_conf`, an ordered categorical) and its number
+    (`<variable>`), the missing code behind an empty value (`<variable>_missing`, a
+    categorical), its confidence (`<variable>_conf`, an ordered categorical) and its number
     of citations (`<variable>_nsrc`). `shape="long"` gives one row per
     country-year-question with the answer code, evidence and citations. Labels (country,
     question, answer, confidence) are categoricals in codebook order.
