@@ -55,7 +55,7 @@ def _contradicted(
         row = f"{k.event.category} ({k.definite}) on {k.event.date_text}"
         if not k.inside(low, s.high):
             yield "undecided", f"{head}; the source's {row} may lie outside the window", [k]
-        elif k.definite not in test.types:
+        elif not k.settled:
             yield "undecided", f"{head}; the source's {row} was under seven days old", [k]
         else:
             yield "disagree", f"{head} but the source lists a {row} in the window {window}", [k]
@@ -71,7 +71,9 @@ def _supported(
     head = f"{test.qid} {test.variable} is {answer!r}"
     window = test.window_text(low, s.high)
     types = ", ".join(sorted(test.types))
-    support = [k for k in relevant if k.inside(low, s.high) and k.definite in test.types]
+    support = [
+        k for k in relevant if k.inside(low, s.high) and k.settled and k.definite in test.types
+    ]
     if support:
         dates = ", ".join(k.event.date_text for k in support)
         yield "agree", f"{head} and the source lists {types} in the window ({dates})", support

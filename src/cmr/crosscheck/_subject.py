@@ -41,6 +41,11 @@ class Known:
             e.where, e.date_text, e.category, self.definite, e.country, e.code, e.ident
         )
 
+    @property
+    def settled(self) -> bool:
+        """False when the row may stand for more than one type (the seven-day rule)."""
+        return len(self.possible) == 1
+
     def inside(self, low: dt.date | None, high: dt.date) -> bool:
         """Wholly inside [low, high]."""
         return (low is None or self.first >= low) and self.last <= high
