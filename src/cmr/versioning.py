@@ -27,6 +27,7 @@ __all__ = [
     "TAG_PREFIX",
     "UNVERSIONED",
     "commit_date",
+    "commit_time",
     "dataset_version",
     "git_version",
     "release_version",
@@ -129,9 +130,15 @@ def _git(root: Path, *args: str) -> str | None:
 
 def commit_date(root: Path) -> str | None:
     """The day (UTC, `YYYY-MM-DD`) of the commit at HEAD, or None outside git."""
-    seconds = _git(root, "log", "-1", "--format=%ct")
-    if not seconds or not seconds.isdigit():
-        return None
     import datetime as dt
 
-    return dt.datetime.fromtimestamp(int(seconds), dt.UTC).date().isoformat()
+    seconds = commit_time(root)
+    if seconds is None:
+        return None
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).date().isoformat()
+
+
+def commit_time(root: Path) -> int | None:
+    """The commit time of HEAD in seconds since 1970, or None outside git."""
+    seconds = _git(root, "log", "-1", "--format=%ct")
+    return int(seconds) if seconds and seconds.isdigit() else None

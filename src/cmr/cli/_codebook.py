@@ -145,3 +145,44 @@ def diff(project: Project, old: str, new: str, fmt: str, fail_on_breaking: bool)
         click.echo(result.text(), nl=False)
     if fail_on_breaking and result.breaking:
         raise SystemExit(1)
+
+
+@command.command("render")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "pdf"]),
+    default="md",
+    show_default=True,
+    help="md: Markdown; html: one printable page; pdf: printed by Chromium.",
+)
+@click.option("--version", "version", default=None, help="Codebook version (default: latest).")
+@click.option(
+    "--out",
+    "out",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File to write (refused when it exists); default: standard output (md, html).",
+)
+@pass_project
+def render(project: Project, fmt: str, version: str | None, out: str | None) -> None:
+    """Render the codebook for reading and printing: a title page with the version and how to
+    cite it, a table of contents, and one section per question (text, guidance, hard cases,
+    scale, window, concepts), then the concepts with their sources.
+
+    PDF needs Chromium (/usr/bin/chromium, or CMR_CHROMIUM) and Playwright
+    (pip install "cmr[pdf]"); the same codebook gives the same bytes.
+
+    \b
+    Examples:
+      cmr codebook render > codebook.md
+      cmr codebook render --format html --out codebook.html
+      cmr codebook render --format pdf --version 1.0.0 --out codebook-1.0.0.pdf
+    """
+    from cmr.publish import render_codebook
+    from cmr.publish._cli import emit
+
+    book = _book(project, version)
+    if fmt == "pdf" and out is None:
+        raise click.UsageError("--format pdf writes a file: give --out FILE")
+    emit(lambda: render_codebook(project, book, fmt), out)

@@ -12,5 +12,17 @@
 from __future__ import annotations
 
 from cmr.publish._citation import FORMATS, PublishError, citable, citation
+from cmr.publish._release import ReleaseRefused, ReleaseRun, release
+from cmr.publish._render import RENDERERS, render_codebook
 
-__all__ = ["FORMATS", "PublishError", "citable", "citation"]
+__all__ = [
+    "FORMATS",
+    "RENDERERS",
+    "PublishError",
+    "ReleaseRefused",
+    "ReleaseRun",
+    "citable",
+    "citation",
+    "release",
+    "render_codebook",
+]

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cmr.bibliography import load_bibliography
+from cmr.bibliography import Entry, load_bibliography
 from cmr.catalogue import finding
 from cmr.codebook import Codebook
 from cmr.findings import Finding
 from cmr.project import Project
 from cmr.publish._people import Author, from_bibtex
 
-__all__ = ["Reference", "load_origin"]
+__all__ = ["Reference", "load_origin", "reference_of"]
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,13 @@ def load_origin(project: Project, book: Codebook) -> tuple[Reference | None, lis
         shown = project.display(project.bibliography)
         line = _line_of(book, "origin:")
         return None, [finding("cite-origin-unknown", where, line, key=key, bibliography=shown)]
+    return reference_of(entry), []
+
+
+def reference_of(entry: Entry) -> Reference:
+    """A bibliography entry as a `Reference`."""
     authors = from_bibtex(entry.fields.get("author") or entry.fields.get("editor", ""))
-    return Reference(entry.key, entry.entry_type.lower(), authors, dict(entry.fields)), []
+    return Reference(entry.key, entry.entry_type.lower(), authors, dict(entry.fields))
 
 
 def _line_of(book: Codebook, needle: str) -> int:

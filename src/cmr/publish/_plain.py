@@ -6,7 +6,7 @@ from cmr.publish._metadata import Metadata
 from cmr.publish._origin import Reference
 from cmr.publish._people import Author
 
-__all__ = ["ris", "text"]
+__all__ = ["reference_text", "ris", "text"]
 
 # BibTeX entry types as RIS types
 _RIS = {
@@ -38,13 +38,18 @@ def text(meta: Metadata, origin: Reference | None) -> str:
     ]
     out = "Cite the dataset version:\n\n  " + " ".join(p for p in parts if p) + "\n"
     if origin is not None:
-        out += "\nand the data set its codebook descends from:\n\n  " + _origin(origin) + "\n"
+        out += (
+            "\nand the data set its codebook descends from:\n\n  " + reference_text(origin) + "\n"
+        )
     return out
 
 
-def _origin(ref: Reference) -> str:
+def reference_text(ref: Reference) -> str:
+    """A bibliography entry as one APA-like line."""
     venue = ref.get("journal") or ref.get("booktitle") or ref.get("publisher")
-    volume = ref.get("volume") + (f"({ref.get('number')})" if ref.get("number") else "")
+    volume, issue = ref.get("volume"), ref.get("number")
+    if issue:  # 62(7); an issue without its volume is named as such
+        volume = f"{volume}({issue})" if volume else f"issue {issue}"
     located = ", ".join(p for p in (venue, volume, ref.get("pages")) if p)
     parts = [
         f"{_authors(ref.authors)} ({ref.get('year') or 'n.d.'}).",

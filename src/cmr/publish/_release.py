@@ -1,0 +1,164 @@
+"""`release(project, version)`: a checked, citable, byte-reproducible release of the dataset.
+
+`dist/cmr-dataset-VERSION/` holds the panel as `cmr export` writes it (with its
+datapackage.json), the codebook (every version's YAML, the latest rendered as Markdown, HTML
+and, with Chromium, PDF), CITATION.cff with this version and date, CHANGELOG.md, the data
+licence when the dataset has one, and SHA256SUMS; `dist/cmr-dataset-VERSION.zip` holds the
+folder (`cmr.publish._zip`).
+
+It fails closed: any error finding stops it with nothing written. A release is never replaced:
+a version whose folder or zip exists is refused, as is a dataset with drafts unless
+`allow_drafts`. Everything is made in a staging folder inside `out` and moved into place at
+the end, the folder first and the zip last, so the zip's presence marks a complete release;
+the staging folder is removed whatever happens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cmr.errors import one_line, os_errors_as_problems
+from cmr.findings import Result
+from cmr.project import Project
+from cmr.publish._changelog import changelog_findings
+from cmr.publish._citation import Citable, PublishError, citable
+from cmr.publish._contents import write_contents
+from cmr.publish._zip import files_of, write_sums, write_zip
+from cmr.versioning import commit_time, release_version
+
+__all__ = ["PREFIX", "ReleaseRefused", "ReleaseRun", "release"]
+
+PREFIX = "cmr-dataset-"
+
+
+class ReleaseRefused(Exception):
+    """A release that must not be made (exit 2): a bad or taken version, drafts."""
+
+
+@dataclass
+class ReleaseRun:
+    """What a release found and wrote; `files` is empty when nothing was written."""
+
+    version: str
+    folder: Path
+    zip: Path
+    result: Result = field(default_factory=Result)
+    files: tuple[str, ...] = ()
+
+
+def release(
+    project: Project,
+    version: str,
+    out: str | Path | None = None,
+    *,
+    allow_drafts: bool = False,
+    pdf: bool = True,
+) -> ReleaseRun:
+    """Check, export and package the dataset as release `version` in `out` (default `dist`).
+
+    >>> release(Project.find(), "1.2.0").zip        # doctest: +SKIP
+    PosixPath('dist/cmr-dataset-1.2.0.zip')
+    """
+    bare = release_version(version)
+    if bare is None:
+        raise ReleaseRefused(
+            f"{one_line(version)!r} is not a release version; use a PEP 440 or semantic "
+            "version such as 1.2.0, 2026.1 or 1.3.0rc1"
+        )
+    base = Path(out) if out is not None else project.root / "dist"
+    run = ReleaseRun(bare, base / f"{PREFIX}{bare}", base / f"{PREFIX}{bare}.zip")
+    _refuse_existing(run, project)
+    if pdf:
+        from cmr.publish._pdf import chromium_path
+
+        chromium_path()  # a missing Chromium stops the release before any work
+    run.result.extend(changelog_findings(project, bare))
+    cited = _cited(project, run)
+    if cited is None or not run.result.success:
+        return run
+    with os_errors_as_problems(one_line(project.display(base))):
+        base.mkdir(parents=True, exist_ok=True)
+        with _staging(base, bare) as stage:
+            _build(project, run, stage, cited, allow_drafts, pdf)
+    return run
+
+
+def _refuse_existing(run: ReleaseRun, project: Project) -> None:
+    for path in (run.folder, run.zip):
+        if os.path.lexists(path):
+            raise ReleaseRefused(
+                f"release {run.version} exists ({one_line(project.display(path))}); a release "
+                "is never replaced: choose a new version"
+            )
+
+
+def _cited(project: Project, run: ReleaseRun) -> Citable | None:
+    try:
+        return citable(project)
+    except PublishError as exc:
+        run.result.extend(exc.findings)
+        return None
+
+
+def _build(
+    project: Project, run: ReleaseRun, stage: Path, cited: Citable, drafts: bool, pdf: bool
+) -> None:
+    from cmr.export import export
+
+    folder = stage / run.folder.name
+    exported = export(folder, project=project, dataset_version=run.version)
+    run.result.extend(exported.result.findings)
+    if not exported.written:
+        return
+    if exported.drafts and not drafts:
+        raise ReleaseRefused(
+            f"{len(exported.drafts)} draft observation(s) would be left out of release "
+            f"{run.version}; finish them, or pass --allow-drafts to release without them"
+        )
+    when = _moment(project)
+    meta, origin = cited
+    write_contents(project, folder, (meta.at(run.version, meta.date), origin), when, pdf)
+    write_sums(folder)
+    write_zip(folder, stage / run.zip.name, when)
+    _place(stage, run)
+    run.files = tuple(files_of(run.folder))
+
+
+def _moment(project: Project) -> dt.datetime:
+    """The release moment: `SOURCE_DATE_EPOCH`, else HEAD's commit time, else 1980-01-01."""
+    from cmr.export._epoch import moment
+
+    seconds = commit_time(project.root)
+    fallback = dt.datetime.fromtimestamp(seconds or 315532800, dt.UTC)
+    return moment() or fallback
+
+
+def _place(stage: Path, run: ReleaseRun) -> None:
+    """The folder, then the zip, moved to names that must not exist (never replaced)."""
+    from cmr.export import _rename
+
+    if os.path.lexists(run.folder) or os.path.lexists(run.zip):
+        raise ReleaseRefused(f"release {run.version} appeared while it was being made")
+    if not _rename.place(stage / run.folder.name, run.folder):
+        os.rename(stage / run.folder.name, run.folder)
+    try:
+        os.link(stage / run.zip.name, run.zip)
+    except BaseException:
+        os.rename(run.folder, stage / run.folder.name)  # back into the stage, removed below
+        raise
+
+
+@contextmanager
+def _staging(base: Path, version: str) -> Iterator[Path]:
+    stage = Path(tempfile.mkdtemp(prefix=f".{PREFIX}{version}.release-", dir=base))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
