@@ -126,3 +126,30 @@ def test_cline_header_missing_a_column(tmp_path: Path) -> None:
     )
     events, findings = read_cline(path)
     assert events == [] and [f.code for f in findings] == ["external-header-wrong"]
+
+
+def test_pt_header_without_version_or_misspelt(tmp_path: Path) -> None:
+    """Under a header the `version` column may be missing; a misspelt header is a finding."""
+    short = tmp_path / "short.txt"
+    short.write_text("country\tccode\tyear\tmonth\tday\tcoup\nX\t373\t1993\t6\t4\t2\n")
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("country\tcode\tyear\tmonth\tday\tcoup\tversion\nX\t1\t1993\t6\t4\t2\tv\n")
+    (event,), none = read_powell_thyne(short)
+    assert (event.date_text, none) == ("1993-06-04", [])
+    events, findings = read_powell_thyne(wrong)
+    assert events == [] and [(f.code, f.line) for f in findings] == [("external-header-wrong", 1)]
+
+
+def test_cline_older_layout_without_id_and_event_type(tmp_path: Path) -> None:
+    """A Cline file with only the outcome columns (no coup_id, no event_type) is read."""
+    path = tmp_path / "old.csv"
+    path.write_text(
+        "cowcode,country,year,month,day,unrealized,realized,conspiracy,attempt\r\n"
+        "373,Azerbaijan,1994,10,5,1,0,0,1\r\n373,Azerbaijan,1995,NA,,1,0,1,0\r\n"
+    )
+    events, findings = read_cline(path)
+    assert findings == []
+    assert [(e.date_text, e.category, e.ident) for e in events] == [
+        ("1994-10-05", "attempted", ""),
+        ("1995", "conspiracy", ""),
+    ]

@@ -7,7 +7,7 @@ from crosscheck_support import SETTINGS, aze_project, kinds, pt_file, report
 from support import cmr_run
 
 from cmr.codebook import Codebooks
-from cmr.crosscheck._run import codes_of
+from cmr.crosscheck._countries import codes_of
 from cmr.crosscheck._settings import mapping_for
 from cmr.crosscheck._sources import SOURCES
 from cmr.settings import SettingsError

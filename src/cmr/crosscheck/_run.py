@@ -18,10 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cmr import countries
 from cmr.codebook import Codebook, CodebookError, Codebooks
 from cmr.crosscheck._acknowledged import settle
 from cmr.crosscheck._answers import answer_items
+from cmr.crosscheck._countries import codes_of
 from cmr.crosscheck._events import event_items
 from cmr.crosscheck._report import Item, Report
 from cmr.crosscheck._settings import Mapping, mapping_for
@@ -123,17 +123,3 @@ class _Run:
 def _nothing(book: Codebook, mapping: Mapping) -> str:
     types = ", ".join(sorted(mapping.event_types))
     return f"codebook {book.version} has neither the event types {types} nor rules on them"
-
-
-def codes_of(data: dict[str, Any], mapping: Mapping) -> tuple[int, ...]:
-    """The observation's country codes in the source's system (empty when it has none)."""
-    iso3 = data.get("iso3c")
-    if isinstance(iso3, str) and iso3 in mapping.codes:
-        return mapping.codes[iso3]
-    country = countries.by_iso3(iso3) if isinstance(iso3, str) else None
-    if mapping.source.system == "cow":
-        cown = data.get("cown")
-        if isinstance(cown, int) and not isinstance(cown, bool):
-            return (cown,)
-        return (country.cown,) if country is not None and country.cown is not None else ()
-    return (country.gwn,) if country is not None and country.gwn is not None else ()

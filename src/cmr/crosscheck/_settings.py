@@ -53,11 +53,10 @@ def mapping_for(config: dict[str, Any], source: Source, book: Codebook) -> Mappi
         raise SettingsError("crosscheck must be a table of sources ([crosscheck.<source>])")
     own = table.get(source.name)
     if own is None:
-        example = f'{source.categories[0]} = "<event type>"'
         raise SettingsError(
             f"no [crosscheck.{source.name}] table in the settings: map the source's "
-            f"categories ({', '.join(source.categories)}) to event types of the codebook, "
-            f"e.g. {example}"
+            f"categories ({', '.join(source.categories)}) to event types of codebook "
+            f"{book.version} ({', '.join(book.events.codes) or 'it declares none'})"
         )
     if not isinstance(own, dict):
         raise SettingsError(f"crosscheck.{source.name} must be a table")

@@ -25,7 +25,8 @@ from cmr.external._values import integer, invalid
 from cmr.findings import Finding
 
 SOURCE = "cline"
-COLUMNS = ("coup_id", "cowcode", "country", "year", "month", "day", "realized", "conspiracy")
+COLUMNS = ("cowcode", "country", "year", "month", "day", "realized")
+"""The columns read; `coup_id`, `event_type`, `attempt` and `conspiracy` are used when present."""
 LAYOUT = Layout("Cline Center coups", COLUMNS, ",", header="required")
 SUCCESS, FAILURE = "realized", "attempted"
 EVENT_TYPES = {"coup": "realized", "attempted": "attempted", "conspiracy": "conspiracy"}
@@ -56,7 +57,7 @@ def _event(row: Row) -> CoupEvent | Finding:
     when = event_date(row)
     if isinstance(when, Finding):
         return when
-    ident = row["coup_id"]
+    ident = row["coup_id"] if "coup_id" in row.fields else ""
     return CoupEvent(SOURCE, row.file, row.line, code, row["country"], *when, category, ident)
 
 

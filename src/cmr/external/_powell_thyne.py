@@ -106,14 +106,19 @@ def event_date(row: Row) -> tuple[int, int | None, int | None] | Finding:
 
 
 def _layout(path: Path) -> Layout:
-    """Tab-separated as published; comma-separated when the first line has commas, no tab."""
+    """Tab-separated as published (comma-separated when the first line has commas and no
+    tab). Under a header only the columns read are required (`version` may be missing);
+    without one, the seven published columns are taken by position."""
     try:
         with path.open("rb") as fh:
             first = fh.readline(4096)
     except OSError:
         first = b""
-    comma = b"\t" not in first and b"," in first
-    return Layout("Powell & Thyne", COLUMNS, "," if comma else "\t", header="optional")
+    delimiter = "," if b"\t" not in first and b"," in first else "\t"
+    low = first.lower().removeprefix(b"\xef\xbb\xbf")
+    if b"ccode" in low or low.startswith(b"country"):
+        return Layout("Powell & Thyne", COLUMNS[:-1], delimiter, header="required")
+    return Layout("Powell & Thyne", COLUMNS, delimiter, header="none")
 
 
 def read_powell_thyne(
