@@ -110,3 +110,24 @@ def test_frictionless_catches_a_changed_parquet_file(exported: Path) -> None:
     report = frictionless.validate(str(exported / "datapackage.json"))
     assert not report.valid
     assert {"hash-count", "byte-count"} & {t for (t,) in report.flatten(["type"])}
+
+
+def test_fields_carry_their_labels_as_categories(exported: Path, panel_project: Path) -> None:
+    """Answer, confidence, missing-code and value fields list each code with the codebook's
+    label (Data Package v2 `categories`), confidence in order."""
+    book = Codebooks(panel_project / "codebook").latest
+    first = book.questions[0]
+    package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    resources = {r["name"]: r for r in package["resources"]}
+    long = {f["name"]: f for f in resources["panel_long"]["schema"]["fields"]}
+    wide = {f["name"]: f for f in resources["panel_wide"]["schema"]["fields"]}
+    scale = [*first.scale.values, *first.scale.missing]
+    assert long["answer"]["categories"] == [{"value": x.code, "label": x.label} for x in scale]
+    assert [c["value"] for c in long["confidence"]["categories"]] == list(book.confidence)
+    assert long["confidence"]["categoriesOrdered"] is True
+    assert wide[first.variable]["categories"] == [
+        {"value": v.value, "label": v.label} for v in first.scale.values
+    ]
+    assert wide[f"{first.variable}_missing"]["categories"] == [
+        {"value": m.code, "label": m.label} for m in first.scale.missing
+    ]

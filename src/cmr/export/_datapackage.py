@@ -97,6 +97,23 @@ def _field(field: pa.Field, key: list[str], layout: PanelSpec) -> dict[str, Any]
         constraints["minimum"] = layout.min_year
     if constraints:
         out["constraints"] = constraints
+    return {**out, **_categories(meta)}
+
+
+def _categories(meta: dict[str, str]) -> dict[str, Any]:
+    """Data Package v2 `categories` (each code or number with its label) and
+    `categoriesOrdered`, for label columns with labels and for the wide panel's values."""
+    out: dict[str, Any] = {}
+    if "labels" in meta and "categories" in meta:
+        names = json.loads(meta["labels"])
+        out["categories"] = [
+            {"value": c, "label": names[c]} for c in json.loads(meta["categories"])
+        ]
+    elif "value_labels" in meta:
+        numbers = json.loads(meta["value_labels"])
+        out["categories"] = [{"value": int(v), "label": label} for v, label in numbers.items()]
+    if out and json.loads(meta.get("ordered", "false")):
+        out["categoriesOrdered"] = True
     return out
 
 
@@ -163,6 +180,8 @@ def _stata(field: dict[str, Any], confidence: bool) -> dict[str, Any]:
         levels = field["constraints"]["enum"]
         out["type"] = "integer"
         out["constraints"] = {"enum": list(range(1, len(levels) + 1))}
+        labels = [c["label"] for c in field.get("categories", [])] or levels
+        out["categories"] = [{"value": i, "label": x} for i, x in enumerate(labels, start=1)]
         out["description"] = f"{field.get('description', '')} 1 = {levels[0]}, ... (value labels)"
     return out
 

@@ -95,6 +95,24 @@ class PanelSpec:
         """Confidence codes, lowest first, as the latest version orders them."""
         return tuple(dict.fromkeys(c for b in reversed(self.books) for c in b.confidence))
 
+    @cached_property
+    def answer_labels(self) -> dict[str, str]:
+        """Each answer code's label, as the first variable (in panel order) having it says."""
+        out: dict[str, str] = {}
+        for var in self.variables:
+            for code in var.codes:
+                out.setdefault(code, var.labels[code])
+        return out
+
+    @cached_property
+    def confidence_labels(self) -> dict[str, str]:
+        """Each confidence code's label, the latest version's first (the code without one)."""
+        labels: dict[str, str] = {}
+        for book in reversed(self.books):
+            for item in book.raw.get("confidence", []):
+                labels.setdefault(item["code"], item.get("label", item["code"]))
+        return {c: labels.get(c, c) for c in self.confidence}
+
     @property
     def min_year(self) -> int:
         return min(b.min_year for b in self.books)

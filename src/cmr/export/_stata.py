@@ -30,11 +30,7 @@ TIMESTAMP_TAG = b"<timestamp>"
 
 
 def confidence_labels(layout: PanelSpec) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for book in reversed(layout.books):
-        for item in book.raw.get("confidence", []):
-            labels.setdefault(item["code"], item.get("label", item["code"]))
-    return {c: labels.get(c, c) for c in layout.confidence}
+    return layout.confidence_labels
 
 
 def stata_frame(wide: Any, answers: dict[str, Any], layout: PanelSpec) -> Any:

@@ -39,7 +39,11 @@ def _label(
     description: str,
     ordered: bool = False,
     nullable: bool = False,
+    names: dict[str, str] | None = None,
 ) -> Field:
+    """A label column; `names` are the categories' labels ("Yes", "Unknown"), when they have
+    any beyond their codes."""
+    meta = {"labels": names} if names else {}
     return field(
         name,
         labels(indices, categories, ordered),
@@ -47,6 +51,7 @@ def _label(
         nullable,
         categories=categories,
         ordered=ordered,
+        **meta,
     )
 
 
@@ -127,6 +132,7 @@ def _long_fields(c: Collected, layout: PanelSpec, *, texts: bool = True) -> list
             c.answer,
             list(layout.answer_codes),
             "The answer code: a scale value (yes/no) or a missing code.",
+            names=layout.answer_labels,
         ),
         field(
             "value",
@@ -139,6 +145,7 @@ def _long_fields(c: Collected, layout: PanelSpec, *, texts: bool = True) -> list
             list(layout.confidence),
             "How sure the coder is of the answer.",
             ordered=True,
+            names=layout.confidence_labels,
         ),
     ]
     if texts:
@@ -255,6 +262,7 @@ def wide_table(c: Collected, layout: PanelSpec) -> pa.Table:
                 f"Missing code behind an empty {var.name}: {', '.join(var.missing) or 'none'}; "
                 f"empty when {var.name} has a value or the row's codebook does not ask {q.id}.",
                 nullable=True,
+                names={code: var.labels[code] for code in var.missing},
             ),
             _label(
                 f"{var.name}_conf",
@@ -263,6 +271,7 @@ def wide_table(c: Collected, layout: PanelSpec) -> pa.Table:
                 f"Confidence in {var.name} ({q.id}).",
                 ordered=True,
                 nullable=True,
+                names=layout.confidence_labels,
             ),
             field(
                 f"{var.name}_nsrc",
