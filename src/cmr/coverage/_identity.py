@@ -1,0 +1,69 @@
+"""Which country each state of a membership file is, so observations filed by ISO3 code can
+be placed in it.
+
+Observations carry countrycode's fixed codes (`cown`), while the state systems change codes
+over time: Correlates of War lists West Germany as 260 from 1955 to 1990 and Germany as 255
+before and after. So a spell is matched to a country by its name first, with countrycode's
+own patterns (`cmr.countries.by_name`: "German Federal Republic" is Germany, DEU); a name
+countrycode keeps for a former state without an ISO3 code (Yugoslavia, the Yemen Arab
+Republic) matches no country; any other name that matches nothing (a spelling countrycode
+does not know) falls back to the country whose fixed code in that system is the spell's code.
+
+>>> from datetime import date
+>>> from cmr.external import Spell
+>>> gfr = Spell(260, "GFR", "German Federal Republic", date(1955, 5, 5), date(1990, 10, 2), "s", 2)
+>>> country_of(gfr, "cown")
+'DEU'
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from cmr import countries
+from cmr.external import Membership, Spell
+
+
+def country_of(spell: Spell, code_field: str) -> str | None:
+    """The ISO3 code of the country `spell` is, or None for a state without one."""
+    return _country_of(spell.name, spell.code, code_field)
+
+
+@cache
+def _country_of(name: str, code: int, code_field: str) -> str | None:
+    country = countries.by_name(name) if name else None
+    if country is not None:
+        return country.iso3c
+    if name and countries.former(name) is not None:
+        return None
+    return _by_code(code_field).get(code)
+
+
+@cache
+def _by_code(code_field: str) -> dict[int, str]:
+    """Countries by their fixed code in a system (`cown` or `gwn`)."""
+    out: dict[int, str] = {}
+    for country in countries.table():
+        code = getattr(country, code_field)
+        if isinstance(code, int):
+            out[code] = country.iso3c
+    return out
+
+
+def fixed_code(iso3c: str, code_field: str) -> int | None:
+    """countrycode's fixed code of the country `iso3c` in a system (None if it has none)."""
+    country = countries.by_iso3(iso3c)
+    code = getattr(country, code_field) if country is not None else None
+    return code if isinstance(code, int) else None
+
+
+def spells_of_country(
+    membership: Membership, iso3c: str, year: int, code_field: str
+) -> list[Spell]:
+    """The spells holding a day of `year` that are the country `iso3c`, by code order."""
+    return [
+        spell
+        for _, spells in sorted(membership.by_code.items())
+        for spell in spells
+        if spell.in_year(year) and country_of(spell, code_field) == iso3c
+    ]

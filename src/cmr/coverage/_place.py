@@ -1,0 +1,215 @@
+"""Placing an observation in the state system: which state-year it codes, and what is wrong.
+
+The rule (docs/coverage.md):
+
+1. A year the membership file knows nothing of (before its first or after its last day) is
+   not checked: a warning, and the observation is outside the universe.
+2. The observation's code in the system (its `cown` for Correlates of War; countrycode's
+   fixed G&W code for its ISO3 for Gleditsch & Ward) is a member in the year, and is the
+   same country in the file (or a state without an ISO3 code): placed there. If the file
+   has that code as another country that year, an error (`coverage-code-mismatch`).
+3. Otherwise, if the file lists the observation's country that year under another code (by
+   the state's name), a warning (`coverage-code-differs`), placed there.
+4. Otherwise the state was no member on any day of the year: an error at the `year:` line
+   (`coverage-not-in-system`).
+5. Placed, but the reference moment falls on a day outside every spell of the state: a
+   warning at `as_of:` (or `year:`); in the spell, but the state entered or left the system
+   during the year: a warning at `year:` (`coverage-partial-year`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from cmr.catalogue import finding
+from cmr.coverage._identity import country_of, fixed_code
+from cmr.coverage._observed import UNREADABLE, Observed
+from cmr.coverage._year import change, covers, nearest
+from cmr.external import Membership, Spell, System
+from cmr.findings import Finding
+
+
+@dataclass
+class Placement:
+    """Where an observation lands: a state code (None: nowhere) and why not, if nowhere."""
+
+    code: int | None
+    reason: str = ""
+    findings: list[Finding] = field(default_factory=list)
+
+
+class Placer:
+    """Places observations in one membership list."""
+
+    def __init__(self, membership: Membership, system: System) -> None:
+        self.membership, self.system = membership, system
+        self.label = system.label
+        self.by_country: dict[str, list[Spell]] = defaultdict(list)
+        for spell in membership.spells:
+            iso3c = country_of(spell, system.code_field)
+            if iso3c is not None:
+                self.by_country[iso3c].append(spell)
+
+    def own_code(self, obs: Observed) -> int | None:
+        """The observation's code in the system: its `cown` for COW, else countrycode's."""
+        if self.system.code_field == "cown" and obs.cown is not None:
+            return obs.cown
+        return fixed_code(obs.iso3c, self.system.code_field)
+
+    def place(self, obs: Observed) -> Placement:
+        """The state-year `obs` codes, with the findings about it."""
+        dawn, horizon = self.membership.dawn, self.membership.horizon
+        if dawn is None or horizon is None:
+            return Placement(None, "no membership spells")
+        if not dawn.year <= obs.year <= horizon.year:
+            return self._beyond(obs, dawn, horizon)
+        own = self.own_code(obs)
+        if obs.status == UNREADABLE:  # placed by its path, silently: cmr check reports it
+            return Placement(own if own and self.membership.spells_in(own, obs.year) else None)
+        placement = self._by_code(obs, own)
+        if placement.code is not None:
+            placement.findings += self._moment(obs, placement.code)
+        return placement
+
+    def _beyond(self, obs: Observed, dawn: dt.date, horizon: dt.date) -> Placement:
+        line, column = obs.position("year")
+        found = finding(
+            "coverage-beyond-membership",
+            obs.file,
+            line,
+            column,
+            iso3c=obs.iso3c,
+            year=obs.year,
+            system=self.label,
+            dawn=dawn,
+            horizon=horizon,
+        )
+        return Placement(None, "outside the membership file's years", [found])
+
+    def _by_code(self, obs: Observed, own: int | None) -> Placement:
+        spells = self.membership.spells_in(own, obs.year) if own is not None else []
+        if spells:
+            other = country_of(spells[0], self.system.code_field)
+            if other is None or other == obs.iso3c:
+                return Placement(own)
+            return self._mismatch(obs, spells[0], other)
+        same = [s for s in self.by_country.get(obs.iso3c, ()) if s.in_year(obs.year)]
+        if same:
+            return self._differs(obs, own, same[0])
+        return self._not_member(obs, own)
+
+    def _field(self) -> tuple[str, str]:
+        """The observation's field holding its code, and the field findings point at."""
+        if self.system.code_field == "cown":
+            return "cown", "cown"
+        return "gwn (countrycode's, by iso3c)", "iso3c"
+
+    def _mismatch(self, obs: Observed, spell: Spell, other: str) -> Placement:
+        name, key = self._field()
+        line, column = obs.position(key)
+        found = finding(
+            "coverage-code-mismatch",
+            obs.file,
+            line,
+            column,
+            field=name,
+            number=spell.code,
+            name=spell.name,
+            other=other,
+            system=self.label,
+            year=obs.year,
+            iso3c=obs.iso3c,
+        )
+        return Placement(None, f"{spell.code} is {other} in the list", [found])
+
+    def _differs(self, obs: Observed, own: int | None, spell: Spell) -> Placement:
+        name, key = self._field()
+        line, column = obs.position(key)
+        found = finding(
+            "coverage-code-differs",
+            obs.file,
+            line,
+            column,
+            field=name,
+            number=own,
+            system=self.label,
+            year=obs.year,
+            iso3c=obs.iso3c,
+            other_number=spell.code,
+            name=spell.name,
+        )
+        return Placement(spell.code, "", [found])
+
+    def _not_member(self, obs: Observed, own: int | None) -> Placement:
+        known = self.membership.by_code.get(own, []) if own is not None else []
+        known = known or self.by_country.get(obs.iso3c, [])
+        spells = ", ".join(f"{s.start} to {s.end}" for s in known[:4])
+        said = f"a member {spells}" if spells else "the list never has it"
+        line, column = obs.position("year")
+        found = finding(
+            "coverage-not-in-system",
+            obs.file,
+            line,
+            column,
+            iso3c=obs.iso3c,
+            year=obs.year,
+            label=self.label,
+            number=own if own is not None else "(no code)",
+            name=known[0].name if known else obs.iso3c,
+            system=self.label,
+            spells=said,
+        )
+        return Placement(None, "not a member that year", [found])
+
+    def _moment(self, obs: Observed, code: int) -> list[Finding]:
+        spells = self.year_spells(obs.iso3c, code, obs.year)
+        moment = obs.moment
+        if moment is not None and not covers(spells, moment):
+            spell = nearest(spells, moment)
+            line, column = obs.position("as_of" if obs.how == "as_of" else "year")
+            return [
+                finding(
+                    "coverage-moment-outside-spell",
+                    obs.file,
+                    line,
+                    column,
+                    iso3c=obs.iso3c,
+                    year=obs.year,
+                    moment=moment,
+                    how=obs.how,
+                    name=spell.name,
+                    system=self.label,
+                    start=spell.start,
+                    end=spell.end,
+                )
+            ]
+        return self._partial(obs, spells)
+
+    def _partial(self, obs: Observed, spells: list[Spell]) -> list[Finding]:
+        event = change(spells, obs.year, self.membership.horizon)
+        if event is None:
+            return []
+        what, day, spell = event
+        line, column = obs.position("year")
+        found = finding(
+            "coverage-partial-year",
+            obs.file,
+            line,
+            column,
+            iso3c=obs.iso3c,
+            year=obs.year,
+            name=spell.name,
+            number=spell.code,
+            event=what,
+            system=self.label,
+            day=day,
+        )
+        return [found]
+
+    def year_spells(self, iso3c: str | None, code: int, year: int) -> list[Spell]:
+        """The spells of `code`, and of the country it is, that hold a day of `year`."""
+        spells = self.membership.spells_in(code, year)
+        same = self.by_country.get(iso3c, []) if iso3c else []
+        return spells + [s for s in same if s.in_year(year) and s not in spells]

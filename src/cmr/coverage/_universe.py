@@ -1,0 +1,174 @@
+"""The declared case universe: a state system, its membership file(s), years and filters.
+
+Declared in the dataset's settings (`[universe]` in cmr.toml, `[tool.cmr.universe]` in
+pyproject.toml), each key overridable on the command line:
+
+    [universe]
+    system = "cow"                          # "cow" (Correlates of War) or "gw" (Gleditsch & Ward)
+    states = "data/states2016.csv"          # the membership file(s), inside the repository
+    first = 1946                            # the universe's years, both included
+    last = 2016
+    countries = ["AZE", "ARM", 373]         # optional: only these (ISO3 codes or state numbers)
+    exclude = ["RUS"]                       # optional: all but these
+
+A setting that cannot be used raises `SettingsError` with one line (exit 2 on the command line).
+
+>>> Universe.from_table({"system": "gw", "states": "g.dat", "first": 1990, "last": 1995}).years
+range(1990, 1996)
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cmr.external import SYSTEMS
+from cmr.project import Project
+from cmr.settings import SettingsError
+
+KEYS = ("system", "states", "first", "last", "countries", "exclude")
+MIN_YEAR, MAX_YEAR = 1, 9999
+
+Filter = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Universe:
+    """What the dataset means to code: the members of `system` from `first` to `last`."""
+
+    system: str
+    states: tuple[str, ...]
+    first: int
+    last: int
+    countries: Filter = ()
+    exclude: Filter = ()
+
+    @property
+    def years(self) -> range:
+        return range(self.first, self.last + 1)
+
+    @classmethod
+    def from_table(cls, table: Any, where: str = "[universe]") -> Universe:
+        """The universe a settings table declares; `SettingsError` naming `where` if not."""
+        if not isinstance(table, dict):
+            raise SettingsError(f"{where} must be a table of settings")
+        _known_keys(table, where)
+        missing = [k for k in ("system", "states", "first", "last") if k not in table]
+        if missing:
+            raise SettingsError(
+                f"{where} lacks {', '.join(missing)}; declare it there or pass "
+                + ", ".join(f"--{_option(k)}" for k in missing)
+            )
+        first, last = _year(table, "first", where), _year(table, "last", where)
+        if first > last:
+            raise SettingsError(f"{where}: first ({first}) is after last ({last})")
+        return cls(
+            _system(table["system"], where),
+            _states(table["states"], where),
+            first,
+            last,
+            _filter(table, "countries", where),
+            _filter(table, "exclude", where),
+        )
+
+
+def declared(project: Project, **options: Any) -> Universe:
+    """The project's universe (`[universe]`) with command-line `options` over it (None or
+    empty: not given). Settings' membership files are relative to the repository and must
+    lie inside it; command-line ones are relative to the working folder."""
+    table = project.config.get("universe", {})
+    where = f"{settings_name(project)} [universe]"
+    if not isinstance(table, dict):
+        raise SettingsError(f"{where} must be a table of settings")
+    merged = dict(table)
+    if "states" in table:
+        merged["states"] = _inside(project, table["states"], where)
+    given = {k: v for k, v in options.items() if v not in (None, ())}
+    if "states" in given:
+        given["states"] = [str(Path(p).resolve()) for p in given["states"]]
+    merged.update({k: list(v) if isinstance(v, tuple) else v for k, v in given.items()})
+    universe = Universe.from_table(merged, where)
+    for path in universe.states:
+        if not Path(path).is_file():
+            raise SettingsError(f"{where}: membership file {path!r} does not exist")
+    return universe
+
+
+def settings_name(project: Project) -> str:
+    names = ("cmr.toml", "pyproject.toml")
+    return next((n for n in names if (project.root / n).is_file()), "settings")
+
+
+def _inside(project: Project, value: Any, where: str) -> Any:
+    """Settings' paths made absolute, when each names a place inside the repository."""
+    files = [value] if isinstance(value, str) else value
+    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
+        return value  # `from_table` says what is wrong
+    root = project.root.resolve()
+    out = []
+    for name in files:
+        target = (root / name).resolve()
+        if Path(name).is_absolute() or root not in target.parents:
+            raise SettingsError(
+                f"{where}: states = {name!r} leads outside the repository; cmr reads only "
+                "files inside it (or pass --states FILE)"
+            )
+        out.append(str(target))
+    return out
+
+
+def _option(key: str) -> str:
+    return {"first": "from", "last": "to", "countries": "country"}.get(key, key)
+
+
+def _known_keys(table: dict[str, Any], where: str) -> None:
+    for key in table:
+        if key not in KEYS:
+            close = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise SettingsError(f"{where}: unknown setting {key!r}{hint}")
+
+
+def _system(value: Any, where: str) -> str:
+    if value not in SYSTEMS:
+        raise SettingsError(f"{where}: system must be one of {', '.join(SYSTEMS)}, not {value!r}")
+    return str(value)
+
+
+def _states(value: Any, where: str) -> tuple[str, ...]:
+    files = [value] if isinstance(value, str) else value
+    if not isinstance(files, list) or not files:
+        raise SettingsError(f"{where}: states must be the path of a membership file or a list")
+    for item in files:
+        if not isinstance(item, str) or not item.strip() or "\0" in item:
+            raise SettingsError(f"{where}: states must name files, not {item!r}")
+    return tuple(files)
+
+
+def _year(table: dict[str, Any], key: str, where: str) -> int:
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, int) or not MIN_YEAR <= value <= MAX_YEAR:
+        raise SettingsError(f"{where}: {key} must be a year (a whole number), not {value!r}")
+    return value
+
+
+def _filter(table: dict[str, Any], key: str, where: str) -> Filter:
+    value = table.get(key, [])
+    if not isinstance(value, list):
+        raise SettingsError(f"{where}: {key} must be a list of ISO3 codes or state numbers")
+    return tuple(_entry(item, key, where) for item in value)
+
+
+def _entry(item: Any, key: str, where: str) -> str | int:
+    """An ISO3 code (any case, given back in capitals) or a state number."""
+    if isinstance(item, int) and not isinstance(item, bool) and item > 0:
+        return item
+    if isinstance(item, str) and item.strip().isdigit():
+        return int(item.strip())
+    if isinstance(item, str) and len(item.strip()) == 3 and item.strip().isalpha():
+        return item.strip().upper()
+    raise SettingsError(
+        f"{where}: {key} must list ISO3 codes or state numbers; {item!r} is neither"
+    )
