@@ -1,0 +1,213 @@
+"""`cmr site` without a browser: what it writes, what it refuses, and its exit statuses."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from site_support import RELEASE_FILES, release, synthetic
+from support import REPO, cmr_run, observation_data, write_observation
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic dataset (read only: tests that change it copy it)."""
+    return synthetic(tmp_path_factory.mktemp("site") / "data")
+
+
+@pytest.fixture(scope="module")
+def built(dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The synthetic dataset's site, built once with its release."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    rel = release(tmp_path_factory.mktemp("rel") / "cmr-dataset-2.1.0")
+    done = cmr_run(dataset, "site", "--out", str(out), "--release", str(rel))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def _copy(dataset: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(dataset, tmp_path / "data"))
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_builds_every_page_and_lists_them_in_its_manifest(built: Path) -> None:
+    """One page per country and country-year, the fixed pages, and a manifest of them all."""
+    names = set(_files(built))
+    for page in ("index", "codebook", "coverage", "downloads", "cite", "changelog", "search"):
+        assert f"{page}.html" in names
+    years = {"AZE-1990", "AZE-1991", "AZE-1992", "AZE-1993", "ARM-1993"}
+    assert {f"{y}.html" for y in years} | {"AZE.html", "ARM.html"} <= names
+    listed = json.loads((built / "cmr-site.json").read_text())["cmr"]["manifest"]
+    assert set(listed) == names - {"cmr-site.json"}
+
+
+def test_same_data_gives_byte_identical_sites(dataset: Path, built: Path, tmp_path: Path) -> None:
+    """Building again, elsewhere, gives the same bytes in every file."""
+    rel = release(tmp_path / "cmr-dataset-2.1.0")
+    done = cmr_run(dataset, "site", "--out", str(tmp_path / "again"), "--release", str(rel))
+    assert done.returncode == 0, done.stderr
+    assert _files(tmp_path / "again") == _files(built)
+
+
+def test_rebuild_replaces_its_own_site(dataset: Path, tmp_path: Path) -> None:
+    """A second build into the same folder replaces the first and leaves nothing beside it."""
+    out = tmp_path / "site"
+    assert cmr_run(dataset, "site", "--out", str(out)).returncode == 0
+    (out / "AZE-1990.html").write_text("stale", encoding="utf-8")
+    (out / "cmr-site.json").write_text((out / "cmr-site.json").read_text())  # still cmr's
+    done = cmr_run(dataset, "site", "--out", str(out))
+    assert done.returncode == 0, done.stdout
+    assert "stale" not in (out / "AZE-1990.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_refuses_a_folder_holding_foreign_files(dataset: Path, tmp_path: Path) -> None:
+    """A file cmr did not write is a located finding, exit 1, and stays untouched."""
+    out = tmp_path / "site"
+    assert cmr_run(dataset, "site", "--out", str(out)).returncode == 0
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    done = cmr_run(dataset, "site", "--out", str(out))
+    assert done.returncode == 1
+    assert "notes.txt:1:1: error site-folder-foreign" in done.stdout
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_refuses_a_changed_page(dataset: Path, tmp_path: Path) -> None:
+    """A folder of someone else's pages (no manifest) is never replaced."""
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "index.html").write_text("<p>my own site</p>", encoding="utf-8")
+    done = cmr_run(dataset, "site", "--out", str(out))
+    assert done.returncode == 1 and "site-folder-foreign" in done.stdout
+    assert (out / "index.html").read_text(encoding="utf-8") == "<p>my own site</p>"
+
+
+def test_an_error_in_a_final_observation_stops_it(dataset: Path, tmp_path: Path) -> None:
+    """A final file with an error: exit 1, the finding located, nothing written."""
+    root = _copy(dataset, tmp_path)
+    broken = observation_data(root, year=1994)  # codebook 1.2.0 without tiers: errors
+    write_observation(root, broken)
+    done = cmr_run(root, "site", "--out", str(tmp_path / "site"))
+    assert done.returncode == 1
+    assert "observations/AZE/1994.yaml:" in done.stdout and "error field-missing" in done.stdout
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_draft_with_errors_is_shown_marked(dataset: Path, tmp_path: Path) -> None:
+    """Errors in a draft do not stop the site; its page says it is a draft."""
+    root = _copy(dataset, tmp_path)
+    draft = observation_data(root, year=1995, status="draft")  # errors: no tiers
+    write_observation(root, draft)
+    done = cmr_run(root, "site", "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stdout
+    page = (tmp_path / "site" / "AZE-1995.html").read_text(encoding="utf-8")
+    assert "<strong>Draft.</strong>" in page
+
+
+def test_usage_problems_are_one_line_and_exit_2(dataset: Path, tmp_path: Path) -> None:
+    """A file as --out, --out among the observations, a folder that is no release: exit 2."""
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    cases = [
+        ("--out", str(tmp_path / "file")),
+        ("--out", str(dataset / "observations" / "site")),
+        ("--out", str(tmp_path / "s"), "--release", str(tmp_path)),
+        ("--out", str(tmp_path / "s"), "--release", str(tmp_path / "nowhere")),
+        ("--out", ""),
+    ]
+    for args in cases:
+        done = cmr_run(dataset, "site", *args)
+        assert done.returncode == 2, (args, done.stdout, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1 and done.stdout == "", args
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_bad_site_setting_is_a_usage_error(dataset: Path, tmp_path: Path) -> None:
+    """An unknown key of [site] in the settings is named on one line, exit 2."""
+    root = _copy(dataset, tmp_path)
+    (root / "cmr.toml").write_text('[site]\ncolour = "red"\n', encoding="utf-8")
+    done = cmr_run(root, "site", "--out", str(tmp_path / "site"))
+    assert done.returncode == 2 and "site.colour" in done.stderr
+
+
+def test_release_files_are_offered_with_size_and_checksum(built: Path) -> None:
+    """Each release file is copied under downloads/ and listed with its size and sha256."""
+    import hashlib
+
+    page = (built / "downloads.html").read_text(encoding="utf-8")
+    for name, data in RELEASE_FILES.items():
+        assert (built / "downloads" / name).read_bytes() == data
+        assert hashlib.sha256(data).hexdigest() in page
+        assert f"{len(data):,} bytes" in page
+
+
+def test_a_release_file_that_changed_stops_it(dataset: Path, tmp_path: Path) -> None:
+    """A release file that no longer matches SHA256SUMS: exit 1, the line located."""
+    rel = release(tmp_path / "cmr-dataset-2.1.0")
+    (rel / "README.txt").write_text("changed\n", encoding="utf-8")
+    done = cmr_run(dataset, "site", "--out", str(tmp_path / "site"), "--release", str(rel))
+    assert done.returncode == 1
+    assert "SHA256SUMS:1:1: error site-release-checksum README.txt" in done.stdout
+    assert not (tmp_path / "site").exists()
+
+
+def test_downloads_page_without_a_release_says_how_to_make_one(
+    dataset: Path, tmp_path: Path
+) -> None:
+    """No --release: the downloads page names the commands that make one."""
+    assert cmr_run(dataset, "site", "--out", str(tmp_path / "s")).returncode == 0
+    page = (tmp_path / "s" / "downloads.html").read_text(encoding="utf-8")
+    assert "cmr release" in page and "--release dist/cmr-dataset-VERSION/" in page
+
+
+def test_country_year_page_shows_answers_others_and_marks(built: Path) -> None:
+    """The adjudicated answer, each independent coder's answer, and the draft's marks."""
+    page = (built / "AZE-1993.html").read_text(encoding="utf-8")
+    assert "Searched, not found" in page and ">bob<" in page and ">ann<" in page
+    assert 'id="event-purge-1993"' in page
+    draft = (built / "AZE-1992.html").read_text(encoding="utf-8")
+    assert "Carried forward from 1991" in draft and "Not answered yet." in draft
+    only = (built / "ARM-1993.html").read_text(encoding="utf-8")
+    assert "Not adjudicated." in only
+
+
+def test_citations_are_full_references_with_pages_and_doi(built: Path) -> None:
+    """A citation links to its full reference, with pages, quote, and the DOI as a link."""
+    page = (built / "AZE-1991.html").read_text(encoding="utf-8")
+    assert '<a href="#ref-narang2018">Narang and Talmadge 2018</a>, 1380' in page
+    assert '<li id="ref-narang2018">' in page
+    assert 'href="https://doi.org/10.1177/0022002716684627"' in page
+    assert "<blockquote>a former colonel</blockquote>" in page
+
+
+def test_changelog_shows_dataset_and_codebook_changes(built: Path) -> None:
+    """CHANGELOG.md is shown (escaped) beside each codebook version's changes."""
+    page = (built / "changelog.html").read_text(encoding="utf-8")
+    assert "<code>AZE</code> 1993, adjudicated." in page
+    assert "&lt;b&gt;bold&lt;/b&gt;" in page and "<b>bold</b>" not in page
+    for version in ("1.0.0", "1.1.0", "1.2.0"):
+        assert f'id="codebook-{version}"' in page
+
+
+def test_search_index_holds_questions_countries_and_evidence(built: Path) -> None:
+    """The index is a plain script with every kind of entry, evidence included."""
+    script = (built / "search-index.js").read_text(encoding="utf-8")
+    assert script.startswith("window.CMR_SEARCH_INDEX = [")
+    assert '["country", "Armenia", "ARM.html"' in script
+    assert "Quartermaine Vexley" in script
+    assert '"codebook.html#regime_from_coup"' in script
+
+
+def test_the_repository_site_builds(tmp_path: Path) -> None:
+    """The repository's own data builds, with a page per coded country-year."""
+    done = cmr_run(REPO, "site", "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    coded = sorted(p.stem for p in (REPO / "observations" / "AZE").glob("*.yaml"))
+    for year in coded:
+        assert (tmp_path / "site" / f"AZE-{year}.html").is_file()
