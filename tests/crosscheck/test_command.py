@@ -52,6 +52,10 @@ def test_attempt_versus_success_is_a_disagreement(tmp_path, run_cli) -> None:
         ("undecided", Q1, ""),
         ("undecided", Q2, ""),
     ]
+    assert kinds(report(done), "1992.yaml") == [  # 1993 rows say nothing before 1992
+        ("undecided", "events", ""),
+        ("undecided", Q2, ""),
+    ]
     assert _run(run_cli, project, "powell-thyne", str(pt), "--strict").exit_code == 1
 
 

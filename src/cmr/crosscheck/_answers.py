@@ -2,11 +2,12 @@
 
 For a rule with `expect: present` (an answer a listed event contradicts), each row of a
 listed type wholly inside the window is a disagreement; none is an agreement over the years
-the source covers. For `expect: absent` (an answer that needs such an event), a row inside
-the window is an agreement; none is a disagreement when the source covers the whole window,
-and undecided when the window reaches before the source's first year (an open window such
-as `ever` always does). A row whose date may fall on either side of a window's edge, or a
-success fewer than seven days old at the reference moment, makes the comparison undecided.
+the source covers (undecided when it covers none of the window). For `expect: absent` (an
+answer that needs such an event), a row inside the window is an agreement; none is a
+disagreement when the source covers the whole window, and undecided when the window reaches
+before the source's first year (an open window such as `ever` always does). A row whose
+date may fall on either side of a window's edge, or a success fewer than seven days old at
+the reference moment, makes the comparison undecided.
 """
 
 from __future__ import annotations
@@ -61,8 +62,8 @@ def _contradicted(
             yield "disagree", f"{head} but the source lists a {row} in the window {window}", [k]
     if not relevant:
         types = ", ".join(sorted(test.types))
-        said = f"{head}; the source lists no {types} in the window {window} ({s.coverage_text()})"
-        yield "agree", said, []
+        said = f"{head}; the source lists no {types} in the window {window}; {s.coverage_text()}"
+        yield ("agree" if s.overlaps(low, s.high) else "undecided"), said, []
 
 
 def _supported(

@@ -104,6 +104,12 @@ class Subject:
             return False
         return low.year >= self.coverage[0] and high.year <= self.coverage[1]
 
+    def overlaps(self, low: dt.date | None, high: dt.date) -> bool:
+        """True when the source's years cover some of [low, high]."""
+        if self.coverage is None:
+            return False
+        return (low is None or low.year <= self.coverage[1]) and high.year >= self.coverage[0]
+
     def coverage_text(self) -> str:
         if self.coverage is None:
             return "the source lists no rows"
