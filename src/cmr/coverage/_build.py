@@ -11,7 +11,7 @@ from cmr.coverage._identity import country_of
 from cmr.coverage._observed import INDEPENDENT, UNREADABLE, Observed, read_observed
 from cmr.coverage._place import Placer
 from cmr.coverage._report import MISSING, Case, CoverageReport, Outside
-from cmr.coverage._universe import Universe, declared, settings_name
+from cmr.coverage._universe import Universe, declared, settings_file
 from cmr.coverage._year import change
 from cmr.external import SYSTEMS, Membership, Spell, read_membership
 from cmr.findings import Finding
@@ -122,7 +122,7 @@ def _status(case: Case, observed: list[Observed]) -> Case:
 def _filter_findings(
     project: Project, universe: Universe, membership: Membership, placer: Placer
 ) -> list[Finding]:
-    where = settings_name(project)
+    where = project.display(project.root / (settings_file(project) or "cmr.toml"))
     out = []
     for key, entries in (("countries", universe.countries), ("exclude", universe.exclude)):
         for entry in entries:

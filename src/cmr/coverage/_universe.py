@@ -79,26 +79,45 @@ def declared(project: Project, **options: Any) -> Universe:
     empty: not given). Settings' membership files are relative to the repository and must
     lie inside it; command-line ones are relative to the working folder."""
     table = project.config.get("universe", {})
-    where = f"{settings_name(project)} [universe]"
+    where = settings_name(project)
     if not isinstance(table, dict):
         raise SettingsError(f"{where} must be a table of settings")
+    given = {k: v for k, v in options.items() if v not in (None, ())}
+    if not table and not given:
+        raise SettingsError(
+            "no universe declared: add [universe] (system, states, first, last) to cmr.toml "
+            "or [tool.cmr.universe] to pyproject.toml, or pass --system, --states, --from, --to"
+        )
     merged = dict(table)
     if "states" in table:
         merged["states"] = _inside(project, table["states"], where)
-    given = {k: v for k, v in options.items() if v not in (None, ())}
     if "states" in given:
-        given["states"] = [str(Path(p).resolve()) for p in given["states"]]
+        given["states"] = [_existing(p, where) for p in given["states"]]
     merged.update({k: list(v) if isinstance(v, tuple) else v for k, v in given.items()})
-    universe = Universe.from_table(merged, where)
-    for path in universe.states:
-        if not Path(path).is_file():
-            raise SettingsError(f"{where}: membership file {path!r} does not exist")
-    return universe
+    return Universe.from_table(merged, where)
+
+
+def _existing(name: str, where: str, shown: str | None = None) -> str:
+    """`name` resolved, when it is a file; `SettingsError` when it is not."""
+    path = Path(name).resolve()
+    if not path.is_file():
+        raise SettingsError(f"{where}: membership file {shown or repr(name)} does not exist")
+    return str(path)
 
 
 def settings_name(project: Project) -> str:
-    names = ("cmr.toml", "pyproject.toml")
-    return next((n for n in names if (project.root / n).is_file()), "settings")
+    """Where the universe is declared, as messages name it."""
+    file = settings_file(project)
+    return {"cmr.toml": "cmr.toml [universe]", None: "[universe]"}.get(
+        file, "pyproject.toml [tool.cmr.universe]"
+    )
+
+
+def settings_file(project: Project) -> str | None:
+    """The settings file the project's settings come from, as findings name it."""
+    if (project.root / "cmr.toml").is_file():
+        return "cmr.toml"
+    return "pyproject.toml" if project.config else None
 
 
 def _inside(project: Project, value: Any, where: str) -> Any:
@@ -115,7 +134,7 @@ def _inside(project: Project, value: Any, where: str) -> Any:
                 f"{where}: states = {name!r} leads outside the repository; cmr reads only "
                 "files inside it (or pass --states FILE)"
             )
-        out.append(str(target))
+        out.append(_existing(str(target), where, repr(name)))
     return out
 
 
