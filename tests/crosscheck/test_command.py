@@ -176,3 +176,25 @@ def test_json_csv_and_text_say_the_same_and_repeat_byte_for_byte(tmp_path, run_c
         sum(1 for ln in as_text.splitlines() if not ln.startswith(" ")) == len(as_json["items"]) + 1
     )  # and the summary line
     assert run_cli(*args, project=project).output == as_text
+
+
+def test_json_is_the_library_report(tmp_path, run_cli) -> None:
+    """`--format json` prints `crosscheck(...).to_dict()` of the documented function."""
+    from cmr.crosscheck import crosscheck
+    from cmr.project import Project, shown_relative_to_cwd
+
+    project = aze_project(tmp_path)
+    pt = pt_file(tmp_path, "Azerbaijan 373 1993 6 4 2", "Azerbaijan 373 1993 9 20 1")
+    printed = report(_run(run_cli, project, "powell-thyne", str(pt)))
+    made = crosscheck(Project.find(project), "powell-thyne", pt, show=shown_relative_to_cwd())
+    assert printed == made.to_dict()
+    assert made.counts()["unmentioned"] == 1 and made.failing() == 1
+
+
+def test_a_missing_file_is_a_usage_error(tmp_path) -> None:
+    """A FILE that does not exist is one line on stderr and exit 2, as a user runs it."""
+    from support import cmr_run
+
+    done = cmr_run(aze_project(tmp_path), "crosscheck", "powell-thyne", "nowhere.txt")
+    assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr
+    assert "nowhere.txt" in done.stderr

@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from cmr.codebook import Codebook, CodebookError, Codebooks
 from cmr.crosscheck._acknowledged import settle
@@ -55,7 +54,7 @@ def crosscheck(
         by_code[e.code].append(e)
     years = [e.year for e in events]
     run = _Run(project, books, mapping, by_code, (min(years), max(years)) if years else None)
-    found = discover([project.observations_dir], lambda p: show(p))
+    found = discover([project.observations_dir], show)
     report.findings.extend(f for f in found.findings if f.severity == "error")
     for path in found.files:
         run.one(report, path, drafts, show)
@@ -68,11 +67,15 @@ class _Run:
     """What every observation is compared with."""
 
     def __init__(
-        self, project: Project, books: Codebooks, mapping: Mapping, by_code: Any, cov: Any
+        self,
+        project: Project,
+        books: Codebooks,
+        mapping: Mapping,
+        by_code: dict[int, list[CoupEvent]],
+        coverage: tuple[int, int] | None,
     ):
         self.project, self.books, self.mapping = project, books, mapping
-        self.by_code: dict[int, list[CoupEvent]] = by_code
-        self.coverage: tuple[int, int] | None = cov
+        self.by_code, self.coverage = by_code, coverage
 
     def one(self, report: Report, path: str, drafts: bool, show: Show) -> None:
         where = layout(path, self.project.observations_dir)
