@@ -10,8 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from cmr.codebook import Codebooks
-from cmr.export import export, load_panel
-from cmr.project import Project
+from cmr.export import load_panel
 
 IDS = ["country", "iso3c", "cown", "gwn", "vdem", "year", "as_of"]
 LONG = [
@@ -142,27 +141,3 @@ def test_labels_are_dictionary_encoded(exported: Path) -> None:
     for name in ("country", "iso3c", "question", "variable", "answer", "confidence", "coder"):
         assert pa.types.is_dictionary(schema.field(name).type), name
     assert not pa.types.is_dictionary(schema.field("evidence").type)
-
-
-def test_dataset_version_comes_from_settings(panel_project: Path, export_to) -> None:  # type: ignore[no-untyped-def]
-    """`dataset_version` in cmr.toml is written to Parquet and datapackage.json."""
-    (panel_project / "cmr.toml").write_text('dataset_version = "2.3.0"\n', encoding="utf-8")
-    run = export_to(panel_project)
-    assert run.result.success
-    package = json.loads((run.out / "datapackage.json").read_text(encoding="utf-8"))
-    assert package["version"] == "2.3.0"
-    meta = json.loads(pq.read_schema(run.out / "panel_long.parquet").metadata[b"cmr"])
-    assert meta["dataset_version"] == "2.3.0"
-
-
-def test_dataset_version_argument_overrides_settings(panel_project: Path) -> None:
-    """`export(dataset_version=...)` (as `cmr release` passes it) wins over the settings."""
-    (panel_project / "cmr.toml").write_text('dataset_version = "2.3.0"\n', encoding="utf-8")
-    run = export(
-        panel_project / "dist", project=Project.find(panel_project), dataset_version="3.0.0"
-    )
-    assert run.result.success
-    package = json.loads((run.out / "datapackage.json").read_text(encoding="utf-8"))
-    assert package["version"] == "3.0.0"
-    meta = json.loads(pq.read_schema(run.out / "panel_wide.parquet").metadata[b"cmr"])
-    assert meta["dataset_version"] == "3.0.0"

@@ -37,7 +37,6 @@ from cmr.export._lock import locked
 from cmr.export._manifest import foreign
 from cmr.export._publish import clean_leftovers, staging
 from cmr.export._select import select
-from cmr.export._spec import UNVERSIONED
 from cmr.export._stata import write_dta
 from cmr.export.panel import DEFAULT_OUT
 from cmr.findings import Finding, Result
@@ -91,9 +90,9 @@ def export(
     """Check every observation and, when there is no error, write the panel to `out`
     (default: the project's `dist/`), replacing a previous export as a whole.
 
-    `dataset_version` is the version the files carry (default: the project's
-    `dataset_version` setting). With `allow_partial`, observation files with errors are
-    left out instead;
+    `dataset_version` is the version the files carry (default: the project's setting, else
+    its git release tag, see `cmr.versioning.dataset_version`). With `allow_partial`,
+    observation files with errors are left out instead;
     `progress(done, total)` is called as files are read (`cmr.progress`). Raises
     `cmr.errors.EnvironmentProblem` when the machine stops the export.
 
@@ -112,20 +111,24 @@ def export(
     _refuse_non_folder(target, shown)
     _refuse_inside_inputs(target, shown, project)
     source_date_epoch()  # a malformed value stops the export before any work
+    # before the lock file exists: git would call the dataset changed (`+dirty`) for it
+    version = dataset_version or _configured_version(project)
     with os_errors_as_problems(shown):
         _make_parent(target)
         with locked(target, shown):
             _faults.at("locked")
             run = ExportRun(Result(_folder_findings(target, shown)), target)
             if run.result.success:
-                version = dataset_version or _configured_version(project)
                 _export(project, run, shown, jobs, allow_partial, progress, version)
     return run
 
 
 def _configured_version(project: Project) -> str:
-    """The dataset version of the project's settings, or `UNVERSIONED`."""
-    return str(project.config.get("dataset_version", UNVERSIONED))
+    """The project's dataset version: its setting, else its release tag or a development
+    version from git, else `UNVERSIONED` (`cmr.versioning.dataset_version`)."""
+    from cmr.versioning import dataset_version
+
+    return dataset_version(project)
 
 
 def _refuse_inside_inputs(target: Path, shown: str, project: Project) -> None:
