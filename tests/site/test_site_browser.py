@@ -14,7 +14,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from site_support import synthetic
+from site_support import release, synthetic
 from support import REPO, cmr_run
 
 CHROMIUM = os.environ.get("CMR_CHROMIUM", "/usr/bin/chromium")
@@ -53,12 +53,14 @@ class Recorder:
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The synthetic dataset's site and the repository's, each built once."""
+    """The synthetic dataset's site (with a release to download) and the repository's, each
+    built once."""
     base = tmp_path_factory.mktemp("browser")
     data = synthetic(base / "data")
     out = {}
-    for name, root in (("synthetic", data), ("repo", REPO)):
-        done = cmr_run(root, "site", "--out", str(base / name))
+    shipped = ["--release", str(release(base / "cmr-dataset-2.1.0"))]
+    for name, root, extra in (("synthetic", data, shipped), ("repo", REPO, [])):
+        done = cmr_run(root, "site", "--out", str(base / name), *extra)
         assert done.returncode == 0, done.stdout + done.stderr
         out[name] = base / name
     return out

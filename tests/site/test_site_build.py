@@ -144,7 +144,9 @@ def test_release_files_are_offered_with_size_and_checksum(built: Path) -> None:
     for name, data in RELEASE_FILES.items():
         assert (built / "downloads" / name).read_bytes() == data
         assert hashlib.sha256(data).hexdigest() in page
-        assert f"{len(data):,} bytes" in page
+        assert f"{len(data)} bytes" in page
+    assert (built / "downloads" / "SHA256SUMS").read_bytes().count(b"\n") == len(RELEASE_FILES)
+    assert "dataset 2.1.0" in page
 
 
 def test_a_release_file_that_changed_stops_it(dataset: Path, tmp_path: Path) -> None:
@@ -170,6 +172,7 @@ def test_country_year_page_shows_answers_others_and_marks(built: Path) -> None:
     """The adjudicated answer, each independent coder's answer, and the draft's marks."""
     page = (built / "AZE-1993.html").read_text(encoding="utf-8")
     assert "Searched, not found" in page and ">bob<" in page and ">ann<" in page
+    assert page.count("differs from the adjudicated answer") == 1
     assert 'id="event-purge-1993"' in page
     draft = (built / "AZE-1992.html").read_text(encoding="utf-8")
     assert "Carried forward from 1991" in draft and "Not answered yet." in draft

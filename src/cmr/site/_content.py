@@ -38,6 +38,7 @@ class Content:
     settings: SiteSettings
     downloads: list[Download] = field(default_factory=list)
     release_name: str = ""
+    sums: bytes | None = None
     citations: dict[str, str] = field(default_factory=dict)
     changelog: Markup | None = None
 

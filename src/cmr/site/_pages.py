@@ -7,12 +7,13 @@ the style sheet, the search script and its index, and the release files under `d
 from __future__ import annotations
 
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jinja2
 
 from cmr import _version
-from cmr.site._content import Content, cited_keys
+from cmr.site._content import Content, cited_keys, release_version
 from cmr.site._matrix import LABELS
 from cmr.site._model import CountryYear
 from cmr.site._search import index_entries, index_script
@@ -68,6 +69,8 @@ def pages(content: Content) -> dict[str, bytes]:
         out[name] = resources.files("cmr.site").joinpath("static", name).read_bytes()
     files = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in out.items()}
     files.update({f"downloads/{d.name}": d.data for d in content.downloads})
+    if content.sums is not None:
+        files["downloads/SHA256SUMS"] = content.sums
     return files
 
 
@@ -78,7 +81,7 @@ def _common(content: Content) -> dict[str, Any]:
         "lang": content.settings.lang,
         "nav": NAV,
         "version": book.version,
-        "dataset_version": content.release_name,
+        "dataset_version": release_version(Path(content.release_name or ".")) or "",
         "cmr_version": _version.__version__,
     }
     return {

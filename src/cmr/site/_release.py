@@ -68,3 +68,8 @@ def read_release(folder: Path, shown: str) -> tuple[list[Download], list[Finding
             continue
         downloads.append(Download(name, len(data), actual, data))
     return sorted(downloads, key=lambda d: d.name), findings
+
+
+def sums_file(folder: Path) -> bytes:
+    """The release's SHA256SUMS as it is, offered beside the files it lists."""
+    return (folder / SUMS).read_bytes()

@@ -22,7 +22,7 @@ from cmr.site._citations import citations
 from cmr.site._content import Content, gather, release_version
 from cmr.site._folder import folder_findings, refuse_bad_target
 from cmr.site._pages import pages
-from cmr.site._release import read_release
+from cmr.site._release import Download, read_release, sums_file
 from cmr.site._settings import site_settings
 from cmr.site._stage import clean_leftovers, staging, write_files
 
@@ -89,23 +89,25 @@ def _content(
     progress: Progress | None,
 ) -> Content | None:  # fmt: skip
     """What the site shows, or None when a finding that is an error stops the build."""
+    downloads, name = _release(release, run)  # an unusable folder stops before the check
+    sums = sums_file(Path(release)) if release is not None else None
     checked = check(project=project, keep=True, jobs=jobs, progress=progress)
     run.result.files = checked.result.files
     observations = checked.observations() if checked.books is not None else []
     drafts = {s.path for s in checked.summaries if s.draft}
     run.result.extend(f for f in checked.result.findings if f.file not in drafts)
-    downloads, name = _release(release, run)
     if not run.result.success or checked.books is None:
         return None
     bib = load_bibliography(project.bibliography)
     content = gather(project, checked.books, observations, bib, site_settings(project.config))
-    content.downloads, content.release_name = downloads, name
+    content.downloads, content.release_name, content.sums = downloads, name, sums
     content.citations = citations(project, run.result, release_version(Path(name or ".")))
     run.country_years, run.drafts = len(content.years), len(drafts)
     return None if not run.result.success else content
 
 
-def _release(release: str | Path | None, run: SiteRun) -> tuple[list, str]:  # type: ignore[type-arg]
+def _release(release: str | Path | None, run: SiteRun) -> tuple[list[Download], str]:
+    """The verified files of the release folder, and its name; findings go to `run`."""
     if release is None:
         return [], ""
     folder = Path(release)
