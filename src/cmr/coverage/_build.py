@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from cmr.catalogue import finding
+from cmr.coverage._declared import declared, settings_file
 from cmr.coverage._identity import country_of
 from cmr.coverage._observed import INDEPENDENT, UNREADABLE, Observed, read_observed
 from cmr.coverage._place import Placer
 from cmr.coverage._report import MISSING, Case, CoverageReport, Outside
-from cmr.coverage._universe import Universe, declared, settings_file
+from cmr.coverage._universe import Universe
 from cmr.coverage._year import change
 from cmr.external import SYSTEMS, Membership, Spell, read_membership
 from cmr.findings import Finding

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from cmr.catalogue import finding
 from cmr.coverage._identity import country_of, fixed_code
 from cmr.coverage._observed import UNREADABLE, Observed
-from cmr.coverage._year import change, covers, nearest
+from cmr.coverage._year import year_findings
 from cmr.external import Membership, Spell, System
 from cmr.findings import Finding
 
@@ -165,48 +165,7 @@ class Placer:
 
     def _moment(self, obs: Observed, code: int) -> list[Finding]:
         spells = self.year_spells(obs.iso3c, code, obs.year)
-        moment = obs.moment
-        if moment is not None and not covers(spells, moment):
-            spell = nearest(spells, moment)
-            line, column = obs.position("as_of" if obs.how == "as_of" else "year")
-            return [
-                finding(
-                    "coverage-moment-outside-spell",
-                    obs.file,
-                    line,
-                    column,
-                    iso3c=obs.iso3c,
-                    year=obs.year,
-                    moment=moment,
-                    how=obs.how,
-                    name=spell.name,
-                    system=self.label,
-                    start=spell.start,
-                    end=spell.end,
-                )
-            ]
-        return self._partial(obs, spells)
-
-    def _partial(self, obs: Observed, spells: list[Spell]) -> list[Finding]:
-        event = change(spells, obs.year, self.membership.horizon)
-        if event is None:
-            return []
-        what, day, spell = event
-        line, column = obs.position("year")
-        found = finding(
-            "coverage-partial-year",
-            obs.file,
-            line,
-            column,
-            iso3c=obs.iso3c,
-            year=obs.year,
-            name=spell.name,
-            number=spell.code,
-            event=what,
-            system=self.label,
-            day=day,
-        )
-        return [found]
+        return year_findings(obs, spells, self.label, self.membership.horizon)
 
     def year_spells(self, iso3c: str | None, code: int, year: int) -> list[Spell]:
         """The spells of `code`, and of the country it is, that hold a day of `year`."""

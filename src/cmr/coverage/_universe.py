@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from cmr.external import SYSTEMS
-from cmr.project import Project
 from cmr.settings import SettingsError
 
 KEYS = ("system", "states", "first", "last", "countries", "exclude")
@@ -72,70 +70,6 @@ class Universe:
             _filter(table, "countries", where),
             _filter(table, "exclude", where),
         )
-
-
-def declared(project: Project, **options: Any) -> Universe:
-    """The project's universe (`[universe]`) with command-line `options` over it (None or
-    empty: not given). Settings' membership files are relative to the repository and must
-    lie inside it; command-line ones are relative to the working folder."""
-    table = project.config.get("universe", {})
-    where = settings_name(project)
-    if not isinstance(table, dict):
-        raise SettingsError(f"{where} must be a table of settings")
-    given = {k: v for k, v in options.items() if v not in (None, ())}
-    if not table and not given:
-        raise SettingsError(
-            "no universe declared: add [universe] (system, states, first, last) to cmr.toml "
-            "or [tool.cmr.universe] to pyproject.toml, or pass --system, --states, --from, --to"
-        )
-    merged = dict(table)
-    if "states" in table:
-        merged["states"] = _inside(project, table["states"], where)
-    if "states" in given:
-        given["states"] = [_existing(p, where) for p in given["states"]]
-    merged.update({k: list(v) if isinstance(v, tuple) else v for k, v in given.items()})
-    return Universe.from_table(merged, where)
-
-
-def _existing(name: str, where: str, shown: str | None = None) -> str:
-    """`name` resolved, when it is a file; `SettingsError` when it is not."""
-    path = Path(name).resolve()
-    if not path.is_file():
-        raise SettingsError(f"{where}: membership file {shown or repr(name)} does not exist")
-    return str(path)
-
-
-def settings_name(project: Project) -> str:
-    """Where the universe is declared, as messages name it."""
-    file = settings_file(project)
-    return {"cmr.toml": "cmr.toml [universe]", None: "[universe]"}.get(
-        file, "pyproject.toml [tool.cmr.universe]"
-    )
-
-
-def settings_file(project: Project) -> str | None:
-    """The settings file the project's settings come from, as findings name it."""
-    if (project.root / "cmr.toml").is_file():
-        return "cmr.toml"
-    return "pyproject.toml" if project.config else None
-
-
-def _inside(project: Project, value: Any, where: str) -> Any:
-    """Settings' paths made absolute, when each names a place inside the repository."""
-    files = [value] if isinstance(value, str) else value
-    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        return value  # `from_table` says what is wrong
-    root = project.root.resolve()
-    out = []
-    for name in files:
-        target = (root / name).resolve()
-        if Path(name).is_absolute() or root not in target.parents:
-            raise SettingsError(
-                f"{where}: states = {name!r} leads outside the repository; cmr reads only "
-                "files inside it (or pass --states FILE)"
-            )
-        out.append(_existing(str(target), where, repr(name)))
-    return out
 
 
 def _option(key: str) -> str:

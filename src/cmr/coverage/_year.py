@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from cmr.catalogue import finding
+from cmr.coverage._observed import Observed
 from cmr.external import Spell
+from cmr.findings import Finding
 
 
 def change(spells: list[Spell], year: int, horizon: date | None) -> tuple[str, date, Spell] | None:
@@ -46,3 +49,51 @@ def covers(spells: list[Spell], day: date) -> bool:
 def nearest(spells: list[Spell], day: date) -> Spell:
     """The spell whose start or end is closest to `day` (to name it in a message)."""
     return min(spells, key=lambda s: min(abs((s.start - day).days), abs((s.end - day).days)))
+
+
+def year_findings(
+    obs: Observed, spells: list[Spell], system: str, horizon: date | None
+) -> list[Finding]:
+    """What is partial about a placed observation's year: its reference moment outside the
+    country's spells (at `as_of:`, or `year:`), else a year the country entered or left the
+    system (at `year:`); nothing for a full year."""
+    moment = obs.moment
+    if moment is not None and not covers(spells, moment):
+        spell = nearest(spells, moment)
+        line, column = obs.position("as_of" if obs.how == "as_of" else "year")
+        return [
+            finding(
+                "coverage-moment-outside-spell",
+                obs.file,
+                line,
+                column,
+                iso3c=obs.iso3c,
+                year=obs.year,
+                moment=moment,
+                how=obs.how,
+                name=spell.name,
+                system=system,
+                start=spell.start,
+                end=spell.end,
+            )
+        ]
+    event = change(spells, obs.year, horizon)
+    if event is None:
+        return []
+    what, day, spell = event
+    line, column = obs.position("year")
+    return [
+        finding(
+            "coverage-partial-year",
+            obs.file,
+            line,
+            column,
+            iso3c=obs.iso3c,
+            year=obs.year,
+            name=spell.name,
+            number=spell.code,
+            event=what,
+            system=system,
+            day=day,
+        )
+    ]

@@ -20,30 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cmr.catalogue import finding
+from cmr.external._header import header_problem, looks_like_header
+from cmr.external._layout import Layout
 from cmr.external._split import Field, Record, split_records
 from cmr.external._text import decode
 from cmr.findings import Finding
 
-HEADERS = ("required", "none", "optional")
-
-
-@dataclass(frozen=True)
-class Layout:
-    """The published form of a file: `source` names it in messages (`COW states2016`)."""
-
-    source: str
-    columns: tuple[str, ...]
-    delimiter: str = ","
-    header: str = "required"
-    """`required`, `none` (fields by position) or `optional` (a first row naming the columns
-    is taken for a header)."""
-    aliases: tuple[tuple[str, str], ...] = ()
-    """Other header names for a column, `(alias, column)`, matched in any case."""
-
-    def canonical(self, name: str) -> str:
-        """The column a header name stands for (its own name, lower case, when unknown)."""
-        key = name.strip().lower()
-        return dict(self.aliases).get(key, key)
+__all__ = ["Layout", "Row", "Table", "read_rows"]  # Layout lives in _layout; kept here too
 
 
 @dataclass(frozen=True)
@@ -129,23 +112,18 @@ def _read_text(table: Table, data: bytes, layout: Layout) -> None:
         _take_rows(table, body, layout)
 
 
-def _looks_like_header(record: Record, layout: Layout) -> bool:
-    known = {layout.canonical(f.value) for f in record.fields} & set(layout.columns)
-    return not record.problem and len(known) * 2 >= len(layout.columns)
-
-
 def _take_header(table: Table, records: list[Record], layout: Layout) -> list[Record] | None:
     """The records under the header; None (with a finding) when the header is wrong."""
     if not records:
         table.findings.append(_empty(table, "rows"))
         return None
     has_header = layout.header == "required" or (
-        layout.header == "optional" and _looks_like_header(records[0], layout)
+        layout.header == "optional" and looks_like_header(records[0], layout)
     )
     if not has_header:
         table.columns = layout.columns
         return records
-    problem = _header_problem(records[0], layout)
+    problem = header_problem(records[0], layout)
     if problem:
         first = records[0]
         expected = ", ".join(layout.columns)
@@ -163,20 +141,6 @@ def _take_header(table: Table, records: list[Record], layout: Layout) -> list[Re
         return None
     table.columns = tuple(layout.canonical(f.value) for f in records[0].fields)
     return records[1:]
-
-
-def _header_problem(record: Record, layout: Layout) -> str:
-    if record.problem:
-        return record.problem
-    names = [layout.canonical(f.value) for f in record.fields]
-    twice = sorted({n for n in names if names.count(n) > 1 and n})
-    if twice:
-        return f"names {', '.join(twice)} more than once"
-    missing = [c for c in layout.columns if c not in names]
-    if missing:
-        shown = ", ".join(f.value for f in record.fields)[:120]
-        return f"lacks {', '.join(missing)} (it reads: {shown})"
-    return ""
 
 
 def _empty(table: Table, what: str) -> Finding:
@@ -200,7 +164,7 @@ def _take_rows(table: Table, records: list[Record], layout: Layout) -> None:
             continue
         cells = dict(zip(table.columns, record.fields, strict=False))
         table.rows.append(Row(table.file, record.line, cells, table.source))
-    if not table.rows and not table.findings:
+    if not table.rows and table.success:
         table.findings.append(_empty(table, "rows under its header"))
 
 
