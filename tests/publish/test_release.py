@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -22,6 +23,7 @@ def ready(dataset: Path) -> Path:
     """The dataset with one valid observation and a changelog naming 2.1.0."""
     write_observation(dataset, valid_observation(dataset))
     (dataset / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
+    (dataset / "LICENSE-DATA").write_text("The data licence.\n", encoding="utf-8")
     return dataset
 
 
@@ -59,7 +61,9 @@ def test_release_writes_the_folder_and_the_zip(ready: Path) -> None:
         assert name in files
     for name in ("1.0.0.yaml", "1.1.0.yaml", "1.2.0.yaml", "1.2.0.md", "1.2.0.html"):
         assert f"codebook/{name}" in files
-    assert b'"version": "2.1.0"' in files["datapackage.json"]
+    package = json.loads(files["datapackage.json"])
+    assert package["version"] == "2.1.0" and package["licenses"][0]["name"] == "CC-BY-4.0"
+    assert files["LICENSE-DATA"] == b"The data licence.\n"
     cff = files["CITATION.cff"].decode()
     assert "version: 2.1.0\n" in cff and "date-released: '2023-11-14'\n" in cff
     sums = files["SHA256SUMS"].decode().splitlines()
@@ -138,4 +142,36 @@ def test_the_changelog_must_name_the_version(ready: Path) -> None:
     done = release(ready, "2.2.0", "--no-pdf")
     assert done.returncode == 1
     assert done.stdout.startswith("CHANGELOG.md:1:1: error release-changelog-missing")
+    assert not (ready / "dist").exists()
+
+
+CHROMIUM = os.environ.get("CMR_CHROMIUM") or "/usr/bin/chromium"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM}")
+def test_releases_with_the_pdf_are_byte_identical(ready: Path, tmp_path: Path) -> None:
+    """With Chromium the release holds the codebook PDF, and two releases stay identical."""
+    for name in ("a", "b"):
+        done = release(ready, "2.1.0", "--out", str(tmp_path / name))
+        assert done.returncode == 0, done.stderr
+    pdf = tmp_path / "a" / "cmr-dataset-2.1.0" / "codebook" / "1.2.0.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF-")
+    assert b"/CreationDate (D:20231114221320" in pdf.read_bytes()
+    zips = [(tmp_path / n / "cmr-dataset-2.1.0.zip").read_bytes() for n in ("a", "b")]
+    assert zips[0] == zips[1]
+
+
+def test_missing_chromium_stops_a_release_that_wants_the_pdf(ready: Path) -> None:
+    """Without Chromium a release with the PDF is refused before any work (exit 2)."""
+    env = {**os.environ, "CMR_CHROMIUM": str(ready / "none"), "SOURCE_DATE_EPOCH": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", "from cmr.cli import main; main()", "release", "2.1.0"],
+        cwd=ready,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 2 and "set CMR_CHROMIUM" in done.stderr and "--no-pdf" in done.stderr
     assert not (ready / "dist").exists()

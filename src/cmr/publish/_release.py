@@ -24,7 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cmr.errors import one_line, os_errors_as_problems
+from cmr.errors import EnvironmentProblem, one_line, os_errors_as_problems
 from cmr.findings import Result
 from cmr.project import Project
 from cmr.publish._changelog import changelog_findings
@@ -78,7 +78,10 @@ def release(
     if pdf:
         from cmr.publish._pdf import chromium_path
 
-        chromium_path()  # a missing Chromium stops the release before any work
+        try:  # a missing Chromium stops the release before any work
+            chromium_path()
+        except EnvironmentProblem as exc:
+            raise EnvironmentProblem(f"{exc}; or release without it: --no-pdf") from None
     run.result.extend(changelog_findings(project, bare))
     cited = _cited(project, run)
     if cited is None or not run.result.success:
