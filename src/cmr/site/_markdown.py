@@ -1,4 +1,5 @@
-"""A dataset's CHANGELOG.md shown as HTML: headings, lists and paragraphs, everything escaped.
+"""Texts shown as HTML: a dataset's CHANGELOG.md (headings, lists, paragraphs) and the
+codebook's prose (`code` spans), everything else escaped.
 
 Only the plain structure of a changelog is read (`#` headings, `-`/`*` list items, paragraphs,
 inline `code`); other markup stays as the text it is. Headings are moved below the page's own
@@ -19,6 +20,11 @@ _CODE = re.compile(r"`([^`]+)`")
 
 def _inline(text: str) -> str:
     return _CODE.sub(lambda m: f"<code>{m[1]}</code>", escape(text.strip()))
+
+
+def prose(text: object) -> Markup:
+    """A codebook text with its `code` spans as <code>, everything else escaped."""
+    return Markup(_inline(str(text)))
 
 
 def render(text: str, top: int = 3) -> Markup:

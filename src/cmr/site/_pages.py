@@ -14,6 +14,7 @@ import jinja2
 
 from cmr import _version
 from cmr.site._content import Content, cited_keys, release_version
+from cmr.site._markdown import prose
 from cmr.site._matrix import LABELS
 from cmr.site._model import CountryYear
 from cmr.site._search import index_entries, index_script
@@ -38,6 +39,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["count_in"] = lambda code, counts: counts.get(code, 0)
+    env.filters["prose"] = prose
     return env
 
 

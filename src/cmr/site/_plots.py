@@ -48,7 +48,8 @@ def _plot(q: Question, observations: list[Observation]) -> Plot:
     values = tuple(
         (v.code, v.label, PALETTE[i % len(PALETTE)]) for i, v in enumerate(q.scale.values)
     )
-    years = tuple((y, dict(per_year[y])) for y in sorted(per_year))
+    span = range(min(per_year), max(per_year) + 1) if per_year else range(0)
+    years = tuple((y, dict(per_year.get(y, {}))) for y in span)  # a gap stays a gap
     return Plot(
         q, values, tuple((m.code, m.label) for m in q.scale.missing), years,
         _svg(q, values, years), _alt(q, values, years),
