@@ -7,8 +7,9 @@ answers, in order:
 1. the `dataset_version` setting (`[tool.cmr]` or `cmr.toml`), when set;
 2. `1.2.0`, when HEAD carries exactly the release tag `v1.2.0` and nothing is changed;
 3. a describe-style development version, PEP 440 like setuptools-scm's: `1.2.1.dev3+g1a2b3c4`
-   three commits after `v1.2.0` (`0.0.0.dev12+g1a2b3c4` before any tag), with `.dirty` in the
-   local part when files differ from HEAD;
+   three commits after `v1.2.0` (`0.0.1.dev12+g1a2b3c4` in a repository without release tags),
+   with `.dirty` in the local part when files differ from HEAD (setuptools-scm writes the
+   date there instead; a dataset version stays the same from day to day);
 4. `0.0.0+unversioned` outside git, or when git is missing or fails: never a traceback.
 
 >>> dataset_version(cmr.project.Project.find())        # doctest: +SKIP
@@ -77,7 +78,7 @@ def dataset_version(project: Dataset) -> str:
 
 def git_version(root: Path) -> str | None:
     """The version git gives the repository holding `root`, or None without one."""
-    head = _git(root, "rev-parse", "--short=7", "HEAD")
+    head = _git(root, "rev-parse", "--short", "HEAD")
     if head is None:
         return None
     dirty = _git(root, "status", "--porcelain") not in ("", None)
@@ -90,7 +91,7 @@ def git_version(root: Path) -> str | None:
     base = release_version(found["tag"]) if found else None
     if found is None or base is None or "+" in base:
         count = _git(root, "rev-list", "--count", "HEAD") or "0"
-        return f"0.0.0.dev{count}{local}"
+        return f"0.0.1.dev{count}{local}"
     return f"{_next(base)}.dev{found['distance']}{local}"
 
 

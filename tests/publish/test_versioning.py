@@ -75,16 +75,16 @@ def test_commits_after_a_tag_give_a_dev_version(repo: Path) -> None:
         (repo / f"note{n}.txt").write_text("x", encoding="utf-8")
         git(repo, "add", ".")
         git(repo, "commit", "-q", "-m", f"note {n}")
-    head = git(repo, "rev-parse", "--short=7", "HEAD")
+    head = git(repo, "rev-parse", "--short", "HEAD")
     assert dataset_version(Project.find(repo)) == f"1.4.1.dev2+g{head}"
     (repo / "note1.txt").write_text("changed", encoding="utf-8")
     assert dataset_version(Project.find(repo)) == f"1.4.1.dev2+g{head}.dirty"
 
 
 def test_without_tags_the_commit_count_counts(repo: Path) -> None:
-    """A repository without release tags: 0.0.0.dev<commits>+g<hash>."""
-    head = git(repo, "rev-parse", "--short=7", "HEAD")
-    assert dataset_version(Project.find(repo)) == f"0.0.0.dev1+g{head}"
+    """A repository without release tags: 0.0.1.dev<commits>+g<hash>."""
+    head = git(repo, "rev-parse", "--short", "HEAD")
+    assert dataset_version(Project.find(repo)) == f"0.0.1.dev1+g{head}"
 
 
 @pytest.mark.parametrize(
