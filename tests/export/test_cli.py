@@ -44,4 +44,4 @@ def test_no_observations_exports_empty_panel(project: Path, run_cli: Callable[..
     assert "no-observations" in result.output
     wide = load_panel(project / "dist")
     book = Codebooks(project / "codebook").latest
-    assert len(wide) == 0 and len(wide.columns) == 8 + 3 * len(book.questions)
+    assert len(wide) == 0 and len(wide.columns) == 9 + 4 * len(book.questions)
