@@ -31,6 +31,7 @@ __all__ = [
     "commit_time",
     "dataset_version",
     "git_version",
+    "head_release",
     "release_version",
 ]
 
@@ -82,7 +83,7 @@ def git_version(root: Path) -> str | None:
     if head is None:
         return None
     dirty = _git(root, "status", "--porcelain") not in ("", None)
-    exact = _tagged(_git(root, "tag", "--points-at", "HEAD", "--list", f"{TAG_PREFIX}*"))
+    exact = head_release(root)
     if exact is not None:
         return f"{exact}+dirty" if dirty else exact
     local = f"+g{head}" + (".dirty" if dirty else "")
@@ -93,6 +94,11 @@ def git_version(root: Path) -> str | None:
         count = _git(root, "rev-list", "--count", "HEAD") or "0"
         return f"0.0.1.dev{count}{local}"
     return f"{_next(base)}.dev{found['distance']}{local}"
+
+
+def head_release(root: Path) -> str | None:
+    """The version of the release tag on HEAD (the highest, if several), or None."""
+    return _tagged(_git(root, "tag", "--points-at", "HEAD", "--list", f"{TAG_PREFIX}*"))
 
 
 def _tagged(lines: str | None) -> str | None:

@@ -104,3 +104,12 @@ def test_without_tags_the_commit_count_counts(repo: Path) -> None:
 def test_release_versions(text: str, expected: str | None) -> None:
     """Release versions are PEP 440 or semantic versions; a leading v is dropped."""
     assert release_version(text) == expected
+
+
+def test_a_release_must_match_the_tag_on_head(repo: Path) -> None:
+    """`cmr release` of another version than HEAD's release tag is refused (exit 2)."""
+    git(repo, "tag", "v1.4.0")
+    done = cmr_run(repo, "release", "1.5.0", "--no-pdf")
+    assert done.returncode == 2
+    assert "HEAD is tagged as release 1.4.0, not 1.5.0" in done.stderr
+    assert not (repo / "dist").exists()

@@ -31,7 +31,7 @@ from cmr.publish._changelog import changelog_findings
 from cmr.publish._citation import Citable, PublishError, citable
 from cmr.publish._contents import write_contents
 from cmr.publish._zip import files_of, write_sums, write_zip
-from cmr.versioning import commit_time, release_version
+from cmr.versioning import TAG_PREFIX, commit_time, head_release, release_version
 
 __all__ = ["PREFIX", "ReleaseRefused", "ReleaseRun", "release"]
 
@@ -75,6 +75,12 @@ def release(
     base = Path(out) if out is not None else project.root / "dist"
     run = ReleaseRun(bare, base / f"{PREFIX}{bare}", base / f"{PREFIX}{bare}.zip")
     _refuse_existing(run, project)
+    tagged = head_release(project.root)
+    if tagged is not None and tagged != bare:
+        raise ReleaseRefused(
+            f"HEAD is tagged as release {tagged}, not {bare}; release {tagged}, or check out "
+            f"the commit to release as {bare} (tag it {TAG_PREFIX}{bare})"
+        )
     if pdf:
         from cmr.publish._pdf import chromium_path
 
