@@ -214,3 +214,49 @@ def test_the_repository_site_builds(tmp_path: Path) -> None:
     coded = sorted(p.stem for p in (REPO / "observations" / "AZE").glob("*.yaml"))
     for year in coded:
         assert (tmp_path / "site" / f"AZE-{year}.html").is_file()
+
+
+MEMBERS = (
+    "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n"
+    "ARM,371,Armenia,{start},1,1,2016,12,31,2016\n"
+    "AZE,373,Azerbaijan,{start},1,1,2016,12,31,2016\n"
+    "GMY,255,Germany,1816,1,1,2016,12,31,2016\n"
+)
+
+
+def _with_universe(dataset: Path, tmp_path: Path, start: int) -> Path:
+    """A copy of the dataset declaring a COW universe 1990-1994 whose members (test data,
+    not the real list) join in `start`."""
+    root = _copy(dataset, tmp_path)
+    (root / "data").mkdir()
+    (root / "data" / "states.csv").write_text(MEMBERS.format(start=start), encoding="utf-8")
+    (root / "cmr.toml").write_text(
+        'dataset_version = "2.1.0"\n[universe]\nsystem = "cow"\nstates = "data/states.csv"\n'
+        "first = 1990\nlast = 1994\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+def test_coverage_page_lists_missing_cases_of_the_universe(dataset: Path, tmp_path: Path) -> None:
+    """With a declared universe, the coverage page gives each country's missing years."""
+    root = _with_universe(dataset, tmp_path, 1980)
+    (root / "cmr.toml").write_text(
+        (root / "cmr.toml").read_text(encoding="utf-8") + 'countries = ["ARM", "AZE"]\n',
+        encoding="utf-8",
+    )
+    done = cmr_run(root, "site", "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = (tmp_path / "site" / "coverage.html").read_text(encoding="utf-8")
+    assert "<strong>10</strong> cases" in page
+    assert '<span class="muted">(ARM)</span></th><td>1990–1992, 1994</td>' in page
+    assert '<span class="muted">(AZE)</span></th><td>1994</td>' in page
+
+
+def test_an_observation_outside_the_membership_stops_it(dataset: Path, tmp_path: Path) -> None:
+    """An observation of a state that was not a member that year is an error: exit 1."""
+    root = _with_universe(dataset, tmp_path, 1991)
+    done = cmr_run(root, "site", "--out", str(tmp_path / "site"))
+    assert done.returncode == 1
+    assert "observations/AZE/1990.yaml" in done.stdout and " error coverage-" in done.stdout
+    assert not (tmp_path / "site").exists()

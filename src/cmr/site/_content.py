@@ -25,6 +25,7 @@ from cmr.site._plots import Plot, plots
 from cmr.site._references import Reference, reference
 from cmr.site._release import Download
 from cmr.site._settings import SiteSettings
+from cmr.site._universe import UniverseView
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Content:
     downloads: list[Download] = field(default_factory=list)
     release_name: str = ""
     sums: bytes | None = None
+    universe: UniverseView | None = None
     citations: dict[str, str] = field(default_factory=dict)
     changelog: Markup | None = None
 

@@ -56,7 +56,7 @@ def pages(content: Content) -> dict[str, bytes]:
     page("index.html", "index.html", True)
     page("search.html", "search.html", True)
     page("codebook.html", "codebook.html", rules=content.rules(), cited=_codebook_refs(content))
-    page("coverage.html", "coverage.html", plots=content.plots(), universe=None)
+    page("coverage.html", "coverage.html", plots=content.plots(), universe=content.universe)
     page("downloads.html", "downloads.html", downloads=content.downloads,
          release_name=content.release_name)  # fmt: skip
     page("cite.html", "cite.html", citations=content.citations, origin=_origin(content),

@@ -25,6 +25,7 @@ from cmr.site._pages import pages
 from cmr.site._release import Download, read_release, sums_file
 from cmr.site._settings import site_settings
 from cmr.site._stage import clean_leftovers, staging, write_files
+from cmr.site._universe import universe_view
 
 DEFAULT_OUT = "site"
 
@@ -102,6 +103,9 @@ def _content(
     content = gather(project, checked.books, observations, bib, site_settings(project.config))
     content.downloads, content.release_name, content.sums = downloads, name, sums
     content.citations = citations(project, run.result, release_version(Path(name or ".")))
+    content.universe, report = universe_view(project)
+    if report is not None:
+        run.result.extend(f for f in report.findings if f.file not in drafts)
     run.country_years, run.drafts = len(content.years), len(drafts)
     return None if not run.result.success else content
 
