@@ -162,3 +162,26 @@ def test_settings_declare_the_universe_and_options_override(
         "errors": 0,
         "warnings": 0,
     }
+
+
+def test_codes_setting_gives_a_number_to_a_country(
+    dataset: Path, write: Callable[..., Path]
+) -> None:
+    """Serbia (no fixed COW code) is not found under COW's `Yugoslavia` 345 by name, an
+    error; `codes = {SRB = [345]}` in [universe] places it there."""
+    states = dataset / "data" / "states.csv"
+    states.write_text(
+        states.read_text(encoding="utf-8") + "YUG,345,Yugoslavia,1944,10,20,2016,12,31,2016\n",
+        encoding="utf-8",
+    )
+    write("SRB/2010.yaml", observation("SRB", 2010, None))
+    args = ("--from", "2010", "--to", "2010", "--country", "SRB")
+    code, found, _ = findings(dataset, *args)
+    assert code == 1
+    assert sorted(f[0] for f in found) == ["coverage-filter-unknown", "coverage-not-in-system"]
+    (dataset / "cmr.toml").write_text("[universe]\ncodes = {SRB = [345]}\n", encoding="utf-8")
+    code, found, report = findings(dataset, *args)
+    assert code == 0 and found == []
+    assert [(c["iso3c"], c["codes"], c["status"]) for c in report["cases"]] == [
+        ("SRB", [345], "final")
+    ]

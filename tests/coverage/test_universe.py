@@ -29,6 +29,9 @@ def usage(dataset: Path, settings: str, *args: str) -> str:
         (("last = 1995", "last = 1995\ncountry = []"), "unknown setting 'country' (did you mean"),
         (("last = 1995", 'last = 1995\ncountries = ["Azerbaijan"]'), "'Azerbaijan' is neither"),
         (("last = 1995", 'last = 1995\nexclude = "AZE"'), "exclude must be a list"),
+        (("last = 1995", "last = 1995\ncodes = {SRB = 345}"), "is not a list of numbers"),
+        (("last = 1995", "last = 1995\ncodes = {SRB = [345], MNE = [345]}"), "to two countries"),
+        (("last = 1995", "last = 1995\ncodes = {Serbia = [345]}"), "'Serbia' is no ISO3 code"),
     ],
 )
 def test_bad_settings_are_one_line_exit_2(

@@ -8,7 +8,6 @@ from typing import Any
 
 from cmr.catalogue import finding
 from cmr.coverage._declared import declared, settings_file
-from cmr.coverage._identity import country_of
 from cmr.coverage._observed import INDEPENDENT, UNREADABLE, Observed, read_observed
 from cmr.coverage._place import Placer
 from cmr.coverage._report import MISSING, Case, CoverageReport, Outside
@@ -38,7 +37,7 @@ def coverage_report(
     system = SYSTEMS[universe.system]
     membership = read_membership([Path(p) for p in universe.states], universe.system, show)
     report = CoverageReport(universe, list(membership.files), findings=list(membership.findings))
-    placer = Placer(membership, system)
+    placer = Placer(membership, system, universe.code_owners())
     templates = _cases(placer, universe)
     report.findings += _filter_findings(project, universe, membership, placer)
     report.findings += _beyond(universe, membership, system.label)
@@ -84,7 +83,7 @@ def _kept(code: int, iso3c: str | None, universe: Universe) -> bool:
 
 def _key(placer: Placer, code: int, year: int) -> Key:
     spells = placer.membership.spells_in(code, year)
-    iso3c = country_of(spells[0], placer.system.code_field) if spells else None
+    iso3c = placer.country(spells[0]) if spells else None
     return (iso3c or f"#{code}", year)
 
 
@@ -92,7 +91,7 @@ def _cases(placer: Placer, universe: Universe) -> dict[Key, Case]:
     """Every country-year of the universe, not yet covered."""
     found: dict[Key, list[Spell]] = defaultdict(list)
     for spell in placer.membership.spells:
-        iso3c = country_of(spell, placer.system.code_field)
+        iso3c = placer.country(spell)
         if _kept(spell.code, iso3c, universe):
             for year in range(
                 max(universe.first, spell.start.year), min(universe.last, spell.end.year) + 1

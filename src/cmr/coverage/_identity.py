@@ -8,6 +8,8 @@ own patterns (`cmr.countries.by_name`: "German Federal Republic" is Germany, DEU
 countrycode keeps for a former state without an ISO3 code (Yugoslavia, the Yemen Arab
 Republic) matches no country; any other name that matches nothing (a spelling countrycode
 does not know) falls back to the country whose fixed code in that system is the spell's code.
+A dataset can say it outright: `codes = {SRB = [345]}` in `[universe]` makes every spell of
+345 Serbia (COW keeps Serbia under Yugoslavia's number and name after 2006).
 
 >>> from datetime import date
 >>> from cmr.external import Spell
@@ -18,14 +20,18 @@ does not know) falls back to the country whose fixed code in that system is the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 
 from cmr import countries
-from cmr.external import Membership, Spell
+from cmr.external import Spell
 
 
-def country_of(spell: Spell, code_field: str) -> str | None:
-    """The ISO3 code of the country `spell` is, or None for a state without one."""
+def country_of(spell: Spell, code_field: str, codes: Mapping[int, str] | None = None) -> str | None:
+    """The ISO3 code of the country `spell` is, or None for a state without one. `codes`
+    (the universe's `codes` setting, by number) decides first."""
+    if codes and spell.code in codes:
+        return codes[spell.code]
     return _country_of(spell.name, spell.code, code_field)
 
 
@@ -55,15 +61,3 @@ def fixed_code(iso3c: str, code_field: str) -> int | None:
     country = countries.by_iso3(iso3c)
     code = getattr(country, code_field) if country is not None else None
     return code if isinstance(code, int) else None
-
-
-def spells_of_country(
-    membership: Membership, iso3c: str, year: int, code_field: str
-) -> list[Spell]:
-    """The spells holding a day of `year` that are the country `iso3c`, by code order."""
-    return [
-        spell
-        for _, spells in sorted(membership.by_code.items())
-        for spell in spells
-        if spell.in_year(year) and country_of(spell, code_field) == iso3c
-    ]

@@ -9,7 +9,8 @@ The rule (docs/coverage.md):
    same country in the file (or a state without an ISO3 code): placed there. If the file
    has that code as another country that year, an error (`coverage-code-mismatch`).
 3. Otherwise, if the file lists the observation's country that year under another code (by
-   the state's name), a warning (`coverage-code-differs`), placed there.
+   the state's name), a warning (`coverage-code-differs`), placed there; silently when the
+   observation has no code to compare (`cown: null`).
 4. Otherwise the state was no member on any day of the year: an error at the `year:` line
    (`coverage-not-in-system`).
 5. Placed, but the reference moment falls on a day outside every spell of the state: a
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from cmr.catalogue import finding
@@ -43,14 +45,21 @@ class Placement:
 class Placer:
     """Places observations in one membership list."""
 
-    def __init__(self, membership: Membership, system: System) -> None:
+    def __init__(
+        self, membership: Membership, system: System, codes: Mapping[int, str] | None = None
+    ) -> None:
         self.membership, self.system = membership, system
         self.label = system.label
+        self.codes = dict(codes or {})
         self.by_country: dict[str, list[Spell]] = defaultdict(list)
         for spell in membership.spells:
-            iso3c = country_of(spell, system.code_field)
+            iso3c = self.country(spell)
             if iso3c is not None:
                 self.by_country[iso3c].append(spell)
+
+    def country(self, spell: Spell) -> str | None:
+        """The ISO3 code of the country `spell` is (None: a state without one)."""
+        return country_of(spell, self.system.code_field, self.codes)
 
     def own_code(self, obs: Observed) -> int | None:
         """The observation's code in the system: its `cown` for COW, else countrycode's."""
@@ -91,11 +100,13 @@ class Placer:
     def _by_code(self, obs: Observed, own: int | None) -> Placement:
         spells = self.membership.spells_in(own, obs.year) if own is not None else []
         if spells:
-            other = country_of(spells[0], self.system.code_field)
+            other = self.country(spells[0])
             if other is None or other == obs.iso3c:
                 return Placement(own)
             return self._mismatch(obs, spells[0], other)
         same = [s for s in self.by_country.get(obs.iso3c, ()) if s.in_year(obs.year)]
+        if same and own is None:  # no code to compare (countrycode has none): by country
+            return Placement(same[0].code)
         if same:
             return self._differs(obs, own, same[0])
         return self._not_member(obs, own)

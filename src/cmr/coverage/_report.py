@@ -130,6 +130,7 @@ class CoverageReport:
                 "last": u.last,
                 "countries": list(u.countries),
                 "exclude": list(u.exclude),
+                "codes": {iso3c: list(numbers) for iso3c, numbers in u.codes},
             },
             "summary": {**self.totals(), "errors": self.errors, "warnings": self.warnings},
             "countries": self.countries(),

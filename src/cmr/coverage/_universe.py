@@ -10,6 +10,8 @@ pyproject.toml), each key overridable on the command line:
     last = 2016
     countries = ["AZE", "ARM", 373]         # optional: only these (ISO3 codes or state numbers)
     exclude = ["RUS"]                       # optional: all but these
+    codes = {SRB = [345]}                   # optional: numbers that are a country, whatever
+                                            # the list calls them
 
 A setting that cannot be used raises `SettingsError` with one line (exit 2 on the command line).
 
@@ -26,7 +28,7 @@ from typing import Any
 from cmr.external import SYSTEMS
 from cmr.settings import SettingsError
 
-KEYS = ("system", "states", "first", "last", "countries", "exclude")
+KEYS = ("system", "states", "first", "last", "countries", "exclude", "codes")
 MIN_YEAR, MAX_YEAR = 1, 9999
 
 Filter = tuple[str | int, ...]
@@ -42,6 +44,13 @@ class Universe:
     last: int
     countries: Filter = ()
     exclude: Filter = ()
+    codes: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """Numbers of the system that are a country, whatever the list calls them:
+    `(("SRB", (345,)),)` from `codes = {SRB = [345]}`."""
+
+    def code_owners(self) -> dict[int, str]:
+        """The country each number of `codes` is."""
+        return {n: iso3c for iso3c, numbers in self.codes for n in numbers}
 
     @property
     def years(self) -> range:
@@ -69,6 +78,7 @@ class Universe:
             last,
             _filter(table, "countries", where),
             _filter(table, "exclude", where),
+            _codes(table.get("codes", {}), where),
         )
 
 
@@ -125,3 +135,26 @@ def _entry(item: Any, key: str, where: str) -> str | int:
     raise SettingsError(
         f"{where}: {key} must list ISO3 codes or state numbers; {item!r} is neither"
     )
+
+
+def _codes(value: Any, where: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """`codes = {ISO3 = [numbers]}`: each number given to one country only."""
+    said = f"{where}: codes must be a table of ISO3 code = [state numbers]"
+    if not isinstance(value, dict):
+        raise SettingsError(said)
+    out: list[tuple[str, tuple[int, ...]]] = []
+    seen: set[int] = set()
+    for key, numbers in sorted(value.items()):
+        if not (isinstance(key, str) and len(key) == 3 and key.isalpha()):
+            raise SettingsError(f"{said}; {key!r} is no ISO3 code")
+        if not isinstance(numbers, list) or not all(
+            isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in numbers
+        ):
+            raise SettingsError(f"{said}; {key} = {numbers!r} is not a list of numbers")
+        if seen & set(numbers):
+            raise SettingsError(
+                f"{where}: codes gives {sorted(seen & set(numbers))} to two countries"
+            )
+        seen |= set(numbers)
+        out.append((key.upper(), tuple(numbers)))
+    return tuple(out)
