@@ -22,6 +22,7 @@ from cmr.crosscheck._acknowledged import settle
 from cmr.crosscheck._answers import answer_items
 from cmr.crosscheck._countries import codes_of
 from cmr.crosscheck._events import event_items
+from cmr.crosscheck._load import load
 from cmr.crosscheck._report import Item, Report
 from cmr.crosscheck._settings import Mapping, mapping_for
 from cmr.crosscheck._sources import SOURCES, SYSTEMS
@@ -30,7 +31,7 @@ from cmr.crosscheck._tests import answer_tests
 from cmr.discovery import discover
 from cmr.external._powell_thyne import CoupEvent
 from cmr.layout import layout
-from cmr.observation import is_draft, read_observation
+from cmr.observation import is_draft
 from cmr.project import Project
 
 Show = Callable[[str], str]
@@ -81,21 +82,14 @@ class _Run:
         where = layout(path, self.project.observations_dir)
         if where is None or where.independent:
             return
-        obs, found = read_observation(
-            Path(path),
-            self.books,
-            display=show(path),
-            root=self.project.root,
-            observations=self.project.observations_dir,
-        )
+        obs, text, errors = load(path, self.books, self.project, show(path))
         if obs is None:
-            report.findings.extend(f for f in found if f.severity == "error")
+            report.findings.extend(errors)
             return
         if is_draft(obs.data) and not drafts:
             report.drafts.append(obs.path)
             return
         report.observations += 1
-        text = Path(path).read_text(encoding="utf-8-sig")
         s = Subject(obs.path, obs.data, obs.codebook, text, self.coverage)
         items, findings = settle(s, self._items(s), self.mapping.source.name)
         report.items.extend(items)

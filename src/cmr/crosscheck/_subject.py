@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from cmr import _yaml, units
+from cmr import units
 from cmr.codebook import Codebook
+from cmr.crosscheck._places import Places
 from cmr.crosscheck._report import ExternalRow, Item
 from cmr.crosscheck._settings import Mapping
 from cmr.external._powell_thyne import CoupEvent
@@ -89,14 +90,14 @@ class Subject:
         return units.reference_moment(self.book, self.data)
 
     @cached_property
-    def _locator(self) -> _yaml.Locator:
-        return _yaml.Locator.try_compose(self.text) or _yaml.Locator(None)
+    def _places(self) -> Places:
+        return Places(self.text)
 
     def item(self, kind: str, path: tuple[str | int, ...], message: str, **more: Any) -> Item:
         """An item at `path` in the observation's file."""
-        at = self._locator.position(path)
+        line, column = self._places.position(path)
         pointer = ".".join(str(p) for p in path)
-        return Item(kind, self.file, at.line, at.column, pointer, message, **more)
+        return Item(kind, self.file, line, column, pointer, message, **more)
 
     def covers(self, low: dt.date | None, high: dt.date) -> bool:
         """True when the source's years cover all of [low, high]."""
