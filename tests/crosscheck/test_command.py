@@ -198,3 +198,27 @@ def test_a_missing_file_is_a_usage_error(tmp_path) -> None:
     done = cmr_run(aze_project(tmp_path), "crosscheck", "powell-thyne", "nowhere.txt")
     assert done.returncode == 2 and len(done.stderr.splitlines()) == 1, done.stderr
     assert "nowhere.txt" in done.stderr
+
+
+def test_an_unreadable_observation_is_a_located_error(tmp_path, run_cli) -> None:
+    """A file that is not YAML is its yaml-syntax finding and exit 1; the others are compared."""
+    project = aze_project(tmp_path)
+    (project / "observations" / "AZE" / "1994.yaml").write_text("codebook: 1.2.0\nyear: [1994\n")
+    pt = pt_file(tmp_path, "Azerbaijan 373 1993 6 4 2")
+    done = run_cli("crosscheck", "powell-thyne", str(pt), project=project)
+    assert done.exit_code == 1
+    assert "1994.yaml:2:7: error yaml-syntax" in done.output
+    assert "agree event coup-june-1993" in done.output
+
+
+def test_a_codebook_without_event_rules_says_nothing_is_compared(tmp_path, run_cli) -> None:
+    """An observation coded under 1.1.0 (no events, no event rules) is one undecided item."""
+    from support import observation_data, write_observation
+
+    project = aze_project(tmp_path)
+    data = observation_data(project, iso3c="ARM", country="Armenia", cown=371, year=1995)
+    write_observation(project, {**data, "codebook": "1.1.0"})
+    pt = pt_file(tmp_path, "Azerbaijan 373 1993 6 4 2")
+    assert kinds(report(_run(run_cli, project, "powell-thyne", str(pt))), "ARM/1995.yaml") == [
+        ("undecided", "codebook", "")
+    ]
