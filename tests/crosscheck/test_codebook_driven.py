@@ -49,3 +49,21 @@ def test_a_category_left_unmapped_is_not_compared(tmp_path, run_cli) -> None:
         run_cli("crosscheck", "powell-thyne", str(pt), "--format", "json", project=project)
     )
     assert [k[0] for k in kinds(data)] == ["agree", "agree", "agree"]
+
+
+def test_a_yes_without_support_is_acknowledged_by_question(tmp_path, run_cli) -> None:
+    """T1 yes with no success in a window the source covers disagrees; an entry naming the
+    question (it has no row, so no date) explains it."""
+    project = events_project(tmp_path / "data")
+    (project / "cmr.toml").write_text(SETTINGS, encoding="utf-8")
+    pt = pt_file(tmp_path, "Elsewhere 2 1980 1 1 1", "Elsewhere 2 2000 1 1 1")
+    args = ("crosscheck", "powell-thyne", str(pt), "--format", "json")
+    write(project, {"coup_recent": "yes"}, year=1993)
+    assert ("disagree", "answers.coup_recent.answer", "") in kinds(
+        report(run_cli(*args, project=project))
+    )
+    why = {"source": "powell-thyne", "question": "T1", "reason": "The list misses it."}
+    write(project, {"coup_recent": "yes"}, year=1993, external_checks=[why])
+    data = report(run_cli(*args, project=project))
+    assert ("explained", "answers.coup_recent.answer", "") in kinds(data)
+    assert data["summary"]["stale"] == 0
