@@ -18,48 +18,18 @@ explains nothing is reported as `stale`; one that cannot be read is a finding.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
-from cmr import units
-from cmr.catalogue import finding
+from cmr.crosscheck._entries import FIELD, read_entries, span_of
 from cmr.crosscheck._report import Item
-from cmr.crosscheck._sources import SOURCES
 from cmr.crosscheck._subject import Subject
 from cmr.findings import Finding
-
-FIELD = "external_checks"
-PRECISION = {4: "year", 7: "month", 10: "day"}
-OPEN = ("disagree", "unmentioned")
-
-
-@dataclass(frozen=True)
-class Ack:
-    """One readable entry of `external_checks`."""
-
-    index: int
-    source: str
-    span: tuple[dt.date, dt.date] | None
-    question: str
-    reason: str
-
-    def explains(self, item: Item, dates: list[tuple[dt.date, dt.date]]) -> bool:
-        if item.kind not in OPEN:
-            return False
-        if self.question and self.question.lower() not in (
-            item.question.lower(),
-            item.variable.lower(),
-        ):
-            return False
-        if self.span is None:
-            return bool(self.question)
-        return any(a <= self.span[1] and b >= self.span[0] for a, b in dates)
 
 
 def settle(s: Subject, items: list[Item], source: str) -> tuple[list[Item], list[Finding]]:
     """`items` with the acknowledged ones explained, plus a `stale` item for each entry of
     `source` that explains nothing; findings for entries that cannot be read."""
-    acks, findings = _read(s)
+    acks, findings = read_entries(s)
     mine = [a for a in acks if a.source == source]
     used: set[int] = set()
     out = []
@@ -83,59 +53,4 @@ def _dates(s: Subject, item: Item) -> list[tuple[dt.date, dt.date]]:
     events = s.data.get("events")
     if parts[0] == "events" and len(parts) > 1 and isinstance(events, list):
         texts.append(str(events[int(parts[1])].get("date", "")))
-    return [d for d in (_span(t) for t in texts) if d is not None]
-
-
-def _span(text: Any) -> tuple[dt.date, dt.date] | None:
-    if not isinstance(text, str):
-        return None
-    precision = PRECISION.get(len(text))
-    return units.span(text, precision) if precision else None
-
-
-def _read(s: Subject) -> tuple[list[Ack], list[Finding]]:
-    raw = s.data.get(FIELD)
-    if raw is None:
-        return [], []
-    if not isinstance(raw, list):
-        return [], [_bad(s, (FIELD,), "must be a list of entries")]
-    acks, findings = [], []
-    for i, entry in enumerate(raw):
-        made = _entry(s, i, entry)
-        if isinstance(made, Finding):
-            findings.append(made)
-        else:
-            acks.append(made)
-    return acks, findings
-
-
-def _entry(s: Subject, i: int, entry: Any) -> Ack | Finding:
-    if not isinstance(entry, dict):
-        return _bad(s, (FIELD, i), "must be a mapping with source, date or question, and reason")
-    source, date, question = entry.get("source"), entry.get("date"), entry.get("question")
-    reason = entry.get("reason")
-    if source not in SOURCES:
-        return _bad(s, (FIELD, i, "source"), f"source must be one of: {', '.join(SOURCES)}")
-    if not isinstance(reason, str) or not reason.strip():
-        return _bad(s, (FIELD, i, "reason"), "needs a reason saying why the coding differs")
-    span = _span(date)
-    if date is not None and span is None:
-        return _bad(
-            s, (FIELD, i, "date"), f"date {date!r} is not a date YYYY, YYYY-MM or YYYY-MM-DD"
-        )
-    if date is None and not (isinstance(question, str) and question):
-        return _bad(s, (FIELD, i), "needs the row's date or the question it concerns")
-    named = question if isinstance(question, str) else ""
-    return Ack(i, str(source), span, named, " ".join(reason.split()))
-
-
-def _bad(s: Subject, path: tuple[str | int, ...], problem: str) -> Finding:
-    item = s.item("stale", path, "")
-    return finding(
-        "crosscheck-acknowledgement-invalid",
-        s.file,
-        item.line,
-        item.column,
-        pointer=item.pointer,
-        problem=problem,
-    )
+    return [d for d in (span_of(t) for t in texts) if d is not None]
