@@ -185,3 +185,25 @@ def test_codes_setting_gives_a_number_to_a_country(
     assert [(c["iso3c"], c["codes"], c["status"]) for c in report["cases"]] == [
         ("SRB", [345], "final")
     ]
+
+
+def test_codes_setting_keeps_other_numbers_apart(dataset: Path, write: Callable[..., Path]) -> None:
+    """A country named in `codes` is only its listed numbers: a second state whose name
+    countrycode reads as the same country becomes a case of its own."""
+    states = dataset / "data" / "states.csv"
+    states.write_text(
+        states.read_text(encoding="utf-8")
+        + "DRV,816,Vietnam,1954,7,21,2016,12,31,2016\n"
+        + 'RVN,817,"Vietnam, Republic of",1954,7,21,1975,4,30,2016\n',
+        encoding="utf-8",
+    )
+    write("VNM/1965.yaml", observation("VNM", 1965, 816))
+    args = ("--from", "1965", "--to", "1965", "--exclude", "678", "--exclude", "DEU")
+    _, _, report = findings(dataset, *args)
+    assert [(c["iso3c"], c["codes"]) for c in report["cases"]] == [("VNM", [816, 817])]
+    (dataset / "cmr.toml").write_text("[universe]\ncodes = {VNM = [816]}\n", encoding="utf-8")
+    _, _, report = findings(dataset, *args)
+    assert [(c["iso3c"], c["codes"], c["status"]) for c in report["cases"]] == [
+        (None, [817], "missing"),
+        ("VNM", [816], "final"),
+    ]

@@ -84,3 +84,50 @@ def test_unknown_filter_country_is_a_warning(dataset: Path) -> None:
 def test_matrix_with_format_is_usage_error(dataset: Path) -> None:
     """--matrix prints text only."""
     assert "--matrix prints text" in usage(dataset, UNIVERSE, "--matrix", "--format", "json")
+
+
+def test_gw_places_a_country_by_name_without_a_warning(dataset: Path, tmp_path: Path) -> None:
+    """Under G&W, Germany in 2000 is 255 in the list while countrycode's G&W code for DEU is
+    260: the observation has no G&W field, so it is placed by its country, silently."""
+    gw = tmp_path / "iisystem.dat"
+    gw.write_bytes(
+        b"255\tGMY\tGermany (Prussia)\t01:01:1816\t08:05:1945\n"
+        b"260\tGFR\tGerman Federal Republic\t21:09:1949\t02:10:1990\n"
+        b"255\tGMY\tGermany (Prussia)\t03:10:1990\t31:12:2017\n"
+    )
+    (dataset / "observations" / "DEU").mkdir(parents=True)
+    (dataset / "observations" / "DEU" / "2000.yaml").write_text(
+        "codebook: 1.2.0\ncountry: Germany\niso3c: DEU\ncown: 255\nyear: 2000\n", "utf-8"
+    )
+    done = cmr_run(
+        dataset,
+        "coverage",
+        "--system",
+        "gw",
+        "--states",
+        str(gw),
+        "--from",
+        "2000",
+        "--to",
+        "2000",
+        "--format",
+        "csv",
+    )
+    assert done.returncode == 0 and done.stderr == ""
+    assert done.stdout.splitlines()[1] == (
+        "DEU,255,Germany (Prussia),2000,final,0,observations/DEU/2000.yaml,"
+    )
+
+
+def test_universe_in_pyproject(dataset: Path) -> None:
+    """[tool.cmr.universe] in a dataset's pyproject.toml declares the universe too."""
+    (dataset / "pyproject.toml").write_text(
+        UNIVERSE.replace("[universe]", "[tool.cmr.universe]"), encoding="utf-8"
+    )
+    done = cmr_run(dataset, "coverage", "--country", "373")
+    assert done.returncode == 0 and "5 case(s) in the COW universe 1988-1995" in done.stdout
+    (dataset / "pyproject.toml").write_text(
+        UNIVERSE.replace("[universe]", "[tool.cmr.universe]").replace("cow", "xx"), "utf-8"
+    )
+    said = cmr_run(dataset, "coverage").stderr
+    assert "pyproject.toml [tool.cmr.universe]: system must be one of cow, gw" in said

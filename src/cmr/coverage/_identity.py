@@ -6,10 +6,12 @@ over time: Correlates of War lists West Germany as 260 from 1955 to 1990 and Ger
 before and after. So a spell is matched to a country by its name first, with countrycode's
 own patterns (`cmr.countries.by_name`: "German Federal Republic" is Germany, DEU); a name
 countrycode keeps for a former state without an ISO3 code (Yugoslavia, the Yemen Arab
-Republic) matches no country; any other name that matches nothing (a spelling countrycode
+Republic) matches no country; a name with a part in brackets ("Germany (Prussia)", as G&W
+writes) is tried without it; any other name that matches nothing (a spelling countrycode
 does not know) falls back to the country whose fixed code in that system is the spell's code.
 A dataset can say it outright: `codes = {SRB = [345]}` in `[universe]` makes every spell of
-345 Serbia (COW keeps Serbia under Yugoslavia's number and name after 2006).
+345 Serbia, and no other number Serbia (COW keeps Serbia under Yugoslavia's number and name
+after 2006).
 
 >>> from datetime import date
 >>> from cmr.external import Spell
@@ -29,20 +31,30 @@ from cmr.external import Spell
 
 def country_of(spell: Spell, code_field: str, codes: Mapping[int, str] | None = None) -> str | None:
     """The ISO3 code of the country `spell` is, or None for a state without one. `codes`
-    (the universe's `codes` setting, by number) decides first."""
+    (the universe's `codes` setting, by number) decides first: a country named there is
+    only the numbers listed for it."""
     if codes and spell.code in codes:
         return codes[spell.code]
-    return _country_of(spell.name, spell.code, code_field)
+    found = _country_of(spell.name, spell.code, code_field)
+    return None if codes and found in codes.values() else found
 
 
 @cache
 def _country_of(name: str, code: int, code_field: str) -> str | None:
-    country = countries.by_name(name) if name else None
-    if country is not None:
-        return country.iso3c
-    if name and countries.former(name) is not None:
-        return None
+    for said in _names(name):
+        country = countries.by_name(said)
+        if country is not None:
+            return country.iso3c
+        if countries.former(said) is not None:
+            return None
     return _by_code(code_field).get(code)
+
+
+def _names(name: str) -> list[str]:
+    """The spell's name, then the name without a part in brackets: G&W writes "Germany
+    (Prussia)" and "Russia (Soviet Union)"."""
+    short = name.split("(")[0].strip()
+    return [n for n in dict.fromkeys([name.strip(), short]) if n]
 
 
 @cache

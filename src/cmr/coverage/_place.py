@@ -67,6 +67,11 @@ class Placer:
             return obs.cown
         return fixed_code(obs.iso3c, self.system.code_field)
 
+    def written(self, obs: Observed) -> bool:
+        """True when the observation's code is written in it (its `cown`, for COW), not
+        taken from countrycode."""
+        return self.system.code_field == "cown" and obs.cown is not None
+
     def place(self, obs: Observed) -> Placement:
         """The state-year `obs` codes, with the findings about it."""
         dawn, horizon = self.membership.dawn, self.membership.horizon
@@ -105,7 +110,7 @@ class Placer:
                 return Placement(own)
             return self._mismatch(obs, spells[0], other)
         same = [s for s in self.by_country.get(obs.iso3c, ()) if s.in_year(obs.year)]
-        if same and own is None:  # no code to compare (countrycode has none): by country
+        if same and not self.written(obs):  # no code of the coder's to compare: by country
             return Placement(same[0].code)
         if same:
             return self._differs(obs, own, same[0])
