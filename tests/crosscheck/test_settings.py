@@ -90,3 +90,10 @@ def test_codes_in_the_settings_match_a_state_numbered_otherwise(tmp_path, run_cl
     matched = kinds(report(run_cli(*args, project=coded)), "1993.yaml")
     assert ("disagree", "events.6.type", "") in unmatched
     assert ("agree", "events.6.type", "1993-06-04") in matched
+
+
+def test_the_command_offers_every_source() -> None:
+    """`cmr crosscheck SOURCE` accepts exactly the sources the library reads."""
+    from cmr.cli._crosscheck import SOURCE_NAMES
+
+    assert sorted(SOURCE_NAMES) == sorted(SOURCES)
