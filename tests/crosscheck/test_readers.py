@@ -153,3 +153,11 @@ def test_cline_older_layout_without_id_and_event_type(tmp_path: Path) -> None:
         ("1994-10-05", "attempted", ""),
         ("1995", "conspiracy", ""),
     ]
+
+
+def test_a_cline_file_given_as_powell_thyne_is_one_header_finding(tmp_path: Path) -> None:
+    """The wrong source's file is refused at its header, not row by row."""
+    path = cline_file(tmp_path, cline_row(373, 1992, 3, 6, "coup"))
+    events, findings = read_powell_thyne(path)
+    assert events == [] and [(f.code, f.line) for f in findings] == [("external-header-wrong", 1)]
+    assert "lacks ccode, coup" in findings[0].message

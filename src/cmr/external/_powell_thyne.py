@@ -116,7 +116,7 @@ def _layout(path: Path) -> Layout:
         first = b""
     delimiter = "," if b"\t" not in first and b"," in first else "\t"
     low = first.lower().removeprefix(b"\xef\xbb\xbf")
-    if b"ccode" in low or low.startswith(b"country"):
+    if b"ccode" in low or b"country" in low:
         return Layout("Powell & Thyne", COLUMNS[:-1], delimiter, header="required")
     return Layout("Powell & Thyne", COLUMNS, delimiter, header="none")
 
