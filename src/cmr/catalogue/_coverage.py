@@ -23,7 +23,7 @@ KINDS: list[Kind] = [
         "declared state system on any day: no membership spell of its code (or of a code the "
         "membership file gives the same country) holds a day of the year. Check the year and "
         "the country, or the universe's system.",
-        "{iso3c} {year}: {label} {number} ({name}) is not a member of the {system} state "
+        "{iso3c} {year}: {system} {number} ({name}) is not a member of the {system} state "
         "system in {year}; {spells}",
         _F,
     ),

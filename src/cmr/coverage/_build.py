@@ -6,15 +6,14 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from cmr.catalogue import finding
-from cmr.coverage._declared import declared, settings_file
+from cmr.coverage._declared import declared
 from cmr.coverage._observed import INDEPENDENT, UNREADABLE, Observed, read_observed
 from cmr.coverage._place import Placer
 from cmr.coverage._report import MISSING, Case, CoverageReport, Outside
 from cmr.coverage._universe import Universe
+from cmr.coverage._universe_notes import beyond_membership, filter_findings
 from cmr.coverage._year import change
-from cmr.external import SYSTEMS, Membership, Spell, read_membership
-from cmr.findings import Finding
+from cmr.external import SYSTEMS, Spell, read_membership
 from cmr.project import Project, shown_relative_to_cwd
 
 Key = tuple[str, int]
@@ -39,8 +38,8 @@ def coverage_report(
     report = CoverageReport(universe, list(membership.files), findings=list(membership.findings))
     placer = Placer(membership, system, universe.code_owners())
     templates = _cases(placer, universe)
-    report.findings += _filter_findings(project, universe, membership, placer)
-    report.findings += _beyond(universe, membership, system.label)
+    report.findings += filter_findings(project, universe, membership, placer)
+    report.findings += beyond_membership(universe, membership, system.label)
     placed: dict[Key, list[Observed]] = defaultdict(list)
     for obs in read_observed(project, show):
         _place(obs, placer, templates, placed, report)
@@ -117,48 +116,3 @@ def _status(case: Case, observed: list[Observed]) -> Case:
     status = panel[0].status if panel else (INDEPENDENT if readable else UNREADABLE)
     files = tuple(sorted(o.file for o in observed))
     return Case(case.codes, case.iso3c, case.name, case.year, status, files, case.partial)
-
-
-def _filter_findings(
-    project: Project, universe: Universe, membership: Membership, placer: Placer
-) -> list[Finding]:
-    where = project.display(project.root / (settings_file(project) or "cmr.toml"))
-    out = []
-    for key, entries in (("countries", universe.countries), ("exclude", universe.exclude)):
-        for entry in entries:
-            known = (
-                entry in membership.by_code
-                if isinstance(entry, int)
-                else (entry in placer.by_country)
-            )
-            if not known:
-                out.append(
-                    finding(
-                        "coverage-filter-unknown", where, key=key, value=entry, system=placer.label
-                    )
-                )
-    return out
-
-
-def _beyond(universe: Universe, membership: Membership, label: str) -> list[Finding]:
-    dawn, horizon = membership.dawn, membership.horizon
-    if dawn is None or horizon is None:
-        return []
-    years = [y for y in universe.years if not dawn.year <= y <= horizon.year]
-    if not years:
-        return []
-    span = f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]}"
-    if years[-1] - years[0] + 1 != len(years):
-        span = f"{len(years)} years"
-    return [
-        finding(
-            "coverage-universe-beyond-membership",
-            membership.files[0],
-            first=universe.first,
-            last=universe.last,
-            system=label,
-            dawn=dawn,
-            horizon=horizon,
-            years=span,
-        )
-    ]

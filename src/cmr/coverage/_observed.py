@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from cmr._yaml import Locator, YamlError, loads
+from cmr.catalogue import finding
 from cmr.codebook import Codebook, Codebooks
 from cmr.discovery import discover
+from cmr.findings import Finding
 from cmr.layout import layout
 from cmr.project import Project
 from cmr.units import reference_moment, unit_of
@@ -51,6 +53,11 @@ class Observed:
             return 1, 1
         where = locator.position((key,))
         return where.line, where.column
+
+    def finding(self, code: str, key: str, **params: Any) -> Finding:
+        """A finding of kind `code` at the top-level field `key` of this file."""
+        line, column = self.position(key)
+        return finding(code, self.file, line, column, iso3c=self.iso3c, year=self.year, **params)
 
 
 def read_observed(project: Project, show: Callable[[str], str] = str) -> list[Observed]:

@@ -25,7 +25,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from cmr.catalogue import finding
 from cmr.coverage._identity import country_of, fixed_code
 from cmr.coverage._observed import UNREADABLE, Observed
 from cmr.coverage._year import year_findings
@@ -88,17 +87,8 @@ class Placer:
         return placement
 
     def _beyond(self, obs: Observed, dawn: dt.date, horizon: dt.date) -> Placement:
-        line, column = obs.position("year")
-        found = finding(
-            "coverage-beyond-membership",
-            obs.file,
-            line,
-            column,
-            iso3c=obs.iso3c,
-            year=obs.year,
-            system=self.label,
-            dawn=dawn,
-            horizon=horizon,
+        found = obs.finding(
+            "coverage-beyond-membership", "year", system=self.label, dawn=dawn, horizon=horizon
         )
         return Placement(None, "outside the membership file's years", [found])
 
@@ -124,35 +114,25 @@ class Placer:
 
     def _mismatch(self, obs: Observed, spell: Spell, other: str) -> Placement:
         name, key = self._field()
-        line, column = obs.position(key)
-        found = finding(
+        found = obs.finding(
             "coverage-code-mismatch",
-            obs.file,
-            line,
-            column,
+            key,
             field=name,
             number=spell.code,
             name=spell.name,
             other=other,
             system=self.label,
-            year=obs.year,
-            iso3c=obs.iso3c,
         )
         return Placement(None, f"{spell.code} is {other} in the list", [found])
 
     def _differs(self, obs: Observed, own: int | None, spell: Spell) -> Placement:
         name, key = self._field()
-        line, column = obs.position(key)
-        found = finding(
+        found = obs.finding(
             "coverage-code-differs",
-            obs.file,
-            line,
-            column,
+            key,
             field=name,
             number=own,
             system=self.label,
-            year=obs.year,
-            iso3c=obs.iso3c,
             other_number=spell.code,
             name=spell.name,
         )
@@ -162,20 +142,13 @@ class Placer:
         known = self.membership.by_code.get(own, []) if own is not None else []
         known = known or self.by_country.get(obs.iso3c, [])
         spells = ", ".join(f"{s.start} to {s.end}" for s in known[:4])
-        said = f"a member {spells}" if spells else "the list never has it"
-        line, column = obs.position("year")
-        found = finding(
+        found = obs.finding(
             "coverage-not-in-system",
-            obs.file,
-            line,
-            column,
-            iso3c=obs.iso3c,
-            year=obs.year,
-            label=self.label,
+            "year",
+            system=self.label,
             number=own if own is not None else "(no code)",
             name=known[0].name if known else obs.iso3c,
-            system=self.label,
-            spells=said,
+            spells=f"a member {spells}" if spells else "the list never has it",
         )
         return Placement(None, "not a member that year", [found])
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from cmr.catalogue import finding
 from cmr.coverage._observed import Observed
 from cmr.external import Spell
 from cmr.findings import Finding
@@ -60,15 +59,11 @@ def year_findings(
     moment = obs.moment
     if moment is not None and not covers(spells, moment):
         spell = nearest(spells, moment)
-        line, column = obs.position("as_of" if obs.how == "as_of" else "year")
+        key = "as_of" if obs.how == "as_of" else "year"
         return [
-            finding(
+            obs.finding(
                 "coverage-moment-outside-spell",
-                obs.file,
-                line,
-                column,
-                iso3c=obs.iso3c,
-                year=obs.year,
+                key,
                 moment=moment,
                 how=obs.how,
                 name=spell.name,
@@ -81,15 +76,10 @@ def year_findings(
     if event is None:
         return []
     what, day, spell = event
-    line, column = obs.position("year")
     return [
-        finding(
+        obs.finding(
             "coverage-partial-year",
-            obs.file,
-            line,
-            column,
-            iso3c=obs.iso3c,
-            year=obs.year,
+            "year",
             name=spell.name,
             number=spell.code,
             event=what,
