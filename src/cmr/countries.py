@@ -182,11 +182,19 @@ def codes(iso3c: str, on: dt.date) -> Codes:
     country = by_iso3(iso3c)
     if country is None:
         return Codes(None, None, None)
+    spells = _spells().get(country.iso3c)
+    if spells is None:  # most countries: one code each
+        return _static(country)
     found = {"cown": country.cown, "gwn": country.gwn}
-    for system, first, last, code in _spells().get(country.iso3c, ()):
+    for system, first, last, code in spells:
         if first <= on <= last:
             found[system] = code
     return Codes(found["cown"], found["gwn"], country.vdem)
+
+
+@cache
+def _static(country: Country) -> Codes:
+    return Codes(country.cown, country.gwn, country.vdem)
 
 
 @cache
