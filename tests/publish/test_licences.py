@@ -41,12 +41,14 @@ def test_schema_copy_is_the_published_schema() -> None:
 
 @pytest.mark.parametrize("extra", ["", '[release]\nauthors = ["Doe, Jane", "A Lab"]\n'])
 def test_printed_cff_is_valid(dataset: Path, extra: str) -> None:
-    """`cmr cite --format cff` prints valid CFF, with or without authors and a release table."""
+    """`cmr cite --format cff` prints valid CFF, and refuses a dataset without authors."""
     (dataset / "cmr.toml").write_text(f'dataset_version = "2.1.0"\n{extra}', encoding="utf-8")
-    out = cmr_run(dataset, "cite", "--format", "cff").stdout
-    if not extra:  # CFF needs authors: without any, the schema says so
-        assert any("authors" in e for e in cff_errors(out))
+    done = cmr_run(dataset, "cite", "--format", "cff")
+    if not extra:  # CFF requires authors: without any, a finding says where to add them
+        assert done.returncode == 1
+        assert done.stdout.startswith("CITATION.cff:1:1: error cite-authors-missing")
         return
+    out = done.stdout
     assert cff_errors(out) == []
     data = yaml.safe_load(out)
     assert data["version"] == "2.1.0" and data["references"][0]["doi"].startswith("10.1177/")

@@ -20,7 +20,10 @@ CHANGELOG = "# Changelog\n\n## [2.1.0] - 2026-11-30\n\n- First release of the te
 
 @pytest.fixture
 def ready(dataset: Path) -> Path:
-    """The dataset with one valid observation and a changelog naming 2.1.0."""
+    """The dataset with one valid observation, an author, a changelog naming 2.1.0 and a
+    data licence."""
+    settings = 'dataset_version = "2.1.0"\n[release]\nauthors = ["Doe, Jane"]\n'
+    (dataset / "cmr.toml").write_text(settings, encoding="utf-8")
     write_observation(dataset, valid_observation(dataset))
     (dataset / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
     (dataset / "LICENSE-DATA").write_text("The data licence.\n", encoding="utf-8")
@@ -66,6 +69,7 @@ def test_release_writes_the_folder_and_the_zip(ready: Path) -> None:
     assert files["LICENSE-DATA"] == b"The data licence.\n"
     cff = files["CITATION.cff"].decode()
     assert "version: 2.1.0\n" in cff and "date-released: '2023-11-14'\n" in cff
+    assert "authors:\n- family-names: Doe\n  given-names: Jane\n" in cff
     sums = files["SHA256SUMS"].decode().splitlines()
     assert sorted(line.split("  ")[1] for line in sums) == sorted(set(files) - {"SHA256SUMS"})
     for line in sums:
@@ -174,4 +178,13 @@ def test_missing_chromium_stops_a_release_that_wants_the_pdf(ready: Path) -> Non
         check=False,
     )
     assert done.returncode == 2 and "set CMR_CHROMIUM" in done.stderr and "--no-pdf" in done.stderr
+    assert not (ready / "dist").exists()
+
+
+def test_a_release_needs_authors(ready: Path) -> None:
+    """Without authors (CITATION.cff requires them) the release is a finding, exit 1."""
+    (ready / "cmr.toml").write_text('dataset_version = "2.1.0"\n', encoding="utf-8")
+    done = release(ready, "2.1.0", "--no-pdf")
+    assert done.returncode == 1
+    assert done.stdout.startswith("CITATION.cff:1:1: error cite-authors-missing")
     assert not (ready / "dist").exists()

@@ -20,6 +20,17 @@ KINDS: list[Kind] = [
         _F,
     ),
     Kind(
+        "cite-authors-missing",
+        _E,
+        "The dataset names no authors",
+        "A CITATION.cff, and so a release, must name who made the dataset: people "
+        "(`family-names`, `given-names`) or organisations (`name`). List them under `authors` "
+        "in CITATION.cff at the dataset's root, or in the settings' `release.authors`.",
+        "no authors to cite the dataset by; list them under `authors` in {where} or in the "
+        "settings' release.authors",
+        _F,
+    ),
+    Kind(
         "cite-origin-unknown",
         _E,
         "The codebook's origin is not in the bibliography",

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cmr.catalogue import finding
 from cmr.codebook import Codebook, CodebookError, Codebooks
 from cmr.findings import Finding
 from cmr.project import Project
 from cmr.publish._bibtex import bibtex
 from cmr.publish._cff import cff_text
-from cmr.publish._metadata import Metadata, load_metadata
+from cmr.publish._metadata import CFF_FILE, Metadata, load_metadata
 from cmr.publish._origin import Reference, load_origin
 from cmr.publish._plain import ris, text
 
@@ -45,20 +46,26 @@ def citation(project: Project, fmt: str = "text", *, version: str | None = None)
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown citation format {fmt!r}; use one of {', '.join(FORMATS)}")
-    meta, origin = citable(project)
+    meta, origin = citable(project, need_authors=fmt == "cff")
     if version is not None:
         meta = meta.at(version, meta.date)
     return FORMATS[fmt](meta, origin)
 
 
-def citable(project: Project, book: Codebook | None = None) -> Citable:
-    """The dataset's metadata and origin (latest codebook by default), or `PublishError`."""
+def citable(
+    project: Project, book: Codebook | None = None, *, need_authors: bool = False
+) -> Citable:
+    """The dataset's metadata and origin (latest codebook by default), or `PublishError`;
+    `need_authors`: a dataset without authors is an error too (CFF requires them)."""
     try:
         book = book or Codebooks(project.codebook_dir).latest
     except CodebookError as exc:
         raise PublishError(exc.findings) from None
     meta, findings = load_metadata(project, book)
     origin, missing = load_origin(project, book)
+    if need_authors and not meta.authors:
+        shown = project.display(project.root / CFF_FILE)
+        missing.append(finding("cite-authors-missing", shown, where=shown))
     if findings or missing:
         raise PublishError([*findings, *missing])
     return meta, origin

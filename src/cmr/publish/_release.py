@@ -110,7 +110,7 @@ def _refuse_existing(run: ReleaseRun, project: Project) -> None:
 
 def _cited(project: Project, run: ReleaseRun) -> Citable | None:
     try:
-        return citable(project)
+        return citable(project, need_authors=True)
     except PublishError as exc:
         run.result.extend(exc.findings)
         return None
