@@ -68,6 +68,10 @@ class Table:
     def success(self) -> bool:
         return not any(f.severity == "error" for f in self.findings)
 
+    def note(self, code: str, line: int = 1, column: int = 1, **params: object) -> None:
+        """Add a finding of kind `code` about this file, naming its source."""
+        self.findings.append(finding(code, self.file, line, column, source=self.source, **params))
+
 
 def read_rows(path: Path, layout: Layout, *, name: str | None = None) -> Table:
     """Read `path` in `layout`; `name` is the file as findings show it (default: `path`)."""
@@ -76,36 +80,21 @@ def read_rows(path: Path, layout: Layout, *, name: str | None = None) -> Table:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        problem = f"cannot be read: {exc.strerror or exc}"
-        table.findings.append(_file_finding(table, problem))
+        table.note("external-file-unreadable", problem=f"cannot be read: {exc.strerror or exc}")
         return table
     _read_text(table, data, layout)
     return table
-
-
-def _file_finding(table: Table, problem: str) -> Finding:
-    return finding("external-file-unreadable", table.file, source=table.source, problem=problem)
 
 
 def _read_text(table: Table, data: bytes, layout: Layout) -> None:
     decoded = decode(data)
     table.encoding = decoded.encoding
     if decoded.problem:
-        table.findings.append(_file_finding(table, decoded.problem))
+        table.note("external-file-unreadable", problem=decoded.problem)
         return
     if decoded.encoding == "latin-1":
         line, col = decoded.bad_line, decoded.bad_column
-        table.findings.append(
-            finding(
-                "external-encoding",
-                table.file,
-                line,
-                col,
-                source=table.source,
-                bad_line=line,
-                bad_column=col,
-            )
-        )
+        table.note("external-encoding", line, col, bad_line=line, bad_column=col)
     records = split_records(decoded.text, layout.delimiter)
     body = _take_header(table, records, layout)
     if body is not None:
@@ -115,7 +104,7 @@ def _read_text(table: Table, data: bytes, layout: Layout) -> None:
 def _take_header(table: Table, records: list[Record], layout: Layout) -> list[Record] | None:
     """The records under the header; None (with a finding) when the header is wrong."""
     if not records:
-        table.findings.append(_empty(table, "rows"))
+        table.note("external-file-empty", what="rows")
         return None
     has_header = layout.header == "required" or (
         layout.header == "optional" and looks_like_header(records[0], layout)
@@ -125,47 +114,23 @@ def _take_header(table: Table, records: list[Record], layout: Layout) -> list[Re
         return records
     problem = header_problem(records[0], layout)
     if problem:
-        first = records[0]
         expected = ", ".join(layout.columns)
-        table.findings.append(
-            finding(
-                "external-header-wrong",
-                table.file,
-                first.line,
-                1,
-                source=table.source,
-                problem=problem,
-                expected=expected,
-            )
-        )
+        table.note("external-header-wrong", records[0].line, problem=problem, expected=expected)
         return None
     table.columns = tuple(layout.canonical(f.value) for f in records[0].fields)
     return records[1:]
-
-
-def _empty(table: Table, what: str) -> Finding:
-    return finding("external-file-empty", table.file, source=table.source, what=what)
 
 
 def _take_rows(table: Table, records: list[Record], layout: Layout) -> None:
     for record in records:
         problem, column = _row_problem(record, table.columns, layout.delimiter)
         if problem:
-            table.findings.append(
-                finding(
-                    "external-row-malformed",
-                    table.file,
-                    record.line,
-                    column,
-                    source=table.source,
-                    problem=problem,
-                )
-            )
+            table.note("external-row-malformed", record.line, column, problem=problem)
             continue
         cells = dict(zip(table.columns, record.fields, strict=False))
         table.rows.append(Row(table.file, record.line, cells, table.source))
     if not table.rows and table.success:
-        table.findings.append(_empty(table, "rows under its header"))
+        table.note("external-file-empty", what="rows under its header")
 
 
 def _row_problem(record: Record, columns: tuple[str, ...], delimiter: str) -> tuple[str, int]:
