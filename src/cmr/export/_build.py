@@ -21,8 +21,9 @@ from cmr.export._events import Facts, cited_by, events_table
 from cmr.export._manifest import PACKAGE, manifest
 from cmr.export._spec import UNVERSIONED, PanelSpec
 from cmr.export._stata import write_dta, write_events_dta
-from cmr.export._tables import codings_table, long_table, wide_answers, wide_table
+from cmr.export._tables import codings_table, long_table
 from cmr.export._units import with_units
+from cmr.export._wide import wide_answers, wide_table
 from cmr.export._write import write_csv, write_parquet
 from cmr.export.panel import parquet_name, to_frame
 from cmr.findings import Finding

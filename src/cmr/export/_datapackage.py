@@ -22,6 +22,7 @@ from typing import Any
 import pyarrow as pa
 
 from cmr.export._epoch import moment
+from cmr.export._fields import stata_field, table_field
 from cmr.export._spec import PanelSpec
 
 FORMAT = 1
@@ -69,54 +70,6 @@ LICENSES = {
 }
 
 
-def _type(t: pa.DataType) -> str:
-    if pa.types.is_dictionary(t):
-        return _type(t.value_type)
-    if pa.types.is_integer(t):
-        return "integer"
-    if pa.types.is_date(t):
-        return "date"
-    return "string"
-
-
-def _field(field: pa.Field, key: list[str], layout: PanelSpec) -> dict[str, Any]:
-    meta = {k.decode(): v.decode() for k, v in (field.metadata or {}).items()}
-    out: dict[str, Any] = {"name": field.name, "type": _type(field.type)}
-    if "description" in meta:
-        out["description"] = meta["description"]
-    if "label" in meta:
-        out["title"] = json.loads(meta["label"])
-    constraints: dict[str, Any] = {}
-    if field.name in key or not field.nullable:
-        constraints["required"] = True
-    if "categories" in meta and field.name not in ("country", "iso3c", "coder"):
-        constraints["enum"] = json.loads(meta["categories"])
-    if "values" in meta:
-        constraints["enum"] = sorted(set(json.loads(meta["values"]).values()))
-    if field.name == "year" and out["type"] == "integer":
-        constraints["minimum"] = layout.min_year
-    if constraints:
-        out["constraints"] = constraints
-    return {**out, **_categories(meta)}
-
-
-def _categories(meta: dict[str, str]) -> dict[str, Any]:
-    """Data Package v2 `categories` (each code or number with its label) and
-    `categoriesOrdered`, for label columns with labels and for the wide panel's values."""
-    out: dict[str, Any] = {}
-    if "labels" in meta and "categories" in meta:
-        names = json.loads(meta["labels"])
-        out["categories"] = [
-            {"value": c, "label": names[c]} for c in json.loads(meta["categories"])
-        ]
-    elif "value_labels" in meta:
-        numbers = json.loads(meta["value_labels"])
-        out["categories"] = [{"value": int(v), "label": label} for v, label in numbers.items()]
-    if out and json.loads(meta.get("ordered", "false")):
-        out["categoriesOrdered"] = True
-    return out
-
-
 def sha256(path: Path) -> str:
     digest = hashlib.sha256()
     with path.open("rb") as fh:
@@ -128,7 +81,7 @@ def sha256(path: Path) -> str:
 def resource(name: str, table: pa.Table, path: Path, layout: PanelSpec) -> dict[str, Any]:
     """The resource describing the CSV file at `path` (already written) holding `table`."""
     schema: dict[str, Any] = {
-        "fields": [_field(f, KEYS[name], layout) for f in table.schema],
+        "fields": [table_field(f, KEYS[name], layout) for f in table.schema],
         "primaryKey": KEYS[name],
     }
     if name in FOREIGN_KEYS:
@@ -152,11 +105,13 @@ def binary_resource(
 ) -> dict[str, Any]:
     """The resource describing the Parquet or Stata file at `path` (already written) holding
     `table`: the same fields as the CSV, as the format stores them."""
-    fields = [_field(f, KEYS[name], layout) for f in table.schema]
+    fields = [table_field(f, KEYS[name], layout) for f in table.schema]
     if fmt == "dta":  # the missing codes are extended missing values there, not columns
         companions = {f"{v.name}_missing" for v in layout.variables}
         confidence = {f"{v.name}_conf" for v in layout.variables}
-        fields = [_stata(f, f["name"] in confidence) for f in fields if f["name"] not in companions]
+        fields = [
+            stata_field(f, f["name"] in confidence) for f in fields if f["name"] not in companions
+        ]
     what, mediatype = BINARY[fmt]
     return {
         "name": f"{name}_{fmt}",
@@ -170,20 +125,6 @@ def binary_resource(
         "hash": f"sha256:{sha256(path)}",
         "schema": {"fields": fields, "primaryKey": KEYS[name]},
     }
-
-
-def _stata(field: dict[str, Any], confidence: bool) -> dict[str, Any]:
-    """A field as the Stata file holds it: confidence as a labelled integer from 1 (lowest);
-    a variable's missing codes are its extended missing values (`.a`, `.b`, ...)."""
-    out = dict(field)
-    if confidence and "enum" in field.get("constraints", {}):
-        levels = field["constraints"]["enum"]
-        out["type"] = "integer"
-        out["constraints"] = {"enum": list(range(1, len(levels) + 1))}
-        labels = [c["label"] for c in field.get("categories", [])] or levels
-        out["categories"] = [{"value": i, "label": x} for i, x in enumerate(labels, start=1)]
-        out["description"] = f"{field.get('description', '')} 1 = {levels[0]}, ... (value labels)"
-    return out
 
 
 def created() -> str | None:

@@ -1,4 +1,5 @@
-"""The long and wide panels as Arrow tables, assembled from the collected columns.
+"""The long panel and the codings table as Arrow tables, from the collected columns, and
+what every panel table shares: its identifier columns, label columns and metadata.
 
 Labels (country, question, answer, confidence...) are dictionary-encoded, so pandas reads them
 as categoricals and R's arrow as factors; each field's metadata carries its description and, for
@@ -13,10 +14,10 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from cmr.export._arrow import field, int_type, labels, scatter, table, text
+from cmr.export._arrow import field, int_type, labels, table, text
 from cmr.export._codes import DESCRIPTIONS, code_columns
 from cmr.export._collect import Collected, cite_text
-from cmr.export._spec import PanelSpec, Variable
+from cmr.export._spec import PanelSpec
 
 IDENTIFIERS: dict[str, str] = {
     "country": "Country name (countrycode's English name).",
@@ -32,7 +33,7 @@ TRAILING: dict[str, str] = {
 Field = tuple[pa.Field, Any]
 
 
-def _label(
+def label_field(
     name: str,
     indices: Any,
     categories: list[str],
@@ -62,7 +63,7 @@ def _found(values: list[str]) -> tuple[list[int], list[str]]:
     return [index[v] for v in values], categories
 
 
-def _per_observation(c: Collected, layout: PanelSpec) -> tuple[list[Field], list[Field]]:
+def per_observation(c: Collected, layout: PanelSpec) -> tuple[list[Field], list[Field]]:
     """Identifier and trailing columns, one cell per observation."""
     names, countries = _found(c.obs_country)
     isos, codes = _found(c.obs_iso3c)
@@ -70,8 +71,8 @@ def _per_observation(c: Collected, layout: PanelSpec) -> tuple[list[Field], list
     version_index = {v: i for i, v in enumerate(layout.versions)}
     found = code_columns(c.obs_iso3c, c.obs_as_of, c.obs_cown)
     return [
-        _label("country", names, countries, IDENTIFIERS["country"]),
-        _label("iso3c", isos, codes, IDENTIFIERS["iso3c"]),
+        label_field("country", names, countries, IDENTIFIERS["country"]),
+        label_field("iso3c", isos, codes, IDENTIFIERS["iso3c"]),
         *(
             field(name, pa.array(getattr(found, name), pa.int16()), IDENTIFIERS[name])
             for name in DESCRIPTIONS
@@ -79,8 +80,8 @@ def _per_observation(c: Collected, layout: PanelSpec) -> tuple[list[Field], list
         field("year", pa.array(c.obs_year, pa.int16()), IDENTIFIERS["year"], False),
         field("as_of", pa.array(c.obs_as_of, pa.date32()), IDENTIFIERS["as_of"], False),
     ], [
-        _label("coder", coders, who, TRAILING["coder"]),
-        _label(
+        label_field("coder", coders, who, TRAILING["coder"]),
+        label_field(
             "codebook_version",
             [version_index[v] for v in c.obs_version],
             list(layout.versions),
@@ -110,24 +111,24 @@ def table_metadata(layout: PanelSpec, shape: str) -> dict[str, str]:
 
 def _long_fields(c: Collected, layout: PanelSpec, *, texts: bool = True) -> list[Field]:
     """The long panel's columns; without `texts`, no evidence, note or citations."""
-    ids, trailing = _per_observation(c, layout)
+    ids, trailing = per_observation(c, layout)
     rows = pa.array(np.frombuffer(c.row_obs, dtype=np.int64))
     value_type = int_type(*layout.value_range)
     fields = [
         *_repeat(ids, rows),
-        _label(
+        label_field(
             "question",
             c.question,
             list(layout.question_ids),
             "Question id, as the observation's codebook version numbers it.",
         ),
-        _label(
+        label_field(
             "variable",
             c.variable,
             [v.name for v in layout.variables],
             "Variable name of the question; stable across codebook versions.",
         ),
-        _label(
+        label_field(
             "answer",
             c.answer,
             list(layout.answer_codes),
@@ -139,7 +140,7 @@ def _long_fields(c: Collected, layout: PanelSpec, *, texts: bool = True) -> list
             pa.array(c.value, value_type),
             "Numeric value of the answer; empty for missing codes.",
         ),
-        _label(
+        label_field(
             "confidence",
             c.confidence,
             list(layout.confidence),
@@ -207,86 +208,3 @@ def codings_table(
         ),
     ]
     return table(fields, table_metadata(layout, "codings"))
-
-
-def _by_variable(c: Collected, layout: PanelSpec) -> list[tuple[np.ndarray, np.ndarray]]:
-    """For each layout variable, the long rows that answer it and their observations."""
-    variable = np.asarray(c.variable, dtype=np.int32)
-    row_obs = np.asarray(c.row_obs, dtype=np.int64)
-    out = []
-    for j in range(len(layout.variables)):
-        sel = np.flatnonzero(variable == j)
-        out.append((sel, row_obs[sel]))
-    return out
-
-
-def _missing_index(var: Variable, layout: PanelSpec) -> np.ndarray:
-    """Answer index (-1: none, last) -> the answer's index among `var`'s missing codes, or -1
-    for a value (or an answer the variable does not have)."""
-    out = np.full(len(layout.answer_codes) + 1, -1, dtype=np.int64)
-    for k, code in enumerate(var.missing):
-        out[layout.answer_codes.index(code)] = k
-    return out
-
-
-def wide_table(c: Collected, layout: PanelSpec) -> pa.Table:
-    """One row per country-year: identifiers, then per variable its value, the missing code
-    behind an empty value, confidence and number of citations (`<variable>`,
-    `<variable>_missing`, `<variable>_conf`, `<variable>_nsrc`)."""
-    ids, trailing = _per_observation(c, layout)
-    n = c.n_obs
-    value_type = int_type(*layout.value_range)
-    value = pa.array(c.value, pa.float64()).to_numpy(zero_copy_only=False)
-    confidence = np.asarray(c.confidence, dtype=np.int64)
-    nsrc = np.asarray(c.n_citations, dtype=np.float64)
-    answer = np.asarray(c.answer, dtype=np.int64)
-    fields = [*ids, *trailing]
-    for var, (sel, rows) in zip(layout.variables, _by_variable(c, layout), strict=True):
-        q = var.question
-        values = scatter(n, rows, value[sel], np.nan)
-        fields += [
-            field(
-                var.name,
-                pa.array(values, from_pandas=True).cast(value_type),
-                q.text,
-                question=",".join(var.ids),
-                label=q.label,
-                values=var.values,
-                missing=list(var.missing),
-                value_labels={str(v): var.labels[k] for k, v in var.values.items()},
-            ),
-            _label(
-                f"{var.name}_missing",
-                scatter(n, rows, _missing_index(var, layout)[answer[sel]], -1),
-                list(var.missing),
-                f"Missing code behind an empty {var.name}: {', '.join(var.missing) or 'none'}; "
-                f"empty when {var.name} has a value or the row's codebook does not ask {q.id}.",
-                nullable=True,
-                names={code: var.labels[code] for code in var.missing},
-            ),
-            _label(
-                f"{var.name}_conf",
-                scatter(n, rows, confidence[sel], -1),
-                list(layout.confidence),
-                f"Confidence in {var.name} ({q.id}).",
-                ordered=True,
-                nullable=True,
-                names=layout.confidence_labels,
-            ),
-            field(
-                f"{var.name}_nsrc",
-                pa.array(scatter(n, rows, nsrc[sel], np.nan), from_pandas=True).cast(pa.int32()),
-                f"Number of citations for {var.name} ({q.id}).",
-            ),
-        ]
-    return table(fields, table_metadata(layout, "wide"))
-
-
-def wide_answers(c: Collected, layout: PanelSpec) -> dict[str, np.ndarray]:
-    """Per variable, each wide row's answer code (None where the variable was not asked)."""
-    codes = np.array([*layout.answer_codes, None], dtype=object)
-    answer = np.asarray(c.answer, dtype=np.int64)
-    out = {}
-    for var, (sel, rows) in zip(layout.variables, _by_variable(c, layout), strict=True):
-        out[var.name] = codes[scatter(c.n_obs, rows, answer[sel], -1)]
-    return out
