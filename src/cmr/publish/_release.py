@@ -9,18 +9,13 @@ folder (`cmr.publish._zip`).
 It fails closed: any error finding stops it with nothing written. A release is never replaced:
 a version whose folder or zip exists is refused, as is a dataset with drafts unless
 `allow_drafts`. Everything is made in a staging folder inside `out` and moved into place at
-the end, the folder first and the zip last, so the zip's presence marks a complete release;
-the staging folder is removed whatever happens.
+the end (`cmr.publish._placing`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +25,7 @@ from cmr.project import Project
 from cmr.publish._changelog import changelog_findings
 from cmr.publish._citation import Citable, PublishError, citable
 from cmr.publish._contents import write_contents
+from cmr.publish._placing import place, staging
 from cmr.publish._zip import files_of, write_sums, write_zip
 from cmr.versioning import TAG_PREFIX, commit_time, head_release, release_version
 
@@ -94,7 +90,7 @@ def release(
         return run
     with os_errors_as_problems(one_line(project.display(base))):
         base.mkdir(parents=True, exist_ok=True)
-        with _staging(base, bare) as stage:
+        with staging(base, run.folder.name) as stage:
             _build(project, run, stage, cited, allow_drafts, pdf)
     return run
 
@@ -136,7 +132,10 @@ def _build(
     write_contents(project, folder, (meta.at(run.version, meta.date), origin), when, pdf)
     write_sums(folder)
     write_zip(folder, stage / run.zip.name, when)
-    _place(stage, run)
+    try:
+        place(stage, run.folder, run.zip)
+    except FileExistsError:
+        raise ReleaseRefused(f"release {run.version} appeared while it was being made") from None
     run.files = tuple(files_of(run.folder))
 
 
@@ -147,27 +146,3 @@ def _moment(project: Project) -> dt.datetime:
     seconds = commit_time(project.root)
     fallback = dt.datetime.fromtimestamp(seconds or 315532800, dt.UTC)
     return moment() or fallback
-
-
-def _place(stage: Path, run: ReleaseRun) -> None:
-    """The folder, then the zip, moved to names that must not exist (never replaced)."""
-    from cmr.export import _rename
-
-    if os.path.lexists(run.folder) or os.path.lexists(run.zip):
-        raise ReleaseRefused(f"release {run.version} appeared while it was being made")
-    if not _rename.place(stage / run.folder.name, run.folder):
-        os.rename(stage / run.folder.name, run.folder)
-    try:
-        os.link(stage / run.zip.name, run.zip)
-    except BaseException:
-        os.rename(run.folder, stage / run.folder.name)  # back into the stage, removed below
-        raise
-
-
-@contextmanager
-def _staging(base: Path, version: str) -> Iterator[Path]:
-    stage = Path(tempfile.mkdtemp(prefix=f".{PREFIX}{version}.release-", dir=base))
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)

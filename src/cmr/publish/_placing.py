@@ -1,0 +1,44 @@
+"""Putting a finished release in place: made in a staging folder, moved to names that must not
+exist, folder first and zip last, so that the zip's presence marks a complete release.
+
+Nothing is ever replaced: a name taken meanwhile raises `FileExistsError`, and the staging
+folder (with whatever was made) is removed whatever happens. A killed process may leave
+`.cmr-dataset-VERSION.release-*` behind, which holds nothing anyone else wrote.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = ["place", "staging"]
+
+
+@contextmanager
+def staging(base: Path, name: str) -> Iterator[Path]:
+    """A fresh staging folder inside `base` for release `name`, removed on the way out."""
+    stage = Path(tempfile.mkdtemp(prefix=f".{name}.release-", dir=base))
+    try:
+        yield stage
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+
+
+def place(stage: Path, folder: Path, archive: Path) -> None:
+    """Move `stage/<folder name>` to `folder`, then `stage/<archive name>` to `archive`."""
+    from cmr.export import _rename
+
+    if os.path.lexists(folder) or os.path.lexists(archive):
+        raise FileExistsError(folder)
+    made = stage / folder.name
+    if not _rename.place(made, folder):  # renameat2 unavailable: the check above must do
+        os.rename(made, folder)
+    try:
+        os.link(stage / archive.name, archive)  # never over an existing file
+    except BaseException:
+        os.rename(folder, made)  # back into the stage, which is removed
+        raise
