@@ -126,3 +126,12 @@ def test_wrong_header_for_cow_is_one_finding(tmp_path: Path) -> None:
     m = read_membership([write(tmp_path, "s.csv", GW_ROWS.encode("latin-1"))], "cow")
     assert [f.code for f in m.findings if f.severity == "error"] == ["external-header-wrong"]
     assert m.spells == []
+
+
+def test_gw_header_with_other_common_names(tmp_path: Path) -> None:
+    """A G&W copy whose header uses other common names (gwcode, abb, country) is read."""
+    text = (
+        "gwcode\tabb\tcountry\tstartdate\tenddate\n373\tAZE\tAzerbaijan\t30:12:1991\t31:12:2017\n"
+    )
+    m = read_membership([write(tmp_path, "gw.tsv", text.encode())], "gw")
+    assert m.findings == [] and m.by_code[373][0].abbreviation == "AZE"

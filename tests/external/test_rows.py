@@ -166,3 +166,11 @@ def test_integer_bounds(tmp_path: Path) -> None:
     rows, _ = read(tmp_path, b"abb,code,name\nX,-4,Y\n")
     got = integer(rows[0], "code", low=1, high=999)
     assert isinstance(got, Finding) and "from 1 to 999" in got.message
+
+
+def test_only_cr_and_lf_end_lines(tmp_path: Path) -> None:
+    """A form feed or a Windows-1252 ellipsis byte (U+0085 in Latin-1) does not end a line,
+    so line numbers are the editor's."""
+    rows, findings = read(tmp_path, b"abb,code,name\nA,1,Etc\x85\nB,2,x\x0cy\nC,3,z\n")
+    assert [(r.line, r["name"]) for r in rows] == [(2, "Etc\x85"), (3, "x\x0cy"), (4, "z")]
+    assert [f.code for f in findings] == ["external-encoding"]

@@ -12,11 +12,20 @@ length and nothing more.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
+"""Only these end a line (`str.splitlines` also splits at form feeds and at U+0085, which is
+an ellipsis byte in a Windows-1252 file read as Latin-1), so line numbers are an editor's."""
 
 MAX_LINE = 1_000_000
 """Characters in a line; no row of a state or event list comes near, so a longer line is
 reported as malformed without being split."""
+
+_BLANK = " \t"
+"""What is stripped around a field: spaces and tabs, not other characters Python calls
+whitespace (a no-break space or U+0085 belongs to the value)."""
 
 MAX_QUOTED_LINES = 20
 """A quoted field still open after this many lines is taken for a stray quote."""
@@ -43,8 +52,8 @@ class Record:
 
 def _unquote(raw: str, column: int, line: int) -> tuple[Field, str]:
     """A field that starts with a quote: its value, and what follows the closing quote."""
-    body = raw.strip()
-    lead = len(raw) - len(raw.lstrip())
+    body = raw.strip(_BLANK)
+    lead = len(raw) - len(raw.lstrip(_BLANK))
     inner, rest, i = [], "", 1
     while i < len(body):
         if body[i] == '"':
@@ -52,7 +61,7 @@ def _unquote(raw: str, column: int, line: int) -> tuple[Field, str]:
                 inner.append('"')
                 i += 2
                 continue
-            rest = body[i + 1 :].strip()
+            rest = body[i + 1 :].strip(_BLANK)
             break
         inner.append(body[i])
         i += 1
@@ -64,14 +73,14 @@ def _fields(text: str, delimiter: str, line: int) -> tuple[list[Field], str, int
     out: list[Field] = []
     pos = 0
     for raw in _cells(text, delimiter):
-        if raw.lstrip().startswith('"'):
+        if raw.lstrip(_BLANK).startswith('"'):
             found, rest = _unquote(raw, pos + 1, line)
             if rest:
                 return out, f"text {rest[:20]!r} after a closing quote", pos + 1
             out.append(found)
         else:
-            lead = len(raw) - len(raw.lstrip())
-            out.append(Field(raw.strip(), pos + 1 + lead, line))
+            lead = len(raw) - len(raw.lstrip(_BLANK))
+            out.append(Field(raw.strip(_BLANK), pos + 1 + lead, line))
         pos += len(raw) + len(delimiter)
     return out, "", 1
 
@@ -95,7 +104,7 @@ def _cells(text: str, delimiter: str) -> list[str]:
             start, at_start = i + 1, True
         elif ch == '"' and at_start:
             quoted = True
-        elif not ch.isspace():
+        elif ch not in _BLANK:
             at_start = False
         i += 1
     cells.append(text[start:])
@@ -118,7 +127,7 @@ def _open_quote(text: str, delimiter: str) -> bool:
             at_start = True
         elif ch == '"' and at_start:
             quoted = True
-        elif not ch.isspace():
+        elif ch not in _BLANK:
             at_start = False
         i += 1
     return quoted
@@ -126,7 +135,7 @@ def _open_quote(text: str, delimiter: str) -> bool:
 
 def split_records(text: str, delimiter: str) -> list[Record]:
     """Every non-blank record of `text`, with its fields or the problem that stopped it."""
-    lines = text.splitlines()
+    lines = _LINE_END.split(text)
     records: list[Record] = []
     i = 0
     while i < len(lines):
