@@ -58,7 +58,10 @@ def test_the_origin_in_citation_cff_is_the_bibliographys() -> None:
     """The reference in CITATION.cff is the codebook's origin as the bibliography holds it."""
     committed = yaml.safe_load((REPO / "CITATION.cff").read_text("utf-8"))
     meta, origin = citable(Project.find(REPO))
-    assert committed["references"] == cff_data(meta, origin)["references"]
+    printed = cff_data(meta, origin)
+    assert committed["references"] == printed["references"]
+    for field in ("title", "authors", "license", "keywords"):  # carried into each release
+        assert committed[field] == printed[field]
 
 
 def test_code_and_data_licences_agree() -> None:

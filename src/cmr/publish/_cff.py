@@ -56,6 +56,7 @@ def cff_data(meta: Metadata, origin: Reference | None) -> dict[str, Any]:
         "url": meta.url,
         "doi": meta.doi,
         "abstract": meta.abstract,
+        "keywords": list(meta.keywords) or None,
         "references": [_reference(origin)] if origin is not None else None,
     }
     return {k: v for k, v in out.items() if v}

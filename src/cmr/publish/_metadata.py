@@ -40,6 +40,7 @@ class Metadata:
     url: str | None = None
     doi: str | None = None
     abstract: str | None = None
+    keywords: tuple[str, ...] = ()
     name: str = "dataset"
     """The codebook's name (`codebook:`), which keys the dataset's BibTeX entry."""
 
@@ -64,6 +65,7 @@ def load_metadata(project: Project, book: Codebook) -> tuple[Metadata, list[Find
         url=pick["url"],
         doi=pick["doi"],
         abstract=_abstract(cff, table, book),
+        keywords=_keywords(cff.get("keywords")),
         name=book.name,
     )
     return meta, findings
@@ -98,7 +100,7 @@ def _read_cff(path: Path, project: Project) -> tuple[dict[str, Any], list[Findin
         "authors": tuple(a for a in map(from_cff, data["authors"]) if a is not None),
     }
     return {
-        **{k: data.get(k) for k in ("title", "url", "doi", "license", "abstract")},
+        **{k: data.get(k) for k in ("title", "url", "doi", "license", "abstract", "keywords")},
         **renamed,
     }, []
 
@@ -119,6 +121,11 @@ def _cff_problem(data: Any) -> str | None:
 def _abstract(cff: dict[str, Any], table: dict[str, Any], book: Codebook) -> str | None:
     text = cff.get("abstract") or table.get("abstract") or book.raw.get("description")
     return " ".join(str(text).split()) if text else None
+
+
+def _keywords(value: Any) -> tuple[str, ...]:
+    """CFF `keywords`: a list of words; anything else gives none."""
+    return tuple(k for k in value if _text(k)) if isinstance(value, list) else ()
 
 
 def _licence(value: Any) -> str | None:
