@@ -136,7 +136,7 @@ def test_beyond_the_membership_file_is_a_warning(dataset: Path, write: Callable[
     assert code == 0
     assert sorted(f[0] for f in found) == [
         "coverage-beyond-membership",
-        "coverage-universe-beyond-membership",
+        "coverage-universe-beyond",
     ]
     assert report["outside"][0]["reason"] == "outside the membership file's years"
 
@@ -207,3 +207,17 @@ def test_codes_setting_keeps_other_numbers_apart(dataset: Path, write: Callable[
         (None, [817], "missing"),
         ("VNM", [816], "final"),
     ]
+
+
+def test_dataset_severity_applies_to_coverage_codes(
+    dataset: Path, write: Callable[..., Path]
+) -> None:
+    """`[severity]` in the settings can turn a coverage warning off or into an error."""
+    write("AZE/1991.yaml", observation(year=1991))
+    settings = dataset / "cmr.toml"
+    settings.write_text('[severity]\ncoverage-partial-year = "off"\n', encoding="utf-8")
+    code, found, _ = findings(dataset)
+    assert (code, found) == (0, [])
+    settings.write_text('[severity]\ncoverage-partial-year = "error"\n', encoding="utf-8")
+    code, found, _ = findings(dataset)
+    assert code == 1 and [f[0] for f in found] == ["coverage-partial-year"]

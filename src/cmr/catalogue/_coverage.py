@@ -82,7 +82,7 @@ KINDS: list[Kind] = [
         _F,
     ),
     Kind(
-        "coverage-universe-beyond-membership",
+        "coverage-universe-beyond",
         _W,
         "Universe runs past the membership file",
         "The universe's years run past what the membership file knows: the years outside it "

@@ -73,7 +73,7 @@ KINDS: list[Kind] = [
     Kind(
         "external-spell-invalid",
         _E,
-        "Membership spell ends before it starts",
+        "Membership spell is invalid",
         "A membership spell of a state-system file ends before it starts, or overlaps another "
         "spell of the same state. The spell is left out.",
         "{source} spell of {state} ({number}) {problem}",

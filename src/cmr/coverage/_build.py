@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,9 @@ from cmr.coverage._universe import Universe
 from cmr.coverage._universe_notes import beyond_membership, filter_findings
 from cmr.coverage._year import change
 from cmr.external import SYSTEMS, Spell, read_membership
+from cmr.findings import Finding
 from cmr.project import Project, shown_relative_to_cwd
+from cmr.settings import Settings
 
 Key = tuple[str, int]
 """(country, year): the country's ISO3 code, or `#<number>` for a state without one."""
@@ -43,6 +46,7 @@ def coverage_report(
     placed: dict[Key, list[Observed]] = defaultdict(list)
     for obs in read_observed(project, show):
         _place(obs, placer, templates, placed, report)
+    report.findings = _with_severity(report.findings, project)
     report.cases = [
         _status(case, placed.get((case.country, case.year), []))
         for case in sorted(templates.values(), key=lambda c: (c.country, c.year))
@@ -116,3 +120,18 @@ def _status(case: Case, observed: list[Observed]) -> Case:
     status = panel[0].status if panel else (INDEPENDENT if readable else UNREADABLE)
     files = tuple(sorted(o.file for o in observed))
     return Case(case.codes, case.iso3c, case.name, case.year, status, files, case.partial)
+
+
+def _with_severity(findings: list[Finding], project: Project) -> list[Finding]:
+    """`coverage-*` findings at the level the dataset's `[severity]` gives them (`off`:
+    dropped); the membership file's findings as they are."""
+    settings = Settings.from_config(project.config)
+    out = []
+    for f in findings:
+        level = settings.severity_of(f.code, f.severity) if f.code.startswith(_F) else f.severity
+        if level != "off":
+            out.append(f if level == f.severity else replace(f, severity=level))
+    return out
+
+
+_F = "coverage-"

@@ -48,7 +48,7 @@ def beyond_membership(universe: Universe, membership: Membership, label: str) ->
         span = f"{len(years)} years"
     return [
         finding(
-            "coverage-universe-beyond-membership",
+            "coverage-universe-beyond",
             membership.files[0],
             first=universe.first,
             last=universe.last,
