@@ -116,10 +116,22 @@ def test_search_from_another_page_goes_through_the_search_page(
     page.press("#search-q", "Enter")
     page.wait_for_url("**/search.html?q=Quartermaine")
     assert page.input_value("#search-q") == "Quartermaine"
+    page.wait_for_selector("#search-results a")  # once the evidence is loaded
     assert page.inner_text("#search-status") == "1 result."
     page.click("#search-results a")
     page.wait_for_url("**/AZE-1991.html#leader_ex_officer")
     assert page.locator("#leader_ex_officer").is_visible()
+
+
+def test_typing_finds_evidence_with_a_snippet(page: Any, sites: dict[str, Path]) -> None:
+    """On the home page, words of an answer's evidence find it, with the words in context."""
+    page.goto(url(sites["synthetic"], "index.html"))
+    page.fill("#search-q", "vexley colonel")
+    hit = page.locator("#search-results li", has_text="AZE").first
+    hit.wait_for()
+    assert "Azerbaijan 1991: Q3" in hit.inner_text()
+    assert "Quartermaine Vexley" in hit.locator(".snippet").inner_text()
+    assert hit.locator("a").get_attribute("href") == "AZE-1991.html#leader_ex_officer"
 
 
 def test_an_answer_leads_to_its_full_reference(page: Any, sites: dict[str, Path]) -> None:

@@ -199,12 +199,14 @@ def test_changelog_shows_dataset_and_codebook_changes(built: Path) -> None:
 
 
 def test_search_index_holds_questions_countries_and_evidence(built: Path) -> None:
-    """The index is a plain script with every kind of entry, evidence included."""
+    """The index is two plain scripts: the page's entries, and the evidence of every answer."""
     script = (built / "search-index.js").read_text(encoding="utf-8")
     assert script.startswith("window.CMR_SEARCH_INDEX = [")
     assert '["country", "Armenia", "ARM.html"' in script
-    assert "Quartermaine Vexley" in script
     assert '"codebook.html#regime_from_coup"' in script
+    evidence = (built / "search-evidence.js").read_text(encoding="utf-8")
+    assert evidence.startswith("window.CMR_SEARCH_EVIDENCE = [")
+    assert "Quartermaine Vexley" in evidence and "Quartermaine" not in script
 
 
 def test_the_repository_site_builds(tmp_path: Path) -> None:

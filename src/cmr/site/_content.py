@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,8 @@ class Content:
     sums: bytes | None = None
     universe: UniverseView | None = None
     citations: dict[str, str] = field(default_factory=dict)
+    uncitable: dict[str, str] = field(default_factory=dict)
+    """Citation formats the dataset cannot give, with the reason."""
     changelog: Markup | None = None
 
     @property
@@ -64,8 +67,15 @@ class Content:
     def rules(self) -> dict[str, list[dict[str, Any]]]:
         return rules_by_question(self.book)[0]
 
+    @cached_property
+    def references(self) -> dict[str, Reference]:
+        """Every entry of the bibliography as a reference, made once."""
+        return {key: reference(key, entry) for key, entry in self.bib.entries.items()}
+
     def ref(self, key: str) -> Reference:
-        return reference(key, self.bib.entries.get(key))
+        """The reference of `key` (the bare key when the bibliography lacks it)."""
+        found = self.references.get(key)
+        return found if found is not None else reference(key, None)
 
     def cited(self, keys: list[str]) -> list[Reference]:
         """The references of `keys` (each once), by their short form and key."""

@@ -8,7 +8,6 @@ This mirrors `cmr.export._manifest`, whose manifest is `datapackage.json`.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -18,10 +17,10 @@ MANIFEST = "cmr-site.json"
 FORMAT = "cmr-site-1"
 
 
-def manifest_text(files: dict[str, bytes]) -> str:
-    """The manifest of `files` (relative posix path -> content), sorted, one line per file."""
-    listed = {name: "sha256:" + hashlib.sha256(data).hexdigest() for name, data in files.items()}
-    body = {"cmr": {"format": FORMAT, "manifest": dict(sorted(listed.items()))}}
+def manifest_text(digests: dict[str, str]) -> str:
+    """The manifest of the files whose sha256 `digests` gives (relative posix path -> hex)."""
+    listed = {name: f"sha256:{digest}" for name, digest in sorted(digests.items())}
+    body = {"cmr": {"format": FORMAT, "manifest": listed}}
     return json.dumps(body, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 

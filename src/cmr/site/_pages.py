@@ -1,11 +1,12 @@
 """The pages of the site, rendered from `Content` with the Jinja templates of this package.
 
-`pages(content)` returns every file of the site as `{relative path: bytes}`: the HTML pages,
+`pages(content)` yields every file of the site as (relative path, bytes): the HTML pages,
 the style sheet, the search script and its index, and the release files under `downloads/`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from cmr.site._content import Content, cited_keys, release_version
 from cmr.site._markdown import prose
 from cmr.site._matrix import LABELS
 from cmr.site._model import CountryYear
-from cmr.site._search import index_entries, index_script
+from cmr.site._search import evidence_entries, index_entries, index_script
 
 NAV = (
     ("index.html", "Home"),
@@ -43,37 +44,38 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def pages(content: Content) -> dict[str, bytes]:
-    """Every file of the site, by relative path."""
+def pages(content: Content) -> Iterator[tuple[str, bytes]]:
+    """Every file of the site as (relative path, bytes), one at a time (a large dataset's
+    pages are written as they are made, not held in memory)."""
     env = environment()
     common = _common(content)
-    out: dict[str, str | bytes] = {}
 
-    def page(name: str, template: str, live: bool = False, **extra: Any) -> None:
+    def page(name: str, template: str, live: bool = False, **extra: Any) -> tuple[str, bytes]:
         ctx = {**common, "page": name, "live_search": live, **extra}
-        out[name] = env.get_template(template).render(ctx)
+        return name, env.get_template(template).render(ctx).encode("utf-8")
 
-    page("index.html", "index.html", True)
-    page("search.html", "search.html", True)
-    page("codebook.html", "codebook.html", rules=content.rules(), cited=_codebook_refs(content))
-    page("coverage.html", "coverage.html", plots=content.plots(), universe=content.universe)
-    page("downloads.html", "downloads.html", downloads=content.downloads,
-         release_name=content.release_name)  # fmt: skip
-    page("cite.html", "cite.html", citations=content.citations, origin=_origin(content),
-         citation_missing="No citation could be made for this dataset.")  # fmt: skip
-    page("changelog.html", "changelog.html", dataset_changelog=content.changelog)
+    yield page("index.html", "index.html", True)
+    yield page("search.html", "search.html", True)
+    yield page("codebook.html", "codebook.html", rules=content.rules(), cited=_book_refs(content))
+    yield page("coverage.html", "coverage.html", plots=content.plots(), universe=content.universe)
+    yield page("downloads.html", "downloads.html", downloads=content.downloads,
+               release_name=content.release_name)  # fmt: skip
+    yield page("cite.html", "cite.html", citations=content.citations, origin=_origin(content),
+               uncitable=content.uncitable)  # fmt: skip
+    yield page("changelog.html", "changelog.html", dataset_changelog=content.changelog)
     for iso, years in content.countries.items():
-        page(f"{iso}.html", "country.html", iso=iso, years=years)
+        yield page(f"{iso}.html", "country.html", iso=iso, years=years)
     for cy in content.years:
-        page(f"{cy.slug}.html", "country_year.html", **_country_year(content, cy))
-    out["search-index.js"] = index_script(index_entries(content.book, content.years))
+        yield page(f"{cy.slug}.html", "country_year.html", **_country_year(content, cy))
+    index = index_script(index_entries(content.book, content.years))
+    yield "search-index.js", index.encode("utf-8")
+    evidence = index_script(evidence_entries(content.years), "CMR_SEARCH_EVIDENCE")
+    yield "search-evidence.js", evidence.encode("utf-8")
     for name in STATIC:
-        out[name] = resources.files("cmr.site").joinpath("static", name).read_bytes()
-    files = {k: v.encode("utf-8") if isinstance(v, str) else v for k, v in out.items()}
-    files.update({f"downloads/{d.name}": d.data for d in content.downloads})
+        yield name, resources.files("cmr.site").joinpath("static", name).read_bytes()
+    yield from ((f"downloads/{d.name}", d.data) for d in content.downloads)
     if content.sums is not None:
-        files["downloads/SHA256SUMS"] = content.sums
-    return files
+        yield "downloads/SHA256SUMS", content.sums
 
 
 def _common(content: Content) -> dict[str, Any]:
@@ -94,7 +96,7 @@ def _common(content: Content) -> dict[str, Any]:
         "counts": content.counts,
         "countries": content.countries,
         "matrix": content.matrix,
-        "refs": {key: content.ref(key) for key in content.bib.entries},
+        "refs": content.references,
     }
 
 
@@ -111,7 +113,7 @@ def _country_year(content: Content, cy: CountryYear) -> dict[str, Any]:
     }
 
 
-def _codebook_refs(content: Content) -> list[Any]:
+def _book_refs(content: Content) -> list[Any]:
     return content.cited([key for _, key in content.book.cited_keys()])
 
 

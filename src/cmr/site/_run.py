@@ -75,13 +75,11 @@ def build_site(
             if content is None:
                 return run
             content.settings = settings
-            files = pages(content)
             if _stopped(run, folder_findings(target, shown)):  # appeared meanwhile
                 return run
             clean_leftovers(target)
             with staging(target) as folder:
-                write_files(folder, files)
-            run.files = tuple(sorted(files))
+                run.files = tuple(write_files(folder, pages(content)))
     return run
 
 
@@ -102,7 +100,8 @@ def _content(
     bib = load_bibliography(project.bibliography)
     content = gather(project, checked.books, observations, bib, site_settings(project.config))
     content.downloads, content.release_name, content.sums = downloads, name, sums
-    content.citations = citations(project, run.result, release_version(Path(name or ".")))
+    version = release_version(Path(name or "."))
+    content.citations, content.uncitable = citations(project, run.result, version)
     content.universe, report = universe_view(project)
     if report is not None:
         run.result.extend(f for f in report.findings if f.file not in drafts)

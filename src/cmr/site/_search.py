@@ -1,9 +1,12 @@
-"""The search index: questions, countries, country-years and evidence, as a plain script.
+"""The search index: questions, countries, country-years and evidence, as plain scripts.
 
-The site's search runs in the reader's browser from `search-index.js`, which sets
-`window.CMR_SEARCH_INDEX` to a list of `[kind, title, url, text]` entries. A plain
-`<script src>` loads it, so search works from `file://` (where browsers block module imports
-and `fetch`) and on any static host, with no request to another host.
+The site's search runs in the reader's browser from two scripts of `[kind, title, url, text]`
+entries: `search-index.js` (`window.CMR_SEARCH_INDEX`: questions, countries, country-years;
+small, loaded with the page) and `search-evidence.js` (`window.CMR_SEARCH_EVIDENCE`: the
+evidence and notes of every answer, the bulk of the index, added by the search script the
+first time a reader types a word). Both are classic `<script src>` files, so search works from
+`file://` (where browsers block module imports and `fetch`) and on any static host, with no
+request to another host.
 """
 
 from __future__ import annotations
@@ -18,7 +21,8 @@ Entry = tuple[str, str, str, str]
 
 
 def index_entries(book: Codebook, years: Iterable[CountryYear]) -> list[Entry]:
-    """Every entry, in a fixed order: questions, countries, country-years, evidence."""
+    """The entries loaded with the page, in a fixed order: questions, countries,
+    country-years."""
     years = list(years)
     entries: list[Entry] = [
         ("question", f"{q.id} {q.label}", f"codebook.html#{q.variable}", f"{q.variable} {q.text}")
@@ -32,9 +36,12 @@ def index_entries(book: Codebook, years: Iterable[CountryYear]) -> list[Entry]:
         ("country-year", f"{cy.country} {cy.year}", f"{cy.slug}.html", f"{cy.iso3c} {cy.status}")
         for cy in years
     ]
-    for cy in years:
-        entries += _evidence(cy)
     return entries
+
+
+def evidence_entries(years: Iterable[CountryYear]) -> list[Entry]:
+    """One entry per answer with evidence or a note, by country-year and question."""
+    return [entry for cy in years for entry in _evidence(cy)]
 
 
 def _evidence(cy: CountryYear) -> list[Entry]:
@@ -53,8 +60,8 @@ def _evidence(cy: CountryYear) -> list[Entry]:
     return out
 
 
-def index_script(entries: list[Entry]) -> str:
-    """`search-index.js`: one assignment, one entry per line (diffs stay readable)."""
+def index_script(entries: list[Entry], name: str = "CMR_SEARCH_INDEX") -> str:
+    """A script setting `window.<name>`: one assignment, one entry per line."""
     rows = ",\n".join(json.dumps(list(e), ensure_ascii=False) for e in entries)
     rows = rows.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.CMR_SEARCH_INDEX = [\n{rows}\n];\n"
+    return f"window.{name} = [\n{rows}\n];\n"

@@ -9,10 +9,11 @@ interrupted builds are removed the same way, and only then.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -38,13 +39,17 @@ def staging(target: Path) -> Iterator[Path]:
                 remove_owned(old, MARKER)
 
 
-def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Write `files` (relative posix path -> bytes) and their manifest into `folder`."""
-    for name, data in sorted(files.items()):
+def write_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[str]:
+    """Write `files` (relative posix path, bytes) and their manifest into `folder`; return
+    the paths written, sorted."""
+    digests = {}
+    for name, data in files:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    (folder / MANIFEST).write_text(manifest_text(files), encoding="utf-8")
+        digests[name] = hashlib.sha256(data).hexdigest()
+    (folder / MANIFEST).write_text(manifest_text(digests), encoding="utf-8")
+    return sorted(digests)
 
 
 def _seal(folder: Path) -> None:

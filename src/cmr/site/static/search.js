@@ -1,35 +1,56 @@
-/* cmr site search: a plain script (no modules, no fetch), so it works from file:// too.
-   Reads window.CMR_SEARCH_INDEX ([kind, title, url, text] entries, from search-index.js). */
+/* cmr site search: plain scripts (no modules, no fetch), so it works from file:// too.
+   window.CMR_SEARCH_INDEX (search-index.js, loaded with the page) holds the questions,
+   countries and country-years; window.CMR_SEARCH_EVIDENCE (search-evidence.js, the bulk)
+   is added the first time a reader types. Entries are [kind, title, url, text]. */
 (function () {
   "use strict";
-  var index = window.CMR_SEARCH_INDEX || [];
   var input = document.getElementById("search-q");
   var list = document.getElementById("search-results");
   var status = document.getElementById("search-status");
   if (!input || !list) { return; }
   var RANK = { "country": 0, "country-year": 1, "question": 2, "evidence": 3 };
   var MAX = 25;
+  var index = [], folded = [], evidence = "none";
 
   function fold(text) {
     return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
-  var folded = index.map(function (e) { return [fold(e[1]), fold(e[3])]; });
+  function add(entries) {
+    entries.forEach(function (e) { index.push(e); folded.push([fold(e[1]), fold(e[3])]); });
+  }
+  add(window.CMR_SEARCH_INDEX || []);
+
+  function loadEvidence() {
+    if (evidence !== "none") { return; }
+    evidence = "loading";
+    var script = document.createElement("script");
+    script.src = "search-evidence.js";
+    script.onload = function () {
+      evidence = "loaded";
+      add(window.CMR_SEARCH_EVIDENCE || []);
+      show(input.value);
+    };
+    script.onerror = function () { evidence = "failed"; show(input.value); };
+    document.body.appendChild(script);
+  }
+
+  function words(query) { return fold(query).split(/\s+/).filter(Boolean); }
 
   function snippet(text, word) {
-    var at = fold(text).indexOf(word);
+    var at = Math.max(0, fold(text).indexOf(word));
     var start = Math.max(0, at - 60);
     var piece = text.slice(start, start + 180);
-    return (start > 0 ? "…" : "") + piece + (start + 180 < text.length ? "…" : "");
+    return (start > 0 ? "\u2026" : "") + piece + (start + 180 < text.length ? "\u2026" : "");
   }
 
   function search(query) {
-    var words = fold(query).split(/\s+/).filter(Boolean);
-    if (!words.length) { return []; }
+    var wanted = words(query);
+    if (!wanted.length) { return []; }
     var hits = [];
     for (var i = 0; i < index.length; i++) {
       var title = folded[i][0], all = title + " " + folded[i][1];
-      if (words.every(function (w) { return all.indexOf(w) >= 0; })) {
-        var inTitle = words.every(function (w) { return title.indexOf(w) >= 0; }) ? 0 : 1;
+      if (wanted.every(function (w) { return all.indexOf(w) >= 0; })) {
+        var inTitle = wanted.every(function (w) { return title.indexOf(w) >= 0; }) ? 0 : 1;
         hits.push([inTitle, RANK[index[i][0]], i]);
       }
     }
@@ -37,40 +58,51 @@
     return hits.map(function (h) { return index[h[2]]; });
   }
 
+  function item(e, query) {
+    var li = document.createElement("li");
+    var a = document.createElement("a");
+    a.href = e[2];
+    a.textContent = e[1];
+    var kind = document.createElement("span");
+    kind.className = "kind";
+    kind.textContent = e[0];
+    li.appendChild(a);
+    li.appendChild(kind);
+    if (e[0] === "evidence") {
+      var p = document.createElement("span");
+      p.className = "snippet";
+      p.textContent = snippet(e[3], words(query)[0] || "");
+      li.appendChild(p);
+    }
+    return li;
+  }
+
   function show(query) {
     var found = search(query);
+    var active = document.activeElement;  // a result the reader is on keeps the focus
+    var kept = active && list.contains(active) ? active.getAttribute("href") : null;
     list.textContent = "";
-    found.slice(0, MAX).forEach(function (e) {
-      var li = document.createElement("li");
-      var a = document.createElement("a");
-      a.href = e[2];
-      a.textContent = e[1];
-      var kind = document.createElement("span");
-      kind.className = "kind";
-      kind.textContent = e[0];
-      li.appendChild(a);
-      li.appendChild(kind);
-      if (e[0] === "evidence") {
-        var p = document.createElement("span");
-        p.className = "snippet";
-        p.textContent = snippet(e[3], fold(query).split(/\s+/).filter(Boolean)[0] || "");
-        li.appendChild(p);
-      }
-      list.appendChild(li);
-    });
+    found.slice(0, MAX).forEach(function (e) { list.appendChild(item(e, query)); });
+    if (kept) {
+      var again = list.querySelector('a[href="' + CSS.escape(kept) + '"]');
+      if (again) { again.focus(); }
+    }
     if (!query.trim()) { status.textContent = ""; return found; }
-    status.textContent = found.length === 0 ? "No results for \u201c" + query + "\u201d." :
+    var count = found.length === 0 ? "No results for \u201c" + query + "\u201d" :
       found.length + (found.length === 1 ? " result" : " results") +
-      (found.length > MAX ? " (the first " + MAX + " shown)" : "") + ".";
+      (found.length > MAX ? " (the first " + MAX + " shown)" : "");
+    var note = { loading: " so far; searching the evidence\u2026",
+                 failed: "; the evidence could not be loaded" }[evidence] || "";
+    status.textContent = count + note + ".";
     return found;
   }
 
-  input.addEventListener("input", function () { show(input.value); });
+  input.addEventListener("input", function () { loadEvidence(); show(input.value); });
   input.form.addEventListener("submit", function (event) {
     var found = show(input.value);
     event.preventDefault();
     if (found.length) { window.location.href = found[0][2]; }
   });
   var params = new URLSearchParams(window.location.search);
-  if (params.get("q")) { input.value = params.get("q"); show(input.value); }
+  if (params.get("q")) { input.value = params.get("q"); loadEvidence(); show(input.value); }
 })();
