@@ -213,7 +213,7 @@ def _broken(site: Path, name: str, href: str, ids: dict[str, set[str]]) -> list[
     if not path.is_file() or site not in path.parents:
         return [f"{name}: {href} (no such file in the site)"]
     known = ids.get(path.name, set())
-    if parts.fragment and path.suffix == ".html" and parts.fragment not in known:
+    if parts.fragment and path.suffix == ".html" and unquote(parts.fragment) not in known:
         return [f"{name}: {href} (no element with that id)"]
     return []
 
