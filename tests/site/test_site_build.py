@@ -262,3 +262,11 @@ def test_an_observation_outside_the_membership_stops_it(dataset: Path, tmp_path:
     assert done.returncode == 1
     assert "observations/AZE/1990.yaml" in done.stdout and " error coverage-" in done.stdout
     assert not (tmp_path / "site").exists()
+
+
+def test_cite_page_gives_the_release_version_and_says_what_is_missing(built: Path) -> None:
+    """The citation names the release's version; a format the dataset cannot give says why."""
+    page = (built / "cite.html").read_text(encoding="utf-8")
+    assert "(Version 2.1.0) [Data set]" in page
+    assert '<h2 id="cite-bibtex">BibTeX</h2>' in page
+    assert "Not available for this dataset: no authors" in page

@@ -21,7 +21,7 @@ from cmr.project import Project
 from cmr.site._codebook import VersionChanges, rules_by_question, version_changes
 from cmr.site._markdown import render
 from cmr.site._matrix import Matrix, counts, matrix
-from cmr.site._model import CountryYear, by_country, country_years, is_draft
+from cmr.site._model import CountryYear, by_country, country_years
 from cmr.site._plots import Plot, plots
 from cmr.site._references import Reference, reference
 from cmr.site._release import Download
@@ -118,5 +118,3 @@ def release_version(folder: Path) -> str | None:
     found = re.fullmatch(r"cmr-dataset-(.+)", folder.name)
     return found[1] if found else None
 
-
-__all__ = ["Content", "cited_keys", "gather", "is_draft", "release_version"]
