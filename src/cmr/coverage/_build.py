@@ -28,6 +28,8 @@ def coverage_report(
 ) -> CoverageReport:
     """Place every observation of `project` in its declared universe (`[universe]`, with
     `options` over it: `system`, `states`, `first`, `last`, `countries`, `exclude`).
+    Raises `SettingsError` (one line) when no usable universe is declared; problems of the
+    membership file and the observations are findings of the report.
 
     >>> report = coverage_report(first=1990, last=1995)      # doctest: +SKIP
     >>> report.totals()["missing"], report.success              # doctest: +SKIP

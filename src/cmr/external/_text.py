@@ -61,7 +61,9 @@ def _where(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def decode(data: bytes) -> Decoded:
-    """The text of `data`: UTF-16 with a mark, else UTF-8 (a mark dropped), else Latin-1."""
+    """The text of `data`: UTF-16 with a mark, else UTF-8 (a mark dropped), else Latin-1.
+    An end-of-file mark (Ctrl-Z) that old DOS tools leave at the end is dropped."""
+    data = data.removesuffix(b"\x1a")
     if len(data) > MAX_BYTES:
         return Decoded("", "", f"is {len(data)} bytes, larger than the {MAX_BYTES} cmr reads")
     utf16 = _utf16(data)
