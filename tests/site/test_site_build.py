@@ -270,3 +270,17 @@ def test_cite_page_gives_the_release_version_and_says_what_is_missing(built: Pat
     assert "(Version 2.1.0) [Data set]" in page
     assert '<h2 id="cite-bibtex">BibTeX</h2>' in page
     assert "Not available for this dataset: no authors" in page
+
+
+def test_a_malformed_draft_is_placed_by_its_path(dataset: Path, tmp_path: Path) -> None:
+    """A draft whose fields are missing or of the wrong shape gets its page, where it lies."""
+    root = _copy(dataset, tmp_path)
+    (root / "observations" / "AZE" / "1996.yaml").write_text(
+        "codebook: 1.2.0\nstatus: draft\nanswers: [1, 2]\nevents: [1, {id: x}]\n",
+        encoding="utf-8",
+    )
+    done = cmr_run(root, "site", "--out", str(tmp_path / "site"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    page = (tmp_path / "site" / "AZE-1996.html").read_text(encoding="utf-8")
+    assert "<strong>Draft.</strong>" in page and page.count("Not answered yet.") == 16
+    assert sorted(p.name for p in (tmp_path / "site").glob(".*")) == []

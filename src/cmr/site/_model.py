@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cmr import countries
-from cmr.layout import is_independent
+from cmr.layout import is_independent, layout
 from cmr.observation import Observation
 from cmr.observation import is_draft as _is_draft
 
@@ -62,9 +62,10 @@ def country_years(observations: Iterable[Observation]) -> list[CountryYear]:
     """The country-years of `observations`, by country code and year."""
     found: dict[tuple[str, int], CountryYear] = {}
     for obs in sorted(observations, key=lambda o: o.path):
-        key = (obs.iso3c, obs.year)
+        where = layout(obs.path)  # where the file lies, as `cmr check` places it
+        key = (where.iso3c, where.year) if where else (obs.iso3c, obs.year)
         cy = found.setdefault(key, CountryYear(*key))
-        if _independent(obs):
+        if where.independent if where else _independent(obs):
             cy.independent.append(obs)
         elif cy.main is None:
             cy.main = obs
