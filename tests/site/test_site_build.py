@@ -284,3 +284,23 @@ def test_a_malformed_draft_is_placed_by_its_path(dataset: Path, tmp_path: Path) 
     page = (tmp_path / "site" / "AZE-1996.html").read_text(encoding="utf-8")
     assert "<strong>Draft.</strong>" in page and page.count("Not answered yet.") == 16
     assert sorted(p.name for p in (tmp_path / "site").glob(".*")) == []
+
+
+def test_leftovers_of_an_interrupted_build_go_and_foreign_folders_stay(
+    dataset: Path, tmp_path: Path
+) -> None:
+    """A marked staging folder an interrupted build left beside the site is removed by the
+    next build; a folder of the same name pattern that cmr cannot prove is its own stays."""
+    out = tmp_path / "site"
+    left = tmp_path / ".site.cmr-stage-abcd1234"
+    (left / "downloads").mkdir(parents=True)
+    (left / ".cmr-staging").write_text("unfinished", encoding="utf-8")
+    (left / "index.html").write_text("half", encoding="utf-8")
+    (left / "downloads" / "panel.csv").write_text("half", encoding="utf-8")
+    other = tmp_path / ".site.cmr-stage-wxyz6789"
+    other.mkdir()
+    (other / "mine.txt").write_text("keep", encoding="utf-8")
+    done = cmr_run(dataset, "site", "--out", str(out))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not left.exists()
+    assert (other / "mine.txt").read_text(encoding="utf-8") == "keep"
