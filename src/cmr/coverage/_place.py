@@ -79,9 +79,9 @@ class Placer:
         if not dawn.year <= obs.year <= horizon.year:
             return self._beyond(obs, dawn, horizon)
         own = self.own_code(obs)
-        if obs.status == UNREADABLE:  # placed by its path, silently: cmr check reports it
-            return Placement(own if own and self.membership.spells_in(own, obs.year) else None)
         placement = self._by_code(obs, own)
+        if obs.status == UNREADABLE:  # placed by its path, silently: cmr check reports it
+            return Placement(placement.code)
         if placement.code is not None:
             placement.findings += self._moment(obs, placement.code)
         return placement
