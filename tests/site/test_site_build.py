@@ -304,3 +304,13 @@ def test_leftovers_of_an_interrupted_build_go_and_foreign_folders_stay(
     assert done.returncode == 0, done.stdout + done.stderr
     assert not left.exists()
     assert (other / "mine.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_json_format_prints_the_findings_document(dataset: Path, tmp_path: Path) -> None:
+    """--format json prints one JSON document on success too; the draft's open items are
+    the draft's business (its page shows them), not findings of the site."""
+    done = cmr_run(dataset, "site", "--out", str(tmp_path / "s"), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    document = json.loads(done.stdout)
+    assert document["success"] is True and document["findings"] == []
+    assert done.stderr.startswith("wrote ") and "1 of them draft(s)" in done.stderr

@@ -57,7 +57,10 @@ def command(
     if not run.written:
         click.echo(REPORTERS[fmt](run.result), nl=False)
         raise SystemExit(1)
-    if run.result.findings:
+    if fmt == "text":  # the warnings, as `cmr check` prints them
+        for item in run.result.sorted():
+            click.echo(item.render())
+    else:
         click.echo(REPORTERS[fmt](run.result), nl=False)
     drafts = f", {run.drafts} of them draft(s)" if run.drafts else ""
     click.echo(
