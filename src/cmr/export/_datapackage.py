@@ -104,19 +104,23 @@ def binary_resource(
     name: str, fmt: str, table: pa.Table, path: Path, layout: PanelSpec
 ) -> dict[str, Any]:
     """The resource describing the Parquet or Stata file at `path` (already written) holding
-    `table`: the same fields as the CSV, as the format stores them."""
+    `table`: its columns in the file's order with their types, as the format stores them; the
+    descriptions and labels are the CSV resource's (`name`), not repeated."""
     fields = [table_field(f, KEYS[name], layout) for f in table.schema]
     if fmt == "dta":  # the missing codes are extended missing values there, not columns
         companions = {f"{v.name}_missing" for v in layout.variables}
         confidence = {f"{v.name}_conf" for v in layout.variables}
-        fields = [
-            stata_field(f, f["name"] in confidence) for f in fields if f["name"] not in companions
-        ]
+        kept = [f for f in fields if f["name"] not in companions]
+        fields = [stata_field(f, f["name"] in confidence) for f in kept]
+    else:
+        fields = [{"name": f["name"], "type": f["type"]} for f in fields]
     what, mediatype = BINARY[fmt]
     return {
         "name": f"{name}_{fmt}",
         "path": path.name,
         "title": f"{TITLES[name]} ({what})",
+        "description": f"The columns of resource {name}, as {what} stores them; "
+        "descriptions and labels are there.",
         "profile": "data-resource",
         "type": "file",
         "format": fmt,

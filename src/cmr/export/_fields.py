@@ -66,14 +66,12 @@ def _categories(meta: dict[str, str]) -> dict[str, Any]:
 
 
 def stata_field(field: dict[str, Any], confidence: bool) -> dict[str, Any]:
-    """A field as the Stata file holds it: confidence as a labelled integer from 1 (lowest);
-    a variable's missing codes are its extended missing values (`.a`, `.b`, ...)."""
-    out = dict(field)
+    """A field as the Stata file holds it, by name and type: confidence as a labelled integer
+    from 1 (lowest); a variable's missing codes are its extended missing values (`.a`, ...)."""
+    out = {"name": field["name"], "type": field["type"]}
     if confidence and "enum" in field.get("constraints", {}):
         levels = field["constraints"]["enum"]
-        out["type"] = "integer"
-        out["constraints"] = {"enum": list(range(1, len(levels) + 1))}
         labels = [c["label"] for c in field.get("categories", [])] or levels
+        out["type"] = "integer"
         out["categories"] = [{"value": i, "label": x} for i, x in enumerate(labels, start=1)]
-        out["description"] = f"{field.get('description', '')} 1 = {levels[0]}, ... (value labels)"
     return out
