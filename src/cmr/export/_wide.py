@@ -14,7 +14,7 @@ import pyarrow as pa
 from cmr.export._arrow import field, int_type, scatter, table
 from cmr.export._collect import Collected
 from cmr.export._spec import PanelSpec, Variable
-from cmr.export._tables import label_field, per_observation, table_metadata
+from cmr.export._tables import Field, label_field, per_observation, table_metadata
 
 
 def _by_variable(c: Collected, layout: PanelSpec) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -42,52 +42,60 @@ def wide_table(c: Collected, layout: PanelSpec) -> pa.Table:
     behind an empty value, confidence and number of citations (`<variable>`,
     `<variable>_missing`, `<variable>_conf`, `<variable>_nsrc`)."""
     ids, trailing = per_observation(c, layout)
-    n = c.n_obs
-    value_type = int_type(*layout.value_range)
-    value = pa.array(c.value, pa.float64()).to_numpy(zero_copy_only=False)
-    confidence = np.asarray(c.confidence, dtype=np.int64)
-    nsrc = np.asarray(c.n_citations, dtype=np.float64)
-    answer = np.asarray(c.answer, dtype=np.int64)
+    cells = {
+        "value": pa.array(c.value, pa.float64()).to_numpy(zero_copy_only=False),
+        "answer": np.asarray(c.answer, dtype=np.int64),
+        "confidence": np.asarray(c.confidence, dtype=np.int64),
+        "nsrc": np.asarray(c.n_citations, dtype=np.float64),
+    }
     fields = [*ids, *trailing]
     for var, (sel, rows) in zip(layout.variables, _by_variable(c, layout), strict=True):
-        q = var.question
-        values = scatter(n, rows, value[sel], np.nan)
-        fields += [
-            field(
-                var.name,
-                pa.array(values, from_pandas=True).cast(value_type),
-                q.text,
-                question=",".join(var.ids),
-                label=q.label,
-                values=var.values,
-                missing=list(var.missing),
-                value_labels={str(v): var.labels[k] for k, v in var.values.items()},
-            ),
-            label_field(
-                f"{var.name}_missing",
-                scatter(n, rows, _missing_index(var, layout)[answer[sel]], -1),
-                list(var.missing),
-                f"Missing code behind an empty {var.name}: {', '.join(var.missing) or 'none'}; "
-                f"empty when {var.name} has a value or the row's codebook does not ask {q.id}.",
-                nullable=True,
-                names={code: var.labels[code] for code in var.missing},
-            ),
-            label_field(
-                f"{var.name}_conf",
-                scatter(n, rows, confidence[sel], -1),
-                list(layout.confidence),
-                f"Confidence in {var.name} ({q.id}).",
-                ordered=True,
-                nullable=True,
-                names=layout.confidence_labels,
-            ),
-            field(
-                f"{var.name}_nsrc",
-                pa.array(scatter(n, rows, nsrc[sel], np.nan), from_pandas=True).cast(pa.int32()),
-                f"Number of citations for {var.name} ({q.id}).",
-            ),
-        ]
+        taken = {name: array[sel] for name, array in cells.items()}
+        fields += _variable_fields(var, layout, c.n_obs, rows, taken)
     return table(fields, table_metadata(layout, "wide"))
+
+
+def _variable_fields(
+    var: Variable, layout: PanelSpec, n: int, rows: np.ndarray, cells: dict[str, np.ndarray]
+) -> list[Field]:
+    """The four columns of `var`, its `cells` (long rows) placed at wide `rows` of `n`."""
+    q = var.question
+    values = scatter(n, rows, cells["value"], np.nan)
+    return [
+        field(
+            var.name,
+            pa.array(values, from_pandas=True).cast(int_type(*layout.value_range)),
+            q.text,
+            question=",".join(var.ids),
+            label=q.label,
+            values=var.values,
+            missing=list(var.missing),
+            value_labels={str(v): var.labels[k] for k, v in var.values.items()},
+        ),
+        label_field(
+            f"{var.name}_missing",
+            scatter(n, rows, _missing_index(var, layout)[cells["answer"]], -1),
+            list(var.missing),
+            f"Missing code behind an empty {var.name}: {', '.join(var.missing) or 'none'}; "
+            f"empty when {var.name} has a value or the row's codebook does not ask {q.id}.",
+            nullable=True,
+            names={code: var.labels[code] for code in var.missing},
+        ),
+        label_field(
+            f"{var.name}_conf",
+            scatter(n, rows, cells["confidence"], -1),
+            list(layout.confidence),
+            f"Confidence in {var.name} ({q.id}).",
+            ordered=True,
+            nullable=True,
+            names=layout.confidence_labels,
+        ),
+        field(
+            f"{var.name}_nsrc",
+            pa.array(scatter(n, rows, cells["nsrc"], np.nan), from_pandas=True).cast(pa.int32()),
+            f"Number of citations for {var.name} ({q.id}).",
+        ),
+    ]
 
 
 def wide_answers(c: Collected, layout: PanelSpec) -> dict[str, np.ndarray]:
