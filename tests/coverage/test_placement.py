@@ -88,8 +88,8 @@ def test_code_of_another_state_is_an_error_at_cown(
 def test_country_under_another_code_that_year_is_placed_with_a_warning(
     dataset: Path, write: Callable[..., Path]
 ) -> None:
-    """Germany's fixed code 255 in 1970, when COW lists West Germany as 260: a warning at
-    `cown:`, and the DEU 1970 case is covered."""
+    """Germany's fixed code 255 in 1970, when COW lists West Germany as 260: an info finding
+    at `cown:` (cmr check requires 255), and the DEU 1970 case is covered."""
     write("DEU/1970.yaml", observation("DEU", 1970, 255))
     code, found, report = findings(dataset, "--from", "1970", "--to", "1970")
     assert code == 0

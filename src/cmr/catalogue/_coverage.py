@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from cmr.catalogue._kind import Kind
 
-_E, _W = "error", "warning"
+_E, _W, _I = "error", "warning", "info"
 _F = "coverage"
 
 KINDS: list[Kind] = [
@@ -38,12 +38,12 @@ KINDS: list[Kind] = [
     ),
     Kind(
         "coverage-code-differs",
-        _W,
+        _I,
         "Country is in the system under another code",
-        "The observation's code (countrycode's fixed code for the country) is not a member "
-        "that year, but the membership file lists the same country under another code (West "
-        "Germany as 260 while Germany is 255, for example). The observation is counted for "
-        "that code.",
+        "The observation's code (countrycode's fixed code for the country, which `cmr check` "
+        "requires) is not a member that year, but the membership file lists the same country "
+        "under another code (West Germany as 260 while Germany is 255, for example). The "
+        "observation is counted for that code; nothing needs to change in the file.",
         "{field} {number} is not a member of the {system} system in {year}; the list has "
         "{iso3c} as {other_number} ({name}) that year, and the observation is counted there",
         _F,

@@ -9,8 +9,8 @@ The rule (docs/coverage.md):
    same country in the file (or a state without an ISO3 code): placed there. If the file
    has that code as another country that year, an error (`coverage-code-mismatch`).
 3. Otherwise, if the file lists the observation's country that year under another code (by
-   the state's name), a warning (`coverage-code-differs`), placed there; silently when the
-   observation has no code to compare (`cown: null`).
+   the state's name), an info finding (`coverage-code-differs`), placed there; silently
+   when the code is not written in the observation (`cown: null`; any G&W code).
 4. Otherwise the state was no member on any day of the year: an error at the `year:` line
    (`coverage-not-in-system`).
 5. Placed, but the reference moment falls on a day outside every spell of the state: a
