@@ -28,10 +28,11 @@ def _data(root: Path, year: int, iso3c: str = "AZE", **fields: Any) -> dict[str,
 
 
 def synthetic(root: Path) -> Path:
-    """Make `root` a dataset with AZE 1990-1993 (1992 a draft; 1993 adjudicated from the
-    independent codings of ann and bob) and ARM 1993 coded by ann alone."""
+    """Make `root` a dataset with AZE 1989-1993 (1989 under codebook 1.1.0; 1992 a draft; 1993
+    adjudicated from the independent codings of ann and bob) and ARM 1993 coded by ann alone."""
     make_project(root, up_to=None)
     (root / "cmr.toml").write_text('dataset_version = "2.1.0"\n', encoding="utf-8")
+    write_observation(root, _older(root, 1989, "1.1.0"))
     write_observation(root, _data(root, 1990))
     y1991 = _data(root, 1991)
     y1991["answers"]["leader_ex_officer"].update(
@@ -62,6 +63,19 @@ def synthetic(root: Path) -> Path:
         encoding="utf-8",
     )
     return root
+
+
+def _older(root: Path, year: int, version: str) -> dict[str, Any]:
+    """A valid observation under an older codebook `version`: every answer no."""
+    from cmr.codebook import Codebooks
+
+    data = observation_data(root, year=year)
+    book = Codebooks(root / "codebook").get(version)
+    assert book is not None
+    template = next(iter(data["answers"].values()))
+    data["codebook"] = version
+    data["answers"] = {q.variable: dict(template) for q in book.questions}
+    return data
 
 
 def _event() -> dict[str, Any]:

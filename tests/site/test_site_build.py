@@ -40,9 +40,10 @@ def _files(folder: Path) -> dict[str, bytes]:
 def test_builds_every_page_and_lists_them_in_its_manifest(built: Path) -> None:
     """One page per country and country-year, the fixed pages, and a manifest of them all."""
     names = set(_files(built))
-    for page in ("index", "codebook", "coverage", "downloads", "cite", "changelog", "search"):
+    for page in ("index", "codebook", "coverage", "downloads", "cite", "changelog", "search",
+                 "codebook-1.0.0", "codebook-1.1.0"):  # fmt: skip
         assert f"{page}.html" in names
-    years = {"AZE-1990", "AZE-1991", "AZE-1992", "AZE-1993", "ARM-1993"}
+    years = {"AZE-1989", "AZE-1990", "AZE-1991", "AZE-1992", "AZE-1993", "ARM-1993"}
     assert {f"{y}.html" for y in years} | {"AZE.html", "ARM.html"} <= names
     listed = json.loads((built / "cmr-site.json").read_text())["cmr"]["manifest"]
     assert set(listed) == names - {"cmr-site.json"}
@@ -314,3 +315,15 @@ def test_json_format_prints_the_findings_document(dataset: Path, tmp_path: Path)
     document = json.loads(done.stdout)
     assert document["success"] is True and document["findings"] == []
     assert done.stderr.startswith("wrote ") and "1 of them draft(s)" in done.stderr
+
+
+def test_a_country_year_links_to_the_codebook_version_it_was_coded_under(built: Path) -> None:
+    """An answer under codebook 1.1.0 links to that version's page and guidance."""
+    page = (built / "AZE-1989.html").read_text(encoding="utf-8")
+    assert '<a href="codebook-1.1.0.html#coup_history">Guidance for Q2</a>' in page
+    older = (built / "codebook-1.1.0.html").read_text(encoding="utf-8")
+    assert (
+        "<h1>Codebook 1.1.0</h1>" in older
+        and 'The latest version is <a href="codebook.html">' in older
+    )
+    assert 'id="coup_history"' in older

@@ -18,7 +18,7 @@ from cmr.bibliography import Bibliography
 from cmr.codebook import Codebook, Codebooks
 from cmr.observation import Observation
 from cmr.project import Project
-from cmr.site._codebook import VersionChanges, rules_by_question, version_changes
+from cmr.site._codebook import VersionChanges, version_changes
 from cmr.site._markdown import render
 from cmr.site._matrix import Matrix, counts, matrix
 from cmr.site._model import CountryYear, by_country, country_years
@@ -34,6 +34,7 @@ class Content:
     """The dataset as the site shows it."""
 
     book: Codebook
+    codebooks: Codebooks
     years: list[CountryYear]
     bib: Bibliography
     versions: list[VersionChanges]
@@ -64,8 +65,17 @@ class Content:
         finals = [cy.main for cy in self.years if cy.main is not None and cy.status == "final"]
         return plots(self.book.questions, finals)
 
-    def rules(self) -> dict[str, list[dict[str, Any]]]:
-        return rules_by_question(self.book)[0]
+    @cached_property
+    def books(self) -> dict[str, Codebook]:
+        """Every codebook version, oldest first, the latest included."""
+        found = (self.codebooks.get(v) for v in self.codebooks.versions)
+        return {book.version: book for book in found if book is not None}
+
+    @property
+    def book_pages(self) -> dict[str, str]:
+        """The page of each codebook version: `codebook.html` for the latest."""
+        latest = self.book.version
+        return {v: "codebook.html" if v == latest else f"codebook-{v}.html" for v in self.books}
 
     @cached_property
     def references(self) -> dict[str, Reference]:
@@ -92,6 +102,7 @@ def gather(
     text = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
     return Content(
         books.latest,
+        books,
         country_years(observations),
         bib,
         version_changes(books),
@@ -117,4 +128,3 @@ def release_version(folder: Path) -> str | None:
     """`1.2.0` for a release folder named `cmr-dataset-1.2.0`, else None."""
     found = re.fullmatch(r"cmr-dataset-(.+)", folder.name)
     return found[1] if found else None
-

@@ -14,6 +14,8 @@ from typing import Any
 import jinja2
 
 from cmr import _version
+from cmr.codebook import Codebook
+from cmr.site._codebook import rules_by_question
 from cmr.site._content import Content, cited_keys, release_version
 from cmr.site._markdown import prose
 from cmr.site._matrix import LABELS
@@ -56,7 +58,8 @@ def pages(content: Content) -> Iterator[tuple[str, bytes]]:
 
     yield page("index.html", "index.html", True)
     yield page("search.html", "search.html", True)
-    yield page("codebook.html", "codebook.html", rules=content.rules(), cited=_book_refs(content))
+    for version, book in content.books.items():
+        yield page(content.book_pages[version], "codebook.html", **_codebook(content, book))
     yield page("coverage.html", "coverage.html", plots=content.plots(), universe=content.universe)
     yield page("downloads.html", "downloads.html", downloads=content.downloads,
                release_name=content.release_name)  # fmt: skip
@@ -96,6 +99,8 @@ def _common(content: Content) -> dict[str, Any]:
         "counts": content.counts,
         "countries": content.countries,
         "matrix": content.matrix,
+        "latest": book.version,
+        "book_pages": content.book_pages,
         "refs": content.references,
     }
 
@@ -109,12 +114,18 @@ def _country_year(content: Content, cy: CountryYear) -> dict[str, Any]:
         "events": events,
         "event_types": {t.code: t.label for t in first.codebook.events.types},
         "tiers": {t.code: t.label for t in first.codebook.source_tiers},
+        "book_page": content.book_pages.get(first.codebook.version, "codebook.html"),
         "cited": content.cited(cited_keys(cy)),
     }
 
 
-def _book_refs(content: Content) -> list[Any]:
-    return content.cited([key for _, key in content.book.cited_keys()])
+def _codebook(content: Content, book: Codebook) -> dict[str, Any]:
+    """The page of one codebook version: its questions with their rules and its sources."""
+    return {
+        "book": book,
+        "rules": rules_by_question(book)[0],
+        "cited": content.cited([key for _, key in book.cited_keys()]),
+    }
 
 
 def _origin(content: Content) -> Any:
