@@ -50,8 +50,11 @@ def _plot(q: Question, observations: list[Observation]) -> Plot:
     )
     span = range(min(per_year), max(per_year) + 1) if per_year else range(0)
     years = tuple((y, dict(per_year.get(y, {}))) for y in span)  # a gap stays a gap
+    known = set(q.scale.codes)  # codes of older versions' scales still get a column
+    other = sorted({c for _, counts in years for c in counts if c not in known})
+    missing = tuple((m.code, m.label) for m in q.scale.missing) + tuple((c, c) for c in other)
     return Plot(
-        q, values, tuple((m.code, m.label) for m in q.scale.missing), years,
+        q, values, missing, years,
         _svg(q, values, years), _alt(q, values, years),
     )  # fmt: skip
 
