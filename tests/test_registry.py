@@ -6,7 +6,17 @@ import cmr.checking  # noqa: F401 - registers every check
 from cmr.catalogue import KINDS
 from cmr.registry import CHECKS, SCOPES, check_of
 
-COMMAND_FAMILIES = {"memo", "export", "agreement", "bib"}
+COMMAND_FAMILIES = {
+    "memo",
+    "export",
+    "agreement",
+    "bib",
+    "publish",
+    "site",
+    "external",
+    "coverage",
+    "crosscheck",
+}
 
 
 def test_registered_codes_are_catalogued() -> None:

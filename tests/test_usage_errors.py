@@ -23,6 +23,11 @@ BAD = {
     "status": (["status", "--nope"], ["status", "extra-argument"]),
     "refs": (["refs", "--nope"], ["refs", "extra-argument"]),
     "migrate": (["migrate", "--to", "1.1.0", "--nope"], ["migrate", "--to", "9.9.9"]),
+    "site": (["site", "--nope"], ["site", "extra-argument"]),
+    "release": (["release", "1.0.0", "--nope"], ["release", "not a version"]),
+    "cite": (["cite", "--nope"], ["cite", "--format", "docx"]),
+    "coverage": (["coverage", "--nope"], ["coverage", "--system", "xx"]),
+    "crosscheck": (["crosscheck", "powell-thyne", "--nope"], ["crosscheck", "no-such-source", "f"]),
 }
 NEEDS_NO_DATASET = {"codes"}
 
@@ -51,7 +56,10 @@ def test_outside_a_dataset_says_so(tmp_path, command):
         "import-memo": ["import-memo", "m"],
         "codebook": ["codebook", "show"],
         "migrate": ["migrate", "--to", "1.1.0"],
+        "release": ["release", "1.0.0"],
+        "crosscheck": ["crosscheck", "powell-thyne", "list.tsv"],
     }
+    (tmp_path / "list.tsv").write_text("", encoding="utf-8")
     done = cmr_run(tmp_path, *args.get(command, [command]))
     assert done.returncode == 2, (done.stdout, done.stderr)
     assert done.stderr == (

@@ -95,7 +95,9 @@ def _codes_markdown() -> list[str]:
         "",
         "## Codes of other commands",
         "",
-        "Reported by `cmr import-memo`, `cmr export` and `cmr agreement` rather than by a check.",
+        "Reported by the command of their family rather than by a check: `cmr import-memo`, "
+        "`cmr export`, `cmr agreement`, `cmr refs`, `cmr release` and `cmr cite`, `cmr site`, "
+        "`cmr coverage` (and its readers of membership files) and `cmr crosscheck`.",
         "",
         "| code | severity | command | title | meaning |",
         "| --- | --- | --- | --- | --- |",
