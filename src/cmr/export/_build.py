@@ -194,24 +194,28 @@ def write(
     files = sorted(
         w.filename(n) for f, w in WRITERS.items() if f != "csv" for n in tables.present(w.tables)
     )
-    data = _datapackage.package(tables.layout, _resources(tables, folder), files, license_)
-    _datapackage.add_manifest(data, manifest(folder, written), excluded)
+    digests = manifest(folder, written)  # each file hashed once, for both lists
+    resources = _resources(tables, folder, digests)
+    data = _datapackage.package(tables.layout, resources, files, license_)
+    _datapackage.add_manifest(data, digests, excluded)
     path = folder / PACKAGE
     _faults.at("write", path)
     path.write_text(_datapackage.render(data), encoding="utf-8")
     return sorted([*written, PACKAGE])
 
 
-def _resources(tables: Tables, folder: Path) -> list[dict[str, Any]]:
+def _resources(tables: Tables, folder: Path, digests: dict[str, str]) -> list[dict[str, Any]]:
     """A resource for every file written, in the order of their names."""
     out = []
+    layout = tables.layout
     for fmt, writer in WRITERS.items():
         for name in tables.present(writer.tables):
             path, table = folder / writer.filename(name), tables.table(name)
+            digest = digests.get(path.name)
             if fmt == "csv":
-                out.append(_datapackage.resource(name, table, path, tables.layout))
+                out.append(_datapackage.resource(name, table, path, layout, digest))
             else:
-                out.append(_datapackage.binary_resource(name, fmt, table, path, tables.layout))
+                out.append(_datapackage.binary_resource(name, fmt, table, path, layout, digest))
     return sorted(out, key=lambda r: str(r["path"]))
 
 

@@ -78,8 +78,11 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def resource(name: str, table: pa.Table, path: Path, layout: PanelSpec) -> dict[str, Any]:
-    """The resource describing the CSV file at `path` (already written) holding `table`."""
+def resource(
+    name: str, table: pa.Table, path: Path, layout: PanelSpec, digest: str | None = None
+) -> dict[str, Any]:
+    """The resource describing the CSV file at `path` (already written) holding `table`;
+    `digest` is its `sha256:<hex>` when already known (from the manifest)."""
     schema: dict[str, Any] = {
         "fields": [table_field(f, KEYS[name], layout) for f in table.schema],
         "primaryKey": KEYS[name],
@@ -95,13 +98,13 @@ def resource(name: str, table: pa.Table, path: Path, layout: PanelSpec) -> dict[
         "mediatype": "text/csv",
         "encoding": "utf-8",
         "bytes": path.stat().st_size,
-        "hash": f"sha256:{sha256(path)}",
+        "hash": digest or f"sha256:{sha256(path)}",
         "schema": schema,
     }
 
 
 def binary_resource(
-    name: str, fmt: str, table: pa.Table, path: Path, layout: PanelSpec
+    name: str, fmt: str, table: pa.Table, path: Path, layout: PanelSpec, digest: str | None = None
 ) -> dict[str, Any]:
     """The resource describing the Parquet or Stata file at `path` (already written) holding
     `table`: its columns in the file's order with their types, as the format stores them; the
@@ -126,7 +129,7 @@ def binary_resource(
         "format": fmt,
         "mediatype": mediatype,
         "bytes": path.stat().st_size,
-        "hash": f"sha256:{sha256(path)}",
+        "hash": digest or f"sha256:{sha256(path)}",
         "schema": {"fields": fields, "primaryKey": KEYS[name]},
     }
 
