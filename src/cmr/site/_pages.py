@@ -21,6 +21,7 @@ from cmr.site._markdown import prose
 from cmr.site._matrix import LABELS
 from cmr.site._model import CountryYear
 from cmr.site._search import evidence_entries, index_entries, index_script
+from cmr.site._stage import FileContent
 
 NAV = (
     ("index.html", "Home"),
@@ -46,7 +47,7 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def pages(content: Content) -> Iterator[tuple[str, bytes]]:
+def pages(content: Content) -> Iterator[tuple[str, FileContent]]:
     """Every file of the site as (relative path, bytes), one at a time (a large dataset's
     pages are written as they are made, not held in memory)."""
     env = environment()
@@ -70,10 +71,8 @@ def pages(content: Content) -> Iterator[tuple[str, bytes]]:
         yield page(f"{iso}.html", "country.html", iso=iso, years=years)
     for cy in content.years:
         yield page(f"{cy.slug}.html", "country_year.html", **_country_year(content, cy))
-    index = index_script(index_entries(content.book, content.years))
-    yield "search-index.js", index.encode("utf-8")
-    evidence = index_script(evidence_entries(content.years), "CMR_SEARCH_EVIDENCE")
-    yield "search-evidence.js", evidence.encode("utf-8")
+    yield "search-index.js", index_script(index_entries(content.book, content.years))
+    yield "search-evidence.js", index_script(evidence_entries(content.years), "CMR_SEARCH_EVIDENCE")
     for name in STATIC:
         yield name, resources.files("cmr.site").joinpath("static", name).read_bytes()
     yield from ((f"downloads/{d.name}", d.data) for d in content.downloads)

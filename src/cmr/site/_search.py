@@ -12,7 +12,7 @@ request to another host.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from cmr.codebook import Codebook
 from cmr.site._model import CountryYear
@@ -39,9 +39,10 @@ def index_entries(book: Codebook, years: Iterable[CountryYear]) -> list[Entry]:
     return entries
 
 
-def evidence_entries(years: Iterable[CountryYear]) -> list[Entry]:
+def evidence_entries(years: Iterable[CountryYear]) -> Iterator[Entry]:
     """One entry per answer with evidence or a note, by country-year and question."""
-    return [entry for cy in years for entry in _evidence(cy)]
+    for cy in years:
+        yield from _evidence(cy)
 
 
 def _evidence(cy: CountryYear) -> list[Entry]:
@@ -60,8 +61,11 @@ def _evidence(cy: CountryYear) -> list[Entry]:
     return out
 
 
-def index_script(entries: list[Entry], name: str = "CMR_SEARCH_INDEX") -> str:
-    """A script setting `window.<name>`: one assignment, one entry per line."""
-    rows = ",\n".join(json.dumps(list(e), ensure_ascii=False) for e in entries)
-    rows = rows.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    return f"window.{name} = [\n{rows}\n];\n"
+def index_script(entries: Iterable[Entry], name: str = "CMR_SEARCH_INDEX") -> Iterator[bytes]:
+    """A script setting `window.<name>`, in chunks: one assignment, one entry per line."""
+    yield f"window.{name} = [\n".encode()
+    for count, entry in enumerate(entries):
+        row = json.dumps(list(entry), ensure_ascii=False)
+        row = row.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        yield (",\n" if count else "").encode() + row.encode("utf-8")
+    yield b"\n];\n"

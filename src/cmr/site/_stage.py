@@ -39,15 +39,23 @@ def staging(target: Path) -> Iterator[Path]:
                 remove_owned(old, MARKER)
 
 
-def write_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> list[str]:
-    """Write `files` (relative posix path, bytes) and their manifest into `folder`; return
+FileContent = bytes | Iterable[bytes]
+"""A file's bytes, or its bytes in chunks (a large index is written as it is made)."""
+
+
+def write_files(folder: Path, files: Iterable[tuple[str, FileContent]]) -> list[str]:
+    """Write `files` (relative posix path, content) and their manifest into `folder`; return
     the paths written, sorted."""
     digests = {}
-    for name, data in files:
+    for name, content in files:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        digests[name] = hashlib.sha256(data).hexdigest()
+        digest = hashlib.sha256()
+        with path.open("wb") as fh:
+            for chunk in [content] if isinstance(content, bytes) else content:
+                fh.write(chunk)
+                digest.update(chunk)
+        digests[name] = digest.hexdigest()
     (folder / MANIFEST).write_text(manifest_text(digests), encoding="utf-8")
     return sorted(digests)
 
