@@ -11,6 +11,7 @@ collection, an anchor or alias, a tag, an empty value, a document marker) hands 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cached_property
 
 from cmr import _yaml
@@ -27,6 +28,7 @@ class Places:
     def __init__(self, text: str):
         self.text = text
         self.lines = [line.rstrip("\r") for line in text.split("\n")]
+        self._lists: dict[Node, list[Node | None]] = {}
 
     @cached_property
     def _locator(self) -> _yaml.Locator:
@@ -100,18 +102,25 @@ class Places:
 
     def _item(self, node: Node, index: int) -> Node | None:
         """The `index`-th item of the list whose first `- ` is at `node`."""
+        items = self._items(node)
+        return items[index] if 0 <= index < len(items) else None
+
+    def _items(self, node: Node) -> list[Node | None]:
+        """Where each item of the list at `node` starts (None for one the scan cannot
+        place), found in one pass and kept: a list of 10,000 entries is scanned once."""
+        if node not in self._lists:
+            self._lists[node] = list(self._scan_items(node))
+        return self._lists[node]
+
+    def _scan_items(self, node: Node) -> Iterator[Node | None]:
         row, col = node
-        seen = -1
         for i in range(row, len(self.lines)):
             indent = self._indent(i)
             if indent is None or indent > col:
                 continue
             if indent < col or not self.lines[i].startswith("- ", col):
-                return None
-            seen += 1
-            if seen == index:
-                rest = self.lines[i][col + 2 :]
-                start = col + 2 + len(rest) - len(rest.lstrip(" "))
-                inline = rest.strip() and _PLAIN.match(self.lines[i], start)
-                return (i, start) if inline else None
-        return None
+                return
+            rest = self.lines[i][col + 2 :]
+            start = col + 2 + len(rest) - len(rest.lstrip(" "))
+            inline = rest.strip() and _PLAIN.match(self.lines[i], start)
+            yield (i, start) if inline else None
