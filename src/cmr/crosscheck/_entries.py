@@ -73,9 +73,8 @@ def read_entries(s: Subject) -> tuple[list[Ack], list[Finding]]:
 def _entry(s: Subject, i: int, entry: Any) -> Ack | Finding:
     if not isinstance(entry, dict):
         return _bad(s, (FIELD, i), "must be a mapping with source, date or question, and reason")
-    source, date, question = entry.get("source"), entry.get("date"), entry.get("question")
-    reason = entry.get("reason")
-    if source not in SOURCES:
+    source, date, reason = entry.get("source"), entry.get("date"), entry.get("reason")
+    if not isinstance(source, str) or source not in SOURCES:
         return _bad(s, (FIELD, i, "source"), f"source must be one of: {', '.join(SOURCES)}")
     if not isinstance(reason, str) or not reason.strip():
         return _bad(s, (FIELD, i, "reason"), "needs a reason saying why the coding differs")
@@ -84,10 +83,25 @@ def _entry(s: Subject, i: int, entry: Any) -> Ack | Finding:
         return _bad(
             s, (FIELD, i, "date"), f"date {date!r} is not a date YYYY, YYYY-MM or YYYY-MM-DD"
         )
-    if date is None and not (isinstance(question, str) and question):
+    question = _question(s, entry.get("question"))
+    if question is None:
+        return _bad(s, (FIELD, i, "question"), _no_question(s, entry.get("question")))
+    if date is None and not question:
         return _bad(s, (FIELD, i), "needs the row's date or the question it concerns")
-    named = question if isinstance(question, str) else ""
-    return Ack(i, str(source), span, named, " ".join(reason.split()))
+    return Ack(i, source, span, question, " ".join(reason.split()))
+
+
+def _question(s: Subject, value: Any) -> str | None:
+    """The entry's question as written ("" when it names none); None when it names one the
+    observation's codebook does not have (by id or variable, in any case)."""
+    if value is None:
+        return ""
+    names = {n.lower() for n in (*s.book.by_id, *s.book.by_variable)}
+    return value if isinstance(value, str) and value.lower() in names else None
+
+
+def _no_question(s: Subject, value: Any) -> str:
+    return f"question {value!r} is not a question id or variable of codebook {s.book.version}"
 
 
 def _bad(s: Subject, path: tuple[str | int, ...], problem: str) -> Finding:
