@@ -54,6 +54,8 @@ def command(
     """
     from cmr.crosscheck import RENDERERS, crosscheck
 
+    if not file.is_file():  # a FIFO would block, a device never end
+        raise click.UsageError(f"{file}: not a regular file (a FIFO, socket or device)")
     report = crosscheck(project, source, file, drafts=drafts, show=shown_relative_to_cwd())
     click.echo(RENDERERS[fmt](report), nl=False)
     if not report.success or (strict and report.failing()):

@@ -8,7 +8,8 @@ The CSV has a header and one row per coup event: `coup_id, cowcode, country, yea
 day, event_type, unrealized, realized, conspiracy, attempt`, then the actor and fate columns
 (`military`, `dissident`, … `exile`), which are not needed here. `cowcode` is a Correlates of
 War code; `event_type` is `coup` (realized), `attempted` or `conspiracy`, and the 0/1 columns
-`realized`, `attempt` and `conspiracy` say the same. A day of 0, -99 or blank is unknown.
+`realized`, `attempt` and `conspiracy` say the same, and `unrealized` is 1 for an attempt or
+a conspiracy. A day of 0, -99 or blank is unknown.
 
 >>> events, findings = read_cline(Path("Coup data 2.1.2.csv"))  # doctest: +SKIP
 >>> events[0].category
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cmr.external._powell_thyne import CoupEvent, event_date
+from cmr.external._powell_thyne import CoupEvent, event_date, unreadable
 from cmr.external._rows import Layout, Row, read_rows
 from cmr.external._values import integer, invalid
 from cmr.findings import Finding
@@ -36,6 +37,9 @@ FLAGS = ("realized", "attempt", "conspiracy")
 
 def read_cline(path: Path, *, name: str | None = None) -> tuple[list[CoupEvent], list[Finding]]:
     """The coup events of a Cline Center file, and a finding for each row left out."""
+    refused = unreadable(path, LAYOUT.source, name if name is not None else str(path))
+    if refused:
+        return [], refused
     table = read_rows(path, LAYOUT, name=name)
     events, findings = [], list(table.findings)
     for row in table.rows:
@@ -83,4 +87,17 @@ def _category(row: Row) -> str | Finding:
     category = named or (set_flags[0] if set_flags else None)
     if category is None:
         return invalid(row, "realized", "1 in one of realized, attempt, conspiracy")
+    return _unrealized(row, category)
+
+
+def _unrealized(row: Row, category: str) -> str | Finding:
+    """`category`, when the row's `unrealized` (if any) is 1 exactly for a coup that was not
+    realized (an attempt or a conspiracy), as the Cline Center defines it."""
+    if "unrealized" not in row.fields:
+        return category
+    value = integer(row, "unrealized", low=0, high=1)
+    if isinstance(value, Finding):
+        return value
+    if value != (category != SUCCESS):
+        return invalid(row, "unrealized", f"{int(category != SUCCESS)}, as the row is {category}")
     return category

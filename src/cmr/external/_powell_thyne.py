@@ -16,20 +16,26 @@ without the header and a day of 0 or blank (unknown) are read too.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from cmr.catalogue import finding
 from cmr.external._rows import Layout, Row, read_rows
+from cmr.external._text import MAX_BYTES
 from cmr.external._values import integer, invalid
 from cmr.findings import Finding
 
 SOURCE = "powell-thyne"
+LABEL = "Powell & Thyne"
 COLUMNS = ("country", "ccode", "year", "month", "day", "coup", "version")
 CATEGORIES = {"2": "successful", "1": "failed"}
 SUCCESS, FAILURE = "successful", "failed"
 UNKNOWN = frozenset({"", "0", "00", "-99", "-9", "na", ".", "nan"})
 """How published coup lists write an unknown month or day."""
+_NOT_REGULAR = "is not a regular file but a FIFO, socket or device: save the list to a file"
 
 
 @dataclass(frozen=True)
@@ -105,27 +111,56 @@ def event_date(row: Row) -> tuple[int, int | None, int | None] | Finding:
     return year, month, day
 
 
-def _layout(path: Path) -> Layout:
-    """Tab-separated as published (comma-separated when the first line has commas and no
-    tab). Under a header only the columns read are required (`version` may be missing);
-    without one, the seven published columns are taken by position."""
+def unreadable(path: Path, source: str, shown: str) -> list[Finding]:
+    """One finding when `path` is no regular file of a size cmr reads (a directory, FIFO or
+    device, which would block or never end, a link loop, a missing file); else none."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        problem = f"cannot be read: {exc.strerror or exc}"
+    else:
+        problem = "" if stat.S_ISREG(info.st_mode) else _NOT_REGULAR
+        if stat.S_ISDIR(info.st_mode):
+            problem = "is a directory"
+        elif not problem and info.st_size > MAX_BYTES:
+            problem = f"is {info.st_size} bytes, larger than the {MAX_BYTES} cmr reads"
+    if not problem:
+        return []
+    return [finding("external-file-unreadable", shown, source=source, problem=problem)]
+
+
+def _first_line(path: Path) -> str:
+    """The file's first line as text (UTF-16 with a mark, else UTF-8, a mark dropped)."""
     try:
         with path.open("rb") as fh:
-            first = fh.readline(4096)
+            head = fh.read(4096)
     except OSError:
-        first = b""
-    delimiter = "," if b"\t" not in first and b"," in first else "\t"
-    low = first.lower().removeprefix(b"\xef\xbb\xbf")
-    if b"ccode" in low or b"country" in low:
-        return Layout("Powell & Thyne", COLUMNS[:-1], delimiter, header="required")
-    return Layout("Powell & Thyne", COLUMNS, delimiter, header="none")
+        return ""
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    text = head.decode("utf-16" if utf16 else "utf-8-sig", errors="replace")
+    return text.replace("\r", "\n").split("\n")[0]
+
+
+def _layout(first: str) -> Layout:
+    """Tab-separated as published (comma-separated when the first line has commas and no
+    tab). A first line naming `country` or `ccode` is the header, under which only the columns
+    read are required (`version` may be missing); without one, the seven published columns
+    are taken by position."""
+    delimiter = "," if "\t" not in first and "," in first else "\t"
+    low = first.lower()
+    if "ccode" in low or "country" in low:
+        return Layout(LABEL, COLUMNS[:-1], delimiter, header="required")
+    return Layout(LABEL, COLUMNS, delimiter, header="none")
 
 
 def read_powell_thyne(
     path: Path, *, name: str | None = None
 ) -> tuple[list[CoupEvent], list[Finding]]:
     """The coup events of a Powell & Thyne file, and a finding for each row left out."""
-    table = read_rows(path, _layout(path), name=name)
+    refused = unreadable(path, LABEL, name if name is not None else str(path))
+    if refused:
+        return [], refused
+    table = read_rows(path, _layout(_first_line(path)), name=name)
     events, findings = [], list(table.findings)
     for row in table.rows:
         made = _event(row)
