@@ -34,6 +34,8 @@ class Known:
     last: dt.date
     definite: str
     possible: frozenset[str]
+    recent: bool = False
+    """A success fewer than seven days before the reference moment (not yet one then)."""
 
     @property
     def row(self) -> ExternalRow:
@@ -44,8 +46,9 @@ class Known:
 
     @property
     def settled(self) -> bool:
-        """False when the row may stand for more than one type (the seven-day rule)."""
-        return len(self.possible) == 1
+        """False for a success under seven days old at the reference moment: it may still
+        stand for a failure, whether or not the dataset compares failures."""
+        return not self.recent
 
     def inside(self, low: dt.date | None, high: dt.date) -> bool:
         """Wholly inside [low, high]."""
@@ -66,10 +69,10 @@ def known_at(events: list[CoupEvent], mapping: Mapping, high: dt.date) -> list[K
             continue
         first, last = e.span()
         possible = {definite}
-        undecided = e.category == source.success and (high - last).days < SEVEN_DAYS
-        if undecided and source.failure in types:
+        recent = e.category == source.success and (high - last).days < SEVEN_DAYS
+        if recent and source.failure in types:
             possible.add(types[source.failure])
-        out.append(Known(e, first, last, definite, frozenset(possible)))
+        out.append(Known(e, first, last, definite, frozenset(possible), recent))
     return sorted(out, key=lambda k: (k.first, k.last, k.event.line))
 
 
