@@ -88,7 +88,7 @@ def _common(content: Content) -> dict[str, Any]:
         "nav": NAV,
         "version": book.version,
         "dataset_version": release_version(Path(content.release_name or ".")) or "",
-        "cmr_version": _version.__version__,
+        "cmr_version": _version.__version__.split("+")[0],  # no local part: no build date
     }
     return {
         "site": site,
