@@ -146,7 +146,8 @@ def test_a_fifo_a_device_a_folder_a_loop_are_findings(tmp_path: Path, reader) ->
     (tmp_path / "folder").mkdir()
     for name in ("fifo", "zero", "loop", "folder", "missing"):
         read: list = []
-        worker = threading.Thread(target=lambda: read.append(reader(tmp_path / name)), daemon=True)
+        path = tmp_path / name
+        worker = threading.Thread(target=lambda r=read, p=path: r.append(reader(p)), daemon=True)
         worker.start()
         worker.join(timeout=20)
         assert read, f"{name}: the reader did not return"
