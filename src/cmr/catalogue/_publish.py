@@ -51,4 +51,26 @@ KINDS: list[Kind] = [
         "CHANGELOG.md has no heading for {version}; add `## {version}` with what changed",
         _F,
     ),
+    Kind(
+        "release-changelog-unreadable",
+        _E,
+        "The changelog cannot be read",
+        "`cmr release VERSION` reads the dataset's CHANGELOG.md for a heading naming the version "
+        "and publishes it with the release. It must be a regular file of UTF-8 text (Markdown) "
+        "at the dataset's root.",
+        "CHANGELOG.md cannot be used: {problem}",
+        _F,
+    ),
+    Kind(
+        "cite-field-invalid",
+        _E,
+        "A field of the citation would not be valid CFF",
+        "`cmr cite --format cff` and `cmr release` write CITATION.cff, which must follow the "
+        "Citation File Format 1.2.0 schema (`cffconvert --validate`). A value taken from the "
+        "codebook (`license` must be an SPDX licence id) or from the origin's bibliography "
+        "entry (`doi` as `10.xxxx/...`, `url` starting with `https://`, a numeric `year`) "
+        "does not fit it; correct it where it comes from.",
+        "{field} would not be valid CFF 1.2.0: {problem}",
+        _F,
+    ),
 ]

@@ -34,16 +34,7 @@ def command(project: Project, fmt: str) -> None:
       cmr cite --format bibtex >> paper.bib
       cmr cite --format cff > CITATION.cff
     """
-    from cmr.errors import EnvironmentProblem
-    from cmr.findings import Result
-    from cmr.publish import PublishError, citation
-    from cmr.reporters import REPORTERS
+    from cmr.publish import citation
+    from cmr.publish._cli import fail_on
 
-    try:
-        click.echo(citation(project, fmt), nl=False)
-    except PublishError as exc:
-        click.echo(REPORTERS["text"](Result(exc.findings)), nl=False)
-        raise SystemExit(1) from None
-    except EnvironmentProblem as exc:
-        click.echo(f"cmr: {exc}", err=True)
-        raise SystemExit(2) from None
+    click.echo(fail_on(lambda: citation(project, fmt).encode("utf-8")).decode("utf-8"), nl=False)

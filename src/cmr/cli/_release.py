@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import click
 
 from cmr.cli._common import format_option, pass_project
 from cmr.project import Project
+
+
+@contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM (a CI job cancelled, `kill`) stops a release as Ctrl-C does: the staging
+    folder is removed and nothing is published (exit 130)."""
+    import signal
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @click.command("release")
@@ -50,7 +69,8 @@ def command(
     from cmr.reporters import REPORTERS
 
     try:
-        run = release(project, version, out, allow_drafts=allow_drafts, pdf=pdf)
+        with _terminate_as_interrupt():
+            run = release(project, version, out, allow_drafts=allow_drafts, pdf=pdf)
     except ReleaseRefused as exc:
         raise click.UsageError(str(exc)) from None
     except EnvironmentProblem as exc:

@@ -79,12 +79,17 @@ def _reference(ref: Reference) -> dict[str, Any]:
         "publisher": _entity(ref.get("publisher")),
         "institution": _entity(ref.get("institution") or ref.get("school")),
         "year": _number(ref.get("year")),
-        "doi": ref.get("doi"),
+        "doi": _doi(ref.get("doi")),
         "url": ref.get("url"),
     }
     start, _, end = ref.get("pages").partition("–")
     out.update({"start": _number(start), "end": _number(end)})
     return {k: v for k, v in out.items() if v not in ("", None)}
+
+
+def _doi(text: str) -> str:
+    """A DOI as CFF writes it (`10.1177/...`), without a resolver or `doi:` in front."""
+    return re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", text, flags=re.IGNORECASE)
 
 
 def _entity(name: str) -> dict[str, str] | None:

@@ -1,35 +1,48 @@
 """The dataset's CHANGELOG.md, which each release carries: it must say what the version changed.
 
 A release VERSION needs a heading naming it, in any of the usual forms: `## 1.2.0`,
-`## [1.2.0] - 2026-11-30`, `## v1.2.0 (2026-11-30)`.
+`## [1.2.0] - 2026-11-30`, `## v1.2.0 (2026-11-30)`. A heading inside a fenced code block
+does not count. A changelog that is missing, not a regular file, not UTF-8 text or too large
+to be one is a finding of its own (`cmr.publish._textfile`).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from cmr.catalogue import finding
 from cmr.findings import Finding
 from cmr.project import Project
+from cmr.publish._textfile import read_text
 
-__all__ = ["CHANGELOG", "changelog_findings"]
+__all__ = ["CHANGELOG", "LIMIT", "changelog_findings"]
 
 CHANGELOG = "CHANGELOG.md"
+LIMIT = 8 << 20  # bytes; a changelog is prose, a larger file is something else
+_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 
 
 def changelog_findings(project: Project, version: str) -> list[Finding]:
-    """A `release-changelog-missing` finding unless CHANGELOG.md has a heading for `version`."""
+    """A finding unless CHANGELOG.md is readable text with a heading for `version`."""
     path = project.root / CHANGELOG
-    if _has_heading(path, version):
+    shown = project.display(path)
+    read = read_text(path, LIMIT)
+    if read.missing:
+        problem = f"there is no such file; write one with a heading `## {version}`"
+        return [finding("release-changelog-unreadable", shown, problem=problem)]
+    if read.problem is not None:
+        return [finding("release-changelog-unreadable", shown, read.line, problem=read.problem)]
+    if _has_heading(read.text, version):
         return []
-    return [finding("release-changelog-missing", project.display(path), version=version)]
+    return [finding("release-changelog-missing", shown, version=version)]
 
 
-def _has_heading(path: Path, version: str) -> bool:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    heading = rf"(?m)^#{{1,6}}[ \t]+\[?v?{re.escape(version)}\]?(?:[ \t]|$)"
-    return re.search(heading, text) is not None
+def _has_heading(text: str, version: str) -> bool:
+    heading = re.compile(rf"#{{1,6}}[ \t]+\[?v?{re.escape(version)}\]?(?:[ \t]|$)")
+    fenced = False
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and heading.match(line):
+            return True
+    return False

@@ -56,7 +56,8 @@ def citable(
     project: Project, book: Codebook | None = None, *, need_authors: bool = False
 ) -> Citable:
     """The dataset's metadata and origin (latest codebook by default), or `PublishError`;
-    `need_authors`: a dataset without authors is an error too (CFF requires them)."""
+    `need_authors`: for CITATION.cff, so a dataset without authors is an error too (CFF
+    requires them), as is a value CFF 1.2.0 does not allow (`cmr.publish._cffcheck`)."""
     try:
         book = book or Codebooks(project.codebook_dir).latest
     except CodebookError as exc:
@@ -68,4 +69,10 @@ def citable(
         missing.append(finding("cite-authors-missing", shown, where=shown))
     if findings or missing:
         raise PublishError([*findings, *missing])
+    if need_authors:  # what will be written as CITATION.cff must be valid CFF
+        from cmr.publish._cffcheck import output_findings
+
+        invalid = output_findings(project, book, meta, origin)
+        if invalid:
+            raise PublishError(invalid)
     return meta, origin

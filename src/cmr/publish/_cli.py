@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -9,11 +10,16 @@ from pathlib import Path
 import click
 
 from cmr.errors import EnvironmentProblem, one_line, os_errors_as_problems
-from cmr.findings import Result
+from cmr.findings import Finding, Result
 from cmr.publish._citation import PublishError
-from cmr.reporters import REPORTERS
 
-__all__ = ["emit", "fail_on"]
+__all__ = ["emit", "fail_on", "show_findings"]
+
+
+def show_findings(findings: list[Finding]) -> None:
+    """Print findings as `path:line:column: severity code message`, one a line, in order."""
+    for item in Result(findings).sorted():
+        click.echo(item.render())
 
 
 def fail_on(make: Callable[[], bytes]) -> bytes:
@@ -21,7 +27,7 @@ def fail_on(make: Callable[[], bytes]) -> bytes:
     try:
         return make()
     except PublishError as exc:
-        click.echo(REPORTERS["text"](Result(exc.findings)), nl=False)
+        show_findings(exc.findings)
         raise SystemExit(1) from None
     except EnvironmentProblem as exc:
         click.echo(f"cmr: {exc}", err=True)
@@ -30,7 +36,7 @@ def fail_on(make: Callable[[], bytes]) -> bytes:
 
 def emit(make: Callable[[], bytes], out: str | None) -> None:
     """Write what `make()` returns to `out` (never over an existing file) or stdout."""
-    if out is not None and Path(out).exists():
+    if out is not None and os.path.lexists(out):  # a link to nothing is taken too
         raise click.UsageError(f"{one_line(out)} exists; remove it or choose another --out")
     data = fail_on(make)
     if out is None:
@@ -43,7 +49,6 @@ def emit(make: Callable[[], bytes], out: str | None) -> None:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    import os
     import tempfile
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")

@@ -12,13 +12,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from cmr import _yaml
-from cmr.catalogue import finding
 from cmr.codebook import Codebook
-from cmr.errors import EnvironmentProblem
 from cmr.findings import Finding
 from cmr.project import Project
-from cmr.publish._people import Author, from_cff, from_setting
+from cmr.publish._cfffile import read_cff
+from cmr.publish._people import Author, from_setting
 from cmr.publish._settings import release_settings
 from cmr.versioning import commit_date, dataset_version
 
@@ -51,7 +49,8 @@ class Metadata:
 
 def load_metadata(project: Project, book: Codebook) -> tuple[Metadata, list[Finding]]:
     """The dataset's metadata, with the findings of a CITATION.cff that cannot be used."""
-    cff, findings = _read_cff(project.root / CFF_FILE, project)
+    path = project.root / CFF_FILE
+    cff, findings = read_cff(path, project.display(path))
     table = release_settings(project)
     pick = {k: cff.get(k) or table.get(k) for k in ("title", "repository", "url", "doi")}
     authors = cff.get("authors") or tuple(from_setting(a) for a in table.get("authors", ()))
@@ -79,43 +78,6 @@ def release_date(root: Path) -> str | None:
     if when is not None:
         return when.date().isoformat()
     return commit_date(root)
-
-
-def _read_cff(path: Path, project: Project) -> tuple[dict[str, Any], list[Finding]]:
-    """CITATION.cff's fields (renamed to ours), or none with a finding saying why."""
-    if not path.is_file():
-        return {}, []
-    shown = project.display(path)
-    try:
-        data = _yaml.loads(path.read_text(encoding="utf-8"))
-    except (_yaml.YamlError, UnicodeDecodeError) as exc:
-        return {}, [finding("cff-invalid", shown, problem=f"not readable YAML ({exc})")]
-    except OSError as exc:
-        raise EnvironmentProblem(f"cannot read {shown}: {exc.strerror}") from None
-    problem = _cff_problem(data)
-    if problem:
-        return {}, [finding("cff-invalid", shown, problem=problem)]
-    renamed = {
-        "repository": data.get("repository-code"),
-        "authors": tuple(a for a in map(from_cff, data["authors"]) if a is not None),
-    }
-    return {
-        **{k: data.get(k) for k in ("title", "url", "doi", "license", "abstract", "keywords")},
-        **renamed,
-    }, []
-
-
-def _cff_problem(data: Any) -> str | None:
-    if not isinstance(data, dict):
-        return "must be a mapping of CFF fields"
-    if not _text(data.get("title")):
-        return "needs a `title`"
-    authors = data.get("authors")
-    if not isinstance(authors, list) or not authors:
-        return "needs a non-empty `authors` list"
-    if any(from_cff(a) is None for a in authors):
-        return "each author needs `family-names` (a person) or `name` (an organisation)"
-    return None
 
 
 def _abstract(cff: dict[str, Any], table: dict[str, Any], book: Codebook) -> str | None:

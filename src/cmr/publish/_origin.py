@@ -7,7 +7,7 @@ same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cmr.bibliography import Entry, load_bibliography
 from cmr.catalogue import finding
@@ -16,7 +16,7 @@ from cmr.findings import Finding
 from cmr.project import Project
 from cmr.publish._people import Author, from_bibtex
 
-__all__ = ["Reference", "load_origin", "reference_of"]
+__all__ = ["Reference", "line_of", "load_origin", "reference_of"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,9 @@ class Reference:
     kind: str
     authors: tuple[Author, ...]
     fields: dict[str, str]
+    line: int = 1
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """The line of the entry, and of each of its fields by lower-case name."""
 
     def get(self, name: str) -> str:
         """A field with BibTeX's braces removed and `--` as an en dash; "" when absent."""
@@ -45,7 +48,7 @@ def load_origin(project: Project, book: Codebook) -> tuple[Reference | None, lis
     if entry is None:
         where = project.display(book.path) if book.path else "codebook"
         shown = project.display(project.bibliography)
-        line = _line_of(book, "origin:")
+        line = line_of(book, "origin:")
         return None, [finding("cite-origin-unknown", where, line, key=key, bibliography=shown)]
     return reference_of(entry), []
 
@@ -53,10 +56,11 @@ def load_origin(project: Project, book: Codebook) -> tuple[Reference | None, lis
 def reference_of(entry: Entry) -> Reference:
     """A bibliography entry as a `Reference`."""
     authors = from_bibtex(entry.fields.get("author") or entry.fields.get("editor", ""))
-    return Reference(entry.key, entry.entry_type.lower(), authors, dict(entry.fields))
+    kind = entry.entry_type.lower()
+    return Reference(entry.key, kind, authors, dict(entry.fields), entry.line, entry.field_lines)
 
 
-def _line_of(book: Codebook, needle: str) -> int:
+def line_of(book: Codebook, needle: str) -> int:
     """The first line of the codebook file holding `needle` (1 when unreadable)."""
     try:
         lines = book.path.read_text(encoding="utf-8").splitlines() if book.path else []

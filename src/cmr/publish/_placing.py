@@ -15,7 +15,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["place", "staging"]
+__all__ = ["created_folders", "place", "staging"]
+
+
+@contextmanager
+def created_folders(base: Path) -> Iterator[None]:
+    """Make folder `base` and its missing parents; on the way out, remove those it made that
+    are still empty (nothing was released into them)."""
+    made = [p for p in (base, *base.parents) if not os.path.lexists(p)]
+    base.mkdir(parents=True, exist_ok=True)
+    try:
+        yield
+    finally:
+        for folder in made:  # deepest first
+            try:
+                folder.rmdir()
+            except OSError:  # not empty, or not ours to remove any more
+                break
 
 
 @contextmanager

@@ -36,7 +36,8 @@ def text(meta: Metadata, origin: Reference | None) -> str:
         f"https://doi.org/{meta.doi}" if meta.doi else "",
         f"Licence: {meta.license}." if meta.license else "",
     ]
-    out = "Cite the dataset version:\n\n  " + " ".join(p for p in parts if p) + "\n"
+    said = " ".join(" ".join(p.split()) for p in parts if p)  # one line, whatever the fields hold
+    out = "Cite the dataset version:\n\n  " + said + "\n"
     if origin is not None:
         out += (
             "\nand the data set its codebook descends from:\n\n  " + reference_text(origin) + "\n"
@@ -76,7 +77,9 @@ def ris(meta: Metadata, origin: Reference | None) -> str:
     if origin is not None:
         rows += _ris_origin(origin)
     return "".join(
-        f"{tag}  - {value}".rstrip() + "\n" for tag, value in rows if value or tag == "ER"
+        f"{tag}  - {' '.join(value.split())}".rstrip() + "\n"  # one line per tag, always
+        for tag, value in rows
+        if value.strip() or tag == "ER"
     )
 
 

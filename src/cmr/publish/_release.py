@@ -1,15 +1,16 @@
 """`release(project, version)`: a checked, citable, byte-reproducible release of the dataset.
 
 `dist/cmr-dataset-VERSION/` holds the panel as `cmr export` writes it (with its
-datapackage.json), the codebook (every version's YAML, the latest rendered as Markdown, HTML
-and, with Chromium, PDF), CITATION.cff with this version and date, CHANGELOG.md, the data
-licence when the dataset has one, and SHA256SUMS; `dist/cmr-dataset-VERSION.zip` holds the
-folder (`cmr.publish._zip`).
+datapackage.json, which the release extends to describe every file it adds), the codebook
+(every version's YAML, the latest rendered as Markdown, HTML and, with Chromium, PDF),
+CITATION.cff with this version and date, CHANGELOG.md, the data licence when the dataset has
+one, and SHA256SUMS; `dist/cmr-dataset-VERSION.zip` holds the folder (`cmr.publish._zip`).
 
 It fails closed: any error finding stops it with nothing written. A release is never replaced:
 a version whose folder or zip exists is refused, as is a dataset with drafts unless
-`allow_drafts`. Everything is made in a staging folder inside `out` and moved into place at
-the end (`cmr.publish._placing`).
+`allow_drafts`, and whatever `cmr.publish._preflight` refuses. Everything is made in a staging
+folder inside `out` and moved into place at the end (`cmr.publish._placing`); a folder the
+release had to create for `out` is removed again when nothing was released.
 """
 
 from __future__ import annotations
@@ -25,17 +26,15 @@ from cmr.project import Project
 from cmr.publish._changelog import changelog_findings
 from cmr.publish._citation import Citable, PublishError, citable
 from cmr.publish._contents import write_contents
-from cmr.publish._placing import place, staging
-from cmr.publish._zip import files_of, write_sums, write_zip
-from cmr.versioning import TAG_PREFIX, commit_time, head_release, release_version
+from cmr.publish._package import describe_release
+from cmr.publish._placing import created_folders, place, staging
+from cmr.publish._preflight import ReleaseRefused, checked_out, checked_version, release_moment
+from cmr.publish._zip import SUMS, files_of, write_sums, write_zip
+from cmr.versioning import TAG_PREFIX, head_release
 
 __all__ = ["PREFIX", "ReleaseRefused", "ReleaseRun", "release"]
 
 PREFIX = "cmr-dataset-"
-
-
-class ReleaseRefused(Exception):
-    """A release that must not be made (exit 2): a bad or taken version, drafts."""
 
 
 @dataclass
@@ -62,46 +61,64 @@ def release(
     >>> release(Project.find(), "1.2.0").zip        # doctest: +SKIP
     PosixPath('dist/cmr-dataset-1.2.0.zip')
     """
-    bare = release_version(version)
-    if bare is None:
-        raise ReleaseRefused(
-            f"{one_line(version)!r} is not a release version; use a PEP 440 or semantic "
-            "version such as 1.2.0, 2026.1 or 1.3.0rc1"
-        )
-    base = Path(out) if out is not None else project.root / "dist"
+    bare = checked_version(version)
+    base = checked_out(project, out)
     run = ReleaseRun(bare, base / f"{PREFIX}{bare}", base / f"{PREFIX}{bare}.zip")
     _refuse_existing(run, project)
+    _refuse_other_tag(project, bare)
+    when = release_moment(project)  # a moment no zip can hold stops it before any work
+    if pdf:
+        _need_chromium()
+    run.result.extend(changelog_findings(project, bare))
+    cited = _cited(project, run)
+    if cited is None or not run.result.success:
+        return run
+    with (
+        os_errors_as_problems(one_line(project.display(base))),
+        created_folders(base),
+        staging(base, run.folder.name) as stage,
+    ):
+        _build(project, run, stage, cited, (when, allow_drafts, pdf))
+    return run
+
+
+def _refuse_existing(run: ReleaseRun, project: Project) -> None:
+    folder, archive = (os.path.lexists(p) for p in (run.folder, run.zip))
+    if folder and not archive:
+        shown = _shown(project, run.folder)
+        raise ReleaseRefused(
+            f"release {run.version} is incomplete: {shown} exists without its zip (an "
+            "interrupted release?); check it, remove it and release again"
+        )
+    if folder or archive:
+        shown = _shown(project, run.folder if folder else run.zip)
+        raise ReleaseRefused(
+            f"release {run.version} exists ({shown}); a release is never replaced: choose a new "
+            "version"
+        )
+
+
+def _shown(project: Project, path: Path) -> str:
+    """`path` as the user named it (its parent shown, the name itself never followed)."""
+    return one_line(os.path.join(project.display(path.parent), path.name))
+
+
+def _refuse_other_tag(project: Project, bare: str) -> None:
     tagged = head_release(project.root)
     if tagged is not None and tagged != bare:
         raise ReleaseRefused(
             f"HEAD is tagged as release {tagged}, not {bare}; release {tagged}, or check out "
             f"the commit to release as {bare} (tag it {TAG_PREFIX}{bare})"
         )
-    if pdf:
-        from cmr.publish._pdf import chromium_path
-
-        try:  # a missing Chromium stops the release before any work
-            chromium_path()
-        except EnvironmentProblem as exc:
-            raise EnvironmentProblem(f"{exc}; or release without it: --no-pdf") from None
-    run.result.extend(changelog_findings(project, bare))
-    cited = _cited(project, run)
-    if cited is None or not run.result.success:
-        return run
-    with os_errors_as_problems(one_line(project.display(base))):
-        base.mkdir(parents=True, exist_ok=True)
-        with staging(base, run.folder.name) as stage:
-            _build(project, run, stage, cited, allow_drafts, pdf)
-    return run
 
 
-def _refuse_existing(run: ReleaseRun, project: Project) -> None:
-    for path in (run.folder, run.zip):
-        if os.path.lexists(path):
-            raise ReleaseRefused(
-                f"release {run.version} exists ({one_line(project.display(path))}); a release "
-                "is never replaced: choose a new version"
-            )
+def _need_chromium() -> None:
+    from cmr.publish._pdf import chromium_path
+
+    try:  # a missing Chromium stops the release before any work
+        chromium_path()
+    except EnvironmentProblem as exc:
+        raise EnvironmentProblem(f"{exc}; or release without it: --no-pdf") from None
 
 
 def _cited(project: Project, run: ReleaseRun) -> Citable | None:
@@ -113,10 +130,15 @@ def _cited(project: Project, run: ReleaseRun) -> Citable | None:
 
 
 def _build(
-    project: Project, run: ReleaseRun, stage: Path, cited: Citable, drafts: bool, pdf: bool
+    project: Project,
+    run: ReleaseRun,
+    stage: Path,
+    cited: Citable,
+    how: tuple[dt.datetime, bool, bool],
 ) -> None:
     from cmr.export import export
 
+    when, drafts, pdf = how
     folder = stage / run.folder.name
     exported = export(folder, project=project, dataset_version=run.version)
     run.result.extend(exported.result.findings)
@@ -127,9 +149,9 @@ def _build(
             f"{len(exported.drafts)} draft observation(s) would be left out of release "
             f"{run.version}; finish them, or pass --allow-drafts to release without them"
         )
-    when = _moment(project)
     meta, origin = cited
-    write_contents(project, folder, (meta.at(run.version, meta.date), origin), when, pdf)
+    titles = write_contents(project, folder, (meta.at(run.version, meta.date), origin), when, pdf)
+    describe_release(folder, [*files_of(folder), SUMS], SUMS, titles)
     write_sums(folder)
     write_zip(folder, stage / run.zip.name, when)
     try:
@@ -137,12 +159,3 @@ def _build(
     except FileExistsError:
         raise ReleaseRefused(f"release {run.version} appeared while it was being made") from None
     run.files = tuple(files_of(run.folder))
-
-
-def _moment(project: Project) -> dt.datetime:
-    """The release moment: `SOURCE_DATE_EPOCH`, else HEAD's commit time, else 1980-01-01."""
-    from cmr.export._epoch import moment
-
-    seconds = commit_time(project.root)
-    fallback = dt.datetime.fromtimestamp(seconds or 315532800, dt.UTC)
-    return moment() or fallback
