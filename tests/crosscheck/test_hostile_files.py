@@ -41,6 +41,7 @@ GOOD = [(2, "1993-06-04", "successful")]
     [
         pytest.param((HEAD + ROW + "\n").encode("utf-16"), GOOD, id="utf16-le-bom"),
         pytest.param(codecs.BOM_UTF16_BE + (HEAD + ROW).encode("utf-16-be"), GOOD, id="utf16-be"),
+        pytest.param((HEAD + ROW + "\n").encode("utf-16-le"), GOOD, id="utf16-le-no-bom"),
         pytest.param(b"\xef\xbb\xbf" + (HEAD + ROW).encode(), GOOD, id="bom"),
         pytest.param((HEAD + ROW + "\n").replace("\n", "\r\n"), GOOD, id="crlf"),
         pytest.param((HEAD + ROW + "\n").replace("\n", "\r"), GOOD, id="cr"),
@@ -74,11 +75,6 @@ def test_odd_but_readable_pt_files(tmp_path: Path, data: str | bytes, events: li
         pytest.param(b"\xef\xbb\xbf\n\n", [("external-file-empty", 1, 1)], id="bom-and-blanks"),
         pytest.param(HEAD + ROW + "\n\x00", [("external-file-unreadable", 1, 1)], id="nul"),
         pytest.param(
-            (HEAD + ROW).encode("utf-16-le"),
-            [("external-file-unreadable", 1, 1)],
-            id="utf16-no-bom",
-        ),
-        pytest.param(
             HEAD + "Azerbaijan,373,1993,6,4,2,v1\n", [("external-row-malformed", 2, 29)], id="mixed"
         ),
         pytest.param(
@@ -106,6 +102,9 @@ def test_odd_but_readable_pt_files(tmp_path: Path, data: str | bytes, events: li
             ROW.replace("\t2\tv1", "\t3\tv1"), [("external-value-invalid", 1, 25)], id="coup3"
         ),
         pytest.param(ROW.replace("373", "NA"), [("external-value-invalid", 1, 12)], id="code-NA"),
+        pytest.param(
+            ROW.replace("373", "٣٧٣"), [("external-value-invalid", 1, 12)], id="arabic-digits"
+        ),
         pytest.param(
             ROW.replace("373", "373.5"), [("external-value-invalid", 1, 12)], id="code-float"
         ),

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from cmr.crosscheck._entries import FIELD, read_entries, span_of
+from cmr.crosscheck._entries import FIELD, Ack, read_entries, span_of
 from cmr.crosscheck._report import Item
 from cmr.crosscheck._subject import Subject
 from cmr.findings import Finding
@@ -41,9 +41,20 @@ def settle(s: Subject, items: list[Item], source: str) -> tuple[list[Item], list
         out.append(item)
     for a in mine:
         if a.index not in used:
-            said = f"{FIELD} entry {a.index + 1} ({source}) explains no disagreement"
-            out.append(s.item("stale", (FIELD, a.index), said, reason=a.reason))
+            out.append(s.item("stale", (FIELD, a.index), _stale(a, mine), reason=a.reason))
     return out, findings
+
+
+def _stale(ack: Ack, mine: list[Ack]) -> str:
+    """Why an entry explains nothing: it repeats an earlier one, or nothing it names is open."""
+    said = f"{FIELD} entry {ack.index + 1} ({ack.source})"
+    same = (ack.span, ack.question.lower())
+    twin = next(
+        (a for a in mine if a.index < ack.index and (a.span, a.question.lower()) == same), None
+    )
+    if twin is not None:
+        return f"{said} repeats entry {twin.index + 1}"
+    return f"{said} explains no disagreement"
 
 
 def _dates(s: Subject, item: Item) -> list[tuple[dt.date, dt.date]]:

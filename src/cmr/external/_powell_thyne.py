@@ -16,7 +16,6 @@ without the header and a day of 0 or blank (unknown) are read too.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import stat
 from dataclasses import dataclass
@@ -130,14 +129,14 @@ def unreadable(path: Path, source: str, shown: str) -> list[Finding]:
 
 
 def _first_line(path: Path) -> str:
-    """The file's first line as text (UTF-16 with a mark, else UTF-8, a mark dropped)."""
+    """The file's first line, enough to tell a header: NUL bytes are dropped, so that
+    UTF-16 (with a mark or without) reads as its ASCII letters, digits and delimiters."""
     try:
         with path.open("rb") as fh:
-            head = fh.read(4096)
+            head = fh.read(4096).replace(b"\x00", b"")
     except OSError:
         return ""
-    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    text = head.decode("utf-16" if utf16 else "utf-8-sig", errors="replace")
+    text = head.decode("utf-8", errors="replace")
     return text.replace("\r", "\n").split("\n")[0]
 
 
