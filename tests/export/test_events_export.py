@@ -90,7 +90,7 @@ def test_panel_rows_carry_unit_and_reference_date(exported: Path) -> None:
 
 def test_datapackage_describes_the_event_table(exported: Path) -> None:
     """datapackage.json lists events.csv with its key, its foreign key and its fields; the
-    manifest lists the event files of every format."""
+    manifest and the resources list the event files of every format, and nothing else."""
     package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
     events = next(r for r in package["resources"] if r["name"] == "events")
     assert events["schema"]["primaryKey"] == ["iso3c", "year", "event_id"]
@@ -102,6 +102,9 @@ def test_datapackage_describes_the_event_table(exported: Path) -> None:
     manifest = json.dumps(package["cmr"])
     for name in ("events.csv", "events.parquet", "events.dta"):
         assert name in manifest
+    paths = {r["path"]: r["name"] for r in package["resources"]}
+    assert set(paths) == {p.name for p in exported.iterdir()} - {"datapackage.json"}
+    assert (paths["events.parquet"], paths["events.dta"]) == ("events_parquet", "events_dta")
 
 
 def test_export_with_events_is_deterministic(exported: Path, tmp_path: Path) -> None:
