@@ -105,6 +105,10 @@ def test_datapackage_describes_the_event_table(exported: Path) -> None:
     paths = {r["path"]: r["name"] for r in package["resources"]}
     assert set(paths) == {p.name for p in exported.iterdir()} - {"datapackage.json"}
     assert (paths["events.parquet"], paths["events.dta"]) == ("events_parquet", "events_dta")
+    import frictionless
+
+    report = frictionless.validate(str(exported / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "note"])
 
 
 def test_export_with_events_is_deterministic(exported: Path, tmp_path: Path) -> None:
