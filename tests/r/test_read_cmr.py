@@ -146,3 +146,20 @@ def test_a_code_the_package_does_not_list_is_refused(dist: Path, tmp_path: Path)
     done = _r(f"source({_quote(LOADER)}); read_cmr({_quote(copy)})")
     assert done.returncode != 0
     assert "column answer holds unkn0wn" in done.stderr
+
+
+def test_panel_with_units_reads_its_unit_and_reference_date(tmp_path: Path) -> None:
+    """Under a codebook with `units`, `unit` is a factor of the codebook's units and
+    `reference_date` a date, as load_panel reads them."""
+    from events_support import event, events_project, write
+
+    project = events_project(tmp_path / "data")
+    answers = {"coup_recent": "yes", "coup_ever": "yes", "regime_coup": "yes"}
+    write(project, answers, [event("putsch", "1992-05-15")], year=1993)
+    run = export(tmp_path / "out", project=Project.find(project))
+    assert run.result.success, [f.render() for f in run.result.findings]
+    got = _read(run.out, tmp_path)["wide"]
+    wide = load_panel(run.out)
+    assert got["unit"] == [str(u) for u in wide["unit"]]
+    assert got[".levels"]["unit"] == [str(c) for c in wide["unit"].cat.categories]
+    assert got["reference_date"] == [d.strftime("%Y-%m-%d") for d in wide["reference_date"]]
