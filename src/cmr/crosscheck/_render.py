@@ -2,7 +2,8 @@
 
 Text: the findings (`path:line:column: severity code message`), then one line per item in
 the same form with its kind in place of a severity, followed by the source's rows and the
-observation's side, then a summary line. JSON: `Report.to_dict()`. CSV: one row per item,
+observation's side, then a summary line; control characters from the data are escaped, so
+every line is one line. JSON: `Report.to_dict()`. CSV: one row per item,
 the source's rows joined with `; `.
 """
 
@@ -11,11 +12,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from collections.abc import Callable
 
 from cmr.crosscheck._report import KINDS, Item, Report
 
 SHOWN_CHARS = 240
+_BREAKING = ("Cc", "Zl", "Zp")
+"""Control characters and line or paragraph separators."""
 CSV_COLUMNS = (
     "kind",
     "file",
@@ -69,7 +73,15 @@ def text(report: Report) -> str:
     for item in report.items:
         lines.extend(_item_text(item))
     lines.append(summary(report))
-    return "\n".join(lines) + "\n"
+    return "\n".join(_plain(line) for line in lines) + "\n"
+
+
+def _plain(line: str) -> str:
+    """`line` with control characters escaped (`\\n`, `\\x1b`): a newline in a source's
+    quoted field or an event id stays on its line, and nothing reaches the terminal raw."""
+    if line.isprintable():
+        return line
+    return "".join(repr(c)[1:-1] if unicodedata.category(c) in _BREAKING else c for c in line)
 
 
 def json_(report: Report) -> str:
