@@ -7,9 +7,12 @@ working folder, as any command-line path.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
+from cmr._files import describe
 from cmr.coverage._universe import Universe
 from cmr.project import Project
 from cmr.settings import SettingsError
@@ -33,17 +36,25 @@ def declared(project: Project, **options: Any) -> Universe:
     if "states" in table:
         merged["states"] = _inside(project, table["states"], where)
     if "states" in given:
-        given["states"] = [_existing(p, where) for p in given["states"]]
+        given["states"] = [_existing(p, "--states") for p in given["states"]]
     merged.update({k: list(v) if isinstance(v, tuple) else v for k, v in given.items()})
     return Universe.from_table(merged, where)
 
 
 def _existing(name: str, where: str, shown: str | None = None) -> str:
-    """`name` resolved, when it is a file; `SettingsError` when it is not."""
-    path = Path(name).resolve()
-    if not path.is_file():
-        raise SettingsError(f"{where}: membership file {shown or repr(name)} does not exist")
-    return str(path)
+    """`name` made absolute (links kept, so findings name the file as given), when it is a
+    regular file; `SettingsError` when it is not (missing, a folder, a FIFO, a link loop)."""
+    said = f"{where}: membership file {shown or repr(name)}"
+    try:
+        info = os.stat(name)
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, FileNotFoundError):
+            raise SettingsError(f"{said} does not exist") from None
+        detail = getattr(exc, "strerror", None) or exc
+        raise SettingsError(f"{said} cannot be read ({detail})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise SettingsError(f"{said} is {describe(info.st_mode)}, not a regular file")
+    return os.path.abspath(name)
 
 
 def settings_name(project: Project) -> str:
@@ -66,14 +77,14 @@ def _inside(project: Project, value: Any, where: str) -> Any:
     files = [value] if isinstance(value, str) else value
     if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
         return value  # `from_table` says what is wrong
-    root = project.root.resolve()
+    root = Path(os.path.realpath(project.root))
     out = []
     for name in files:
-        target = (root / name).resolve()
+        target = Path(os.path.realpath(root / name))
         if Path(name).is_absolute() or root not in target.parents:
             raise SettingsError(
                 f"{where}: states = {name!r} leads outside the repository; cmr reads only "
                 "files inside it (or pass --states FILE)"
             )
-        out.append(_existing(str(target), where, repr(name)))
+        out.append(_existing(str(root / name), where, repr(name)))
     return out

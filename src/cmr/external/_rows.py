@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cmr.catalogue import finding
+from cmr.external._file import read_limited
 from cmr.external._header import header_problem, looks_like_header
 from cmr.external._layout import Layout
-from cmr.external._split import Field, Record, split_records
-from cmr.external._text import decode
+from cmr.external._split import MAX_LINES, Field, Record, count_lines, split_records
+from cmr.external._text import MAX_BYTES, decode
 from cmr.findings import Finding
 
 __all__ = ["Layout", "Row", "Table", "read_rows"]  # Layout lives in _layout; kept here too
@@ -77,10 +78,9 @@ def read_rows(path: Path, layout: Layout, *, name: str | None = None) -> Table:
     """Read `path` in `layout`; `name` is the file as findings show it (default: `path`)."""
     shown = name if name is not None else str(path)
     table = Table(shown, layout.source)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        table.note("external-file-unreadable", problem=f"cannot be read: {exc.strerror or exc}")
+    data = read_limited(path, MAX_BYTES)
+    if isinstance(data, str):
+        table.note("external-file-unreadable", problem=data)
         return table
     _read_text(table, data, layout)
     return table
@@ -95,6 +95,13 @@ def _read_text(table: Table, data: bytes, layout: Layout) -> None:
     if decoded.encoding == "latin-1":
         line, col = decoded.bad_line, decoded.bad_column
         table.note("external-encoding", line, col, bad_line=line, bad_column=col)
+    lines = count_lines(decoded.text)
+    if lines > MAX_LINES:
+        table.note(
+            "external-file-unreadable",
+            problem=f"has {lines} lines, more than the {MAX_LINES} cmr reads",
+        )
+        return
     records = split_records(decoded.text, layout.delimiter)
     body = _take_header(table, records, layout)
     if body is not None:

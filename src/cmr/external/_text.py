@@ -2,7 +2,8 @@
 
 Files published by others come as UTF-8 (with or without a byte-order mark), as Latin-1 (the
 Gleditsch & Ward lists), or saved by a spreadsheet as UTF-16 with a mark. `decode` tries them
-in that order and says which it used; a file holding NUL bytes or mostly control characters
+in that order and says which it used (UTF-16 is also recognised without a mark, by the NUL
+byte beside each ASCII character); a file holding NUL bytes or mostly control characters
 is not text and is refused, as is a file too large to be a list of states or events.
 
 >>> decode(b"\\xef\\xbb\\xbfa,b\\r\\n").text, decode(b"C\\xf4te").encoding
@@ -34,12 +35,32 @@ class Decoded:
 
 
 def _utf16(data: bytes) -> Decoded | None:
-    if not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16"
+    else:
+        codec = _utf16_without_mark(data)
+        if not codec:
+            return None
     try:
-        return Decoded(data.decode("utf-16"), "utf-16")
+        text = data.decode(codec).removeprefix("\ufeff")
     except UnicodeDecodeError:
-        return Decoded("", "utf-16", "starts with a UTF-16 mark but is not UTF-16 text")
+        return Decoded("", "utf-16", "looks like UTF-16 but is not UTF-16 text throughout")
+    if "\x00" in text:
+        return Decoded("", "utf-16", "holds NUL characters: a binary file, not delimited text")
+    return Decoded(text, "utf-16")
+
+
+def _utf16_without_mark(data: bytes) -> str:
+    """`utf-16-le` or `utf-16-be` when the file starts as text saved in UTF-16 without a mark
+    (every other byte NUL, the others not: ASCII letters, digits and delimiters); else ``."""
+    head = data[:64]
+    if len(head) < 4 or len(data) % 2:
+        return ""
+    if not any(head[1::2]) and all(head[0::2]):
+        return "utf-16-le"
+    if not any(head[0::2]) and all(head[1::2]):
+        return "utf-16-be"
+    return ""
 
 
 def _binary(data: bytes) -> str:
@@ -61,9 +82,10 @@ def _where(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def decode(data: bytes) -> Decoded:
-    """The text of `data`: UTF-16 with a mark, else UTF-8 (a mark dropped), else Latin-1.
-    An end-of-file mark (Ctrl-Z) that old DOS tools leave at the end is dropped."""
-    data = data.removesuffix(b"\x1a")
+    """The text of `data`: UTF-16 (with a mark, or ASCII text without one), else UTF-8 (a
+    mark dropped), else Latin-1. End-of-file marks (Ctrl-Z) that old DOS tools leave at the
+    end are dropped."""
+    data = data.rstrip(b"\x1a")
     if len(data) > MAX_BYTES:
         return Decoded("", "", f"is {len(data)} bytes, larger than the {MAX_BYTES} cmr reads")
     utf16 = _utf16(data)

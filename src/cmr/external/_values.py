@@ -2,7 +2,9 @@
 
 Each helper takes a `Row` and a column name and returns the value, or a finding
 (`external-value-invalid`) at the field's line and column. Whitespace around a value, a `+`
-sign and a `.0` that a spreadsheet adds to whole numbers are accepted.
+sign and a `.0` that a spreadsheet adds to whole numbers are accepted; digits are ASCII
+digits only (Python's `int` also reads `٣٧٣` and fullwidth `３７３`, which no published list
+writes and which would otherwise pass as state numbers).
 
 >>> from cmr.external._split import Field
 >>> row = Row("gw.tsv", 3, {"start": Field("01:01:1816", 9, 3), "ccode": Field("2", 1, 3)})
@@ -19,9 +21,9 @@ from cmr.catalogue import finding
 from cmr.external._rows import Row
 from cmr.findings import Finding
 
-_INTEGER = re.compile(r"[+-]?\d{1,18}(\.0*)?")
-_GW_DATE = re.compile(r"(\d{1,2}):(\d{1,2}):(\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,18}(\.0*)?")
+_GW_DATE = re.compile(r"([0-9]{1,2}):([0-9]{1,2}):([0-9]{4})")
+_ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})")
 
 
 def invalid(row: Row, name: str, expected: str) -> Finding:
