@@ -34,8 +34,13 @@ def refuse_bad_target(out: str | Path | None, project: Project, default: str) ->
             raise EnvironmentProblem(
                 f"--out {shown} is inside the {name} folder; write the site elsewhere"
             )
-    if where == os.path.realpath(project.root):
+    root = os.path.realpath(project.root)
+    if where == root:
         raise EnvironmentProblem(f"--out {shown} is the dataset folder; write the site elsewhere")
+    if root.startswith(os.path.join(where, "")):
+        raise EnvironmentProblem(
+            f"--out {shown} holds the dataset folder; write the site into a folder of its own"
+        )
     return target, shown
 
 

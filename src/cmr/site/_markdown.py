@@ -16,6 +16,16 @@ from markupsafe import Markup
 _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _ITEM = re.compile(r"^\s*[-*]\s+(.*)$")
 _CODE = re.compile(r"`([^`]+)`")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(value: object) -> object:
+    """`value` with control characters (a NUL, an escape), which HTML forbids, shown as U+FFFD;
+    the templates' `finalize`, so every text a page prints passes through it."""
+    if not isinstance(value, str) or not _CONTROL.search(value):
+        return value
+    cleaned = _CONTROL.sub("\ufffd", value)
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned
 
 
 def _inline(text: str) -> str:

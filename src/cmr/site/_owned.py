@@ -39,12 +39,18 @@ def owned(folder: Path) -> set[str] | None:
     return {MANIFEST, *(str(name) for name in listed)}
 
 
-def entries(folder: Path) -> list[str]:
-    """Every file and folder under `folder`, as sorted relative posix paths (links unfollowed)."""
+def entries(folder: Path, inside: set[str] | None = None) -> list[str]:
+    """Every file and folder under `folder`, as sorted relative posix paths (links unfollowed).
+
+    With `inside`, only the folders it names are entered: the rest are listed, not walked (a
+    home folder given as --out is refused at once, not read through).
+    """
     found = []
     for parent, dirs, files in os.walk(folder):
         rel = Path(parent).relative_to(folder)
         found += [(rel / n).as_posix() for n in (*dirs, *files)]
+        if inside is not None:
+            dirs[:] = [d for d in dirs if (rel / d).as_posix() in inside]
     return sorted(found)
 
 
@@ -52,18 +58,28 @@ def foreign(folder: Path) -> list[str]:
     """The entries of `folder` that no cmr site build wrote, sorted; [] for an empty folder.
 
     A folder counts as cmr's when it holds a listed file; a listed name that is not a plain
-    file (a link, a folder) is foreign.
+    file (a link, a folder) is foreign. Without a manifest every entry at the top is foreign.
     """
-    mine = owned(folder) or set()
-    parents = {str(Path(name).parent) for name in mine} - {"."}
+    mine = owned(folder)
+    if mine is None:
+        return sorted(os.listdir(folder))
+    parents = {p.as_posix() for name in mine for p in Path(name).parents} - {"."}
     strangers = []
-    for name in entries(folder):
-        kind = os.lstat(folder / name).st_mode
+    for name in entries(folder, parents):
+        kind = _mode(folder / name)
         if stat.S_ISDIR(kind) and name in parents:
             continue
         if name not in mine or not stat.S_ISREG(kind):
             strangers.append(name)
     return strangers
+
+
+def _mode(path: Path) -> int:
+    """The kind of `path`, unfollowed; a name gone meanwhile counts as no file of cmr's."""
+    try:
+        return os.lstat(path).st_mode
+    except FileNotFoundError:
+        return 0
 
 
 def remove_owned(folder: Path, marker: str) -> bool:

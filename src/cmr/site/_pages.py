@@ -15,9 +15,10 @@ import jinja2
 
 from cmr import _version
 from cmr.codebook import Codebook
+from cmr.site._anchors import anchor
 from cmr.site._codebook import rules_by_question
 from cmr.site._content import Content, cited_keys, release_version
-from cmr.site._markdown import prose
+from cmr.site._markdown import printable, prose
 from cmr.site._matrix import LABELS
 from cmr.site._model import CountryYear
 from cmr.site._search import evidence_entries, index_entries, index_script
@@ -41,7 +42,9 @@ def environment() -> jinja2.Environment:
         loader=jinja2.PackageLoader("cmr.site", "templates"),
         autoescape=True,
         keep_trailing_newline=True,
+        finalize=printable,
     )
+    env.filters["anchor"] = anchor
     env.filters["count_in"] = lambda code, counts: counts.get(code, 0)
     env.filters["prose"] = prose
     return env

@@ -14,6 +14,7 @@ from html import escape
 
 from cmr.codebook import Question
 from cmr.observation import Observation
+from cmr.site._anchors import anchor
 
 Years = tuple[tuple[int, dict[str, int]], ...]
 
@@ -100,7 +101,7 @@ def _svg(q: Question, values: tuple[tuple[str, str, str], ...], years: Years) ->
             )
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="plot-{escape(q.variable)}-alt" class="plot">'
+        f'aria-labelledby="{anchor(q.variable, "plot")}-alt" class="plot">'
     )
     return head + "".join(out) + "</svg>"
 

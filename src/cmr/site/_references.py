@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from cmr.bibliography import Entry
 
@@ -19,6 +20,11 @@ _ACCENT = re.compile(r"\\([`'^\"~=.]|[cvu](?=[\s{]))\s*\{?\\?([A-Za-z])\}?")
 _SYMBOLS = {r"\&": "&", r"\_": "_", r"\%": "%", r"\$": "$", r"\#": "#", "---": "\u2014",
             "--": "\u2013", "``": "\u201c", "''": "\u201d", "~": "\u00a0"}  # fmt: skip
 DOI_PREFIX = re.compile(r"^(https?://(dx\.)?doi\.org/|doi:)", re.IGNORECASE)
+DOI_SAFE = "/:;()._-+,=@!$*~"
+DOI = re.compile(r"10\.[0-9]{4,9}/\S+")
+"""A DOI that gets a link to doi.org; anything else in the field is shown as text."""
+WEB = re.compile(r"https?://[^\s/?#]+\S*", re.IGNORECASE)
+"""A URL that gets a link: http(s) only, never `javascript:`, `data:` or a relative path."""
 
 
 def detex(text: str) -> str:
@@ -43,7 +49,15 @@ class Reference:
 
     @property
     def doi_url(self) -> str:
-        return f"https://doi.org/{self.doi}" if self.doi else ""
+        """`https://doi.org/<doi>` for a well-formed DOI, else "" (the DOI shows as text)."""
+        if not DOI.fullmatch(self.doi):
+            return ""
+        return f"https://doi.org/{quote(self.doi, safe=DOI_SAFE)}"
+
+    @property
+    def url_link(self) -> str:
+        """The URL when it is a web address to link to, else "" (it shows as text)."""
+        return self.url if WEB.fullmatch(self.url) else ""
 
 
 def reference(key: str, entry: Entry | None) -> Reference:

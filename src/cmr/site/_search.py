@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterable, Iterator
 
 from cmr.codebook import Codebook
+from cmr.site._anchors import anchor
 from cmr.site._model import CountryYear
 
 Entry = tuple[str, str, str, str]
@@ -25,7 +26,12 @@ def index_entries(book: Codebook, years: Iterable[CountryYear]) -> list[Entry]:
     country-years."""
     years = list(years)
     entries: list[Entry] = [
-        ("question", f"{q.id} {q.label}", f"codebook.html#{q.variable}", f"{q.variable} {q.text}")
+        (
+            "question",
+            f"{q.id} {q.label}",
+            f"codebook.html#{anchor(q.variable)}",
+            f"{q.variable} {q.text}",
+        )
         for q in book.questions
     ]
     seen: dict[str, str] = {}
@@ -57,7 +63,7 @@ def _evidence(cy: CountryYear) -> list[Entry]:
         text = " ".join(str(entry.get(k) or "") for k in ("evidence", "note")).strip()
         if text:
             title = f"{cy.country} {cy.year}: {q.id} {q.label}"
-            out.append(("evidence", title, f"{cy.slug}.html#{q.variable}", text))
+            out.append(("evidence", title, f"{cy.slug}.html#{anchor(q.variable)}", text))
     return out
 
 
