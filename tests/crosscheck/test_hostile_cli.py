@@ -102,3 +102,16 @@ def test_hostile_json_is_the_library_report(tmp_path: Path, run_cli) -> None:
     made = crosscheck(Project.find(project), "powell-thyne", path, show=shown_relative_to_cwd())
     assert printed == made.to_dict() and not made.success
     assert [f["code"] for f in printed["findings"]] == ["external-value-invalid"]
+
+
+def test_a_latest_codebook_without_event_types_is_exit_2(tmp_path: Path) -> None:
+    """A dataset whose latest codebook (1.1.0) declares no event types cannot map the
+    source's categories: one line saying so, exit 2."""
+    from crosscheck_support import SETTINGS
+    from support import make_project
+
+    project = make_project(tmp_path / "data", up_to="1.1.0")
+    (project / "cmr.toml").write_text(SETTINGS, encoding="utf-8")
+    done = cmr_run(project, "crosscheck", "powell-thyne", str(pt_file(tmp_path)))
+    assert done.returncode == 2 and "codebook 1.1.0 declares no event types" in done.stderr
+    assert len(done.stderr.splitlines()) == 1

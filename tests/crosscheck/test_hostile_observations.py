@@ -4,6 +4,8 @@ or an item; never a traceback, and the same bytes on a second run."""
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from pathlib import Path
 
@@ -183,3 +185,26 @@ def test_flow_style_and_anchors_are_placed(tmp_path, run_cli) -> None:
     assert done.exit_code == 1
     assert f"1993.yaml:{line}:34: {INVALID}source must be" in done.output
     assert "1 explained" in done.output
+
+
+def test_a_fifo_a_folder_or_a_device_as_observation(tmp_path, run_cli) -> None:
+    """An observation path that is a FIFO, a folder or a device is its `file-not-regular`
+    finding and exit 1, not a hang; the other observations are compared."""
+    project = aze_project(tmp_path)
+    folder = project / "observations" / "AZE"
+    os.mkfifo(folder / "1994.yaml")
+    (folder / "1995.yaml").mkdir()
+    wanted = ["1994.yaml", "1995.yaml"]
+    try:
+        os.mknod(folder / "1996.yaml", 0o600 | stat.S_IFCHR, os.makedev(1, 5))  # /dev/zero
+        wanted.append("1996.yaml")
+    except PermissionError:
+        pass  # not root: the device case is left out
+    args = ("crosscheck", "powell-thyne", str(pt_file(tmp_path, *ROWS)), "--format", "json")
+    done = run_cli(*args, project=project)
+    data = report(done)
+    assert done.exit_code == 1
+    assert [(f["file"][-9:], f["code"]) for f in data["findings"]] == [
+        (name, "file-not-regular") for name in wanted
+    ]
+    assert kinds(data, "1993.yaml")

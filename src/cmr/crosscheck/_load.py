@@ -3,14 +3,15 @@
 `cmr crosscheck` needs an observation's data, codebook and text, not the checks `cmr check`
 runs. A regular UTF-8 file of sane size that parses as YAML 1.2 into a mapping naming a
 codebook version the dataset has, with a year (and `as_of` where its unit needs one) that
-places it in time, is taken as it is. Anything else (a link, a file too large, bad encoding
-or syntax, an unknown codebook, no usable year) is read again by `cmr.observation.
-read_observation`, whose located findings say why it cannot be compared.
+places it in time, is taken as it is. Anything else (a link, a FIFO or device, a file too
+large, bad encoding or syntax, an unknown codebook, no usable year) is read again by
+`cmr.observation.read_observation`, whose located findings say why it cannot be compared.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,8 @@ def _quick(
     path: Path, books: Codebooks, shown: str
 ) -> tuple[Observation, str, list[Finding]] | None:
     try:
-        if path.is_symlink() or path.stat().st_size > MAX_BYTES:
+        info = path.lstat()  # a link, FIFO, device or folder is left to read_observation
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES:
             return None
         text = path.read_bytes().decode("utf-8-sig")
         data = _yaml.loads(text)
