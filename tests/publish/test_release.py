@@ -13,37 +13,7 @@ from pathlib import Path
 import pytest
 from support import write_observation
 
-from .conftest import valid_observation
-
-CHANGELOG = "# Changelog\n\n## [2.1.0] - 2026-11-30\n\n- First release of the test dataset.\n"
-
-
-@pytest.fixture
-def ready(dataset: Path) -> Path:
-    """The dataset with one valid observation, an author, a changelog naming 2.1.0 and a
-    data licence."""
-    settings = 'dataset_version = "2.1.0"\n[release]\nauthors = ["Doe, Jane"]\n'
-    (dataset / "cmr.toml").write_text(settings, encoding="utf-8")
-    write_observation(dataset, valid_observation(dataset))
-    (dataset / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
-    (dataset / "LICENSE-DATA").write_text("The data licence.\n", encoding="utf-8")
-    return dataset
-
-
-def release(
-    project: Path, *args: str, epoch: str = "1700000000"
-) -> subprocess.CompletedProcess[str]:
-    """`cmr release ARGS` in `project`, with SOURCE_DATE_EPOCH set (empty: unset)."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
-    return subprocess.run(
-        [sys.executable, "-c", "from cmr.cli import main; main()", "release", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        env=env,
-    )
+from .conftest import release, valid_observation
 
 
 def tree(folder: Path) -> dict[str, bytes]:

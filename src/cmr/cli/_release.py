@@ -13,18 +13,21 @@ from cmr.project import Project
 
 @contextmanager
 def _terminate_as_interrupt() -> Iterator[None]:
-    """SIGTERM (a CI job cancelled, `kill`) stops a release as Ctrl-C does: the staging
-    folder is removed and nothing is published (exit 130)."""
+    """SIGTERM (a CI job cancelled, `kill`) and SIGINT, even where the shell ignores it for a
+    background job, stop a release as Ctrl-C does: the staging folder is removed and nothing
+    is published (exit 130)."""
     import signal
 
     def stop(signum: int, frame: object) -> None:
         raise KeyboardInterrupt
 
-    previous = signal.signal(signal.SIGTERM, stop)
+    stops = (signal.SIGTERM, signal.SIGINT)
+    previous = [signal.signal(number, stop) for number in stops]
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for number, handler in zip(stops, previous, strict=True):
+            signal.signal(number, handler)
 
 
 @click.command("release")

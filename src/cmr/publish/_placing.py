@@ -2,8 +2,10 @@
 exist, folder first and zip last, so that the zip's presence marks a complete release.
 
 Nothing is ever replaced: a name taken meanwhile raises `FileExistsError`, and the staging
-folder (with whatever was made) is removed whatever happens. A killed process may leave
-`.cmr-dataset-VERSION.release-*` behind, which holds nothing anyone else wrote.
+folder (with whatever was made) is removed whatever happens. SIGINT and SIGTERM are held back
+while the two names are placed and while the staging folder is removed, so an interruption
+leaves both names or neither, and no half-removed staging folder. A killed process (SIGKILL)
+may leave `.cmr-dataset-VERSION.release-*` behind, which holds nothing anyone else wrote.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["created_folders", "place", "staging"]
+__all__ = ["created_folders", "place", "signals_held", "staging"]
 
 
 @contextmanager
@@ -41,11 +43,33 @@ def staging(base: Path, name: str) -> Iterator[Path]:
     try:
         yield stage
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        with signals_held():
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGINT and SIGTERM held back (delivered on the way out), so that what the block does to
+    the file system is not cut in half; a no-op where signals cannot be blocked."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def place(stage: Path, folder: Path, archive: Path) -> None:
     """Move `stage/<folder name>` to `folder`, then `stage/<archive name>` to `archive`."""
+    with signals_held():  # both names, or neither
+        _place(stage, folder, archive)
+
+
+def _place(stage: Path, folder: Path, archive: Path) -> None:
     from cmr.export import _rename
 
     if os.path.lexists(folder) or os.path.lexists(archive):
