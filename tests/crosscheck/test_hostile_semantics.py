@@ -160,3 +160,25 @@ def test_cline_categories(tmp_path, run_cli) -> None:
         ("undecided", "answers.regime_coup.answer", "1993-12-29"),
         ("unmentioned", "events", "1993-12-29"),
     ]
+
+
+@pytest.mark.parametrize("source", ["powell-thyne", "cline"])
+def test_a_repeated_row_is_compared_once(tmp_path, run_cli, source) -> None:
+    """A row given twice (Cline: the same coup_id) is one unmentioned item and a warning at
+    the repeat's line; the exit status stays 0."""
+    project = _project(tmp_path, PT_BOTH)
+    write(project)
+    if source == "cline":
+        row = cline_row(373, 1993, 5, 2, "attempted")
+        path = cline_file(
+            tmp_path, row, row.replace(",5,2,", ",5,3,"), cline_row(2, 1950, 1, 1, "attempted")
+        )
+    else:
+        path = pt_file(tmp_path, "X 373 1993 5 2 1", "X 373 1993 5 2 1", *COVER)
+    done = run_cli("crosscheck", source, str(path), "--format", "json", project=project)
+    data = report(done)
+    assert done.exit_code == 0
+    assert [k for k in kinds(data) if k[1] == "events"] == [("unmentioned", "events", "1993-05-02")]
+    assert [(f["code"], f["line"], f["severity"]) for f in data["findings"]] == [
+        ("crosscheck-row-repeated", 3, "warning")
+    ]

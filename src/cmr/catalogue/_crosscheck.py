@@ -21,4 +21,14 @@ KINDS: list[Kind] = [
         "external_checks entry: {problem}",
         "crosscheck",
     ),
+    Kind(
+        "crosscheck-row-repeated",
+        "warning",
+        "Coup list repeats a row",
+        "A row of the published coup list names the same country, date and outcome as an "
+        "earlier row (for the Cline Center list, the same `coup_id`). It is compared once, "
+        "at its first line, so that one coup is not reported twice as unmentioned.",
+        "{source} row repeats line {first}; compared once",
+        "crosscheck",
+    ),
 ]

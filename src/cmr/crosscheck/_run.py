@@ -1,6 +1,7 @@
 """`crosscheck`: every adjudicated observation of a dataset set beside a published coup list.
 
-The source file is read first (its malformed rows are findings and are left out); then each
+The source file is read first (its malformed rows are findings and are left out, a repeated
+row is compared once); then each
 adjudicated observation (`<ISO3>/<year>.yaml`; drafts only with `drafts=True`) is compared
 with the rows of its country: its answers through the codebook's event rules
 (`cmr.crosscheck._answers`), its events of the year (`cmr.crosscheck._events`), and its
@@ -23,6 +24,7 @@ from cmr.crosscheck._answers import answer_items
 from cmr.crosscheck._countries import codes_of
 from cmr.crosscheck._events import event_items
 from cmr.crosscheck._load import load
+from cmr.crosscheck._repeats import without_repeats
 from cmr.crosscheck._report import Item, Report
 from cmr.crosscheck._settings import Mapping, mapping_for
 from cmr.crosscheck._sources import SOURCES, SYSTEMS
@@ -49,6 +51,8 @@ def crosscheck(
     except CodebookError as exc:
         return Report(src.name, show(str(file)), findings=list(exc.findings))
     events, findings = src.read(file, show(str(file)))
+    events, repeats = without_repeats(events, src.title)
+    findings.extend(repeats)
     report = Report(src.name, show(str(file)), findings=findings, events=len(events))
     by_code: dict[int, list[CoupEvent]] = defaultdict(list)
     for e in events:
