@@ -187,7 +187,7 @@ def test_citations_are_full_references_with_pages_and_doi(built: Path) -> None:
     assert '<a href="#ref-narang2018">Narang and Talmadge 2018</a>, 1380' in page
     assert '<li id="ref-narang2018">' in page
     assert 'href="https://doi.org/10.1177/0022002716684627"' in page
-    assert "<blockquote dir="auto">a former colonel</blockquote>" in page
+    assert '<blockquote dir="auto">a former colonel</blockquote>' in page
 
 
 def test_changelog_shows_dataset_and_codebook_changes(built: Path) -> None:
