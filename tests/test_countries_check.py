@@ -54,3 +54,28 @@ def test_unknown_country_says_what_was_meant(tmp_path, typed, said):
     assert code == 1
     [unknown] = [f for f in findings if f["code"] == "country-unknown"]
     assert said in unknown["message"]
+
+
+@pytest.mark.parametrize(
+    ("year", "cown", "ok"), [(1980, 260, True), (1980, 255, True), (1995, 260, False)]
+)
+def test_cown_in_force_on_the_date_is_accepted(tmp_path, year, cown, ok):
+    """Germany's COW code may be the one in force in the observation's year (260, West Germany,
+    before 1990) or countrycode's (255); 260 after unification is a located mismatch naming 255."""
+    project = make_project(tmp_path)
+    data = observation_data(project, iso3c="DEU", year=year, country="Germany", cown=cown)
+    write_observation(project, data)
+    _, findings = _findings(project)
+    wrong = [f for f in findings if f["code"] == "country-code-mismatch"]
+    assert (wrong == []) is ok
+    if not ok:
+        assert wrong[0]["pointer"] == "cown" and "255" in wrong[0]["message"]
+
+
+def test_new_writes_the_cown_in_force(tmp_path):
+    """`cmr new DEU 1980` writes West Germany's COW code 260, `cmr new DEU 1995` writes 255."""
+    project = make_project(tmp_path)
+    for year, code in ((1980, 260), (1995, 255)):
+        assert cmr_run(project, "new", "DEU", str(year), "--coder", "x").returncode == 0
+        text = (project / "observations" / "DEU" / f"{year}.yaml").read_text(encoding="utf-8")
+        assert f"\ncown: {code}\n" in text

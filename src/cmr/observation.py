@@ -7,6 +7,7 @@ what is there.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import os
@@ -567,15 +568,28 @@ def _check_country(s: Subject) -> None:
             expected=country.iso3c,
         )
     plain = cown is None or (isinstance(cown, int) and not isinstance(cown, bool))
-    if plain and "cown" in data and cown != country.cown:
+    if plain and "cown" in data and cown not in _cown_in_force(country, data):
         out.instead(
             "country-code-mismatch",
             ("cown",),
             field="cown",
             value=cown,
             country=country.name,
-            expected=country.cown,
+            expected=_cown_in_force(country, data)[0],
         )
+
+
+def _cown_in_force(country: countries.Country, data: dict[str, Any]) -> list[int | None]:
+    """The COW codes a coder may give: the code in force on the observation's day (`as_of`, else
+    the year's last day: West Germany's 260 in 1980), first, then any in force during the year,
+    then countrycode's."""
+    days: list[dt.date] = []
+    with contextlib.suppress(TypeError, ValueError):
+        days.append(dt.date.fromisoformat(str(data.get("as_of"))))
+    year = data.get("year")
+    if isinstance(year, int) and not isinstance(year, bool) and 1 <= year <= 9999:
+        days += [dt.date(year, 12, 31), dt.date(year, 1, 1)]
+    return [*(countries.codes(country.iso3c, d).cown for d in days), country.cown]
 
 
 @file_scope_check(

@@ -47,7 +47,8 @@ def render(
 ) -> str:
     """The template's text: header fields filled in, how to fill in an answer (with one
     citation as an example), then one empty answer per question with its allowed values."""
-    cown = "null" if country.cown is None else str(country.cown)
+    in_force = _cown(country, year)
+    cown = "null" if in_force is None else str(in_force)
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
         f"codebook: {book.version}",
@@ -190,11 +191,16 @@ def _header(
         "codebook": book.version,
         "country": country.name,
         "iso3c": country.iso3c,
-        "cown": country.cown,
+        "cown": _cown(country, year),
         "year": year,
         "coder": coder,
         "coded_on": today.isoformat(),
     }
+
+
+def _cown(country: countries.Country, year: int) -> int | None:
+    """The COW code in force at the end of `year` (West Germany's 260 in 1980)."""
+    return countries.codes(country.iso3c, dt.date(year, 12, 31)).cown
 
 
 def _example_key(project: Project) -> str:

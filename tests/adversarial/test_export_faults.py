@@ -96,7 +96,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
     mount = tmp_path / "small"
     mount.mkdir()
     made = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=250k", "tmpfs", str(mount)], capture_output=True
+        ["mount", "-t", "tmpfs", "-o", "size=450k", "tmpfs", str(mount)], capture_output=True
     )
     if made.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
