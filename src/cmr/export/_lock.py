@@ -1,4 +1,5 @@
-"""One export at a time per output folder: an `flock` on `.<folder>.cmr-lock` beside it.
+"""One export or site build at a time per output folder: an `flock` on `.<folder>.cmr-lock`
+beside it.
 
 A second export into the same folder does not wait: it stops at once with an
 `EnvironmentProblem` (exit status 2). The lock file is removed when the export ends; a process
@@ -28,10 +29,11 @@ def lock_path(target: Path) -> Path:
 
 
 @contextmanager
-def locked(target: Path, shown: str) -> Iterator[None]:
-    """Hold the lock of `target` (whose parent must exist) for the duration of the block."""
+def locked(target: Path, shown: str, command: str = "cmr export") -> Iterator[None]:
+    """Hold the lock of `target` (whose parent must exist) for the duration of the block;
+    `command` is named to a second run that finds it held."""
     path = lock_path(target)
-    fd = _acquire(path, shown)
+    fd = _acquire(path, shown, command)
     try:
         yield
     finally:
@@ -40,7 +42,7 @@ def locked(target: Path, shown: str) -> Iterator[None]:
         os.close(fd)
 
 
-def _acquire(path: Path, shown: str) -> int:
+def _acquire(path: Path, shown: str, command: str) -> int:
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
         if fcntl is None:
@@ -50,7 +52,7 @@ def _acquire(path: Path, shown: str) -> int:
         except BlockingIOError:
             os.close(fd)
             raise EnvironmentProblem(
-                f"another cmr export is writing to {shown}; try again when it finishes"
+                f"another {command} is writing to {shown}; try again when it finishes"
             ) from None
         if _names(fd, path):
             return fd
