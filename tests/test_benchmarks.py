@@ -99,3 +99,24 @@ def test_bench_check_runs_end_to_end(tmp_path: Path) -> None:
     assert figures["files"] == 30
     assert not figures["heavy"]["import_pandas"]
     assert not figures["heavy"]["import_pyarrow"]
+
+
+def test_bench_publish_runs_end_to_end(tmp_path: Path) -> None:
+    """bench_publish.py times site, release, coverage and crosscheck and writes their figures."""
+    out = tmp_path / "figures.json"
+    args = ["--files", "30", "--runs", "1", "--json", str(out)]
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "bench_publish.py"), *args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    figures = json.loads(out.read_text(encoding="utf-8"))
+    assert [f["figure"] for f in figures] == [
+        "cmr site",
+        "cmr release --no-pdf",
+        "cmr coverage",
+        "cmr crosscheck powell-thyne",
+    ]
+    assert all(f["median"] > 0 for f in figures)
