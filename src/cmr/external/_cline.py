@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cmr.external._powell_thyne import CoupEvent, event_date, unreadable
+from cmr.external._powell_thyne import CoupEvent, event_date
 from cmr.external._rows import Layout, Row, read_rows
 from cmr.external._values import integer, invalid
 from cmr.findings import Finding
@@ -37,9 +37,6 @@ FLAGS = ("realized", "attempt", "conspiracy")
 
 def read_cline(path: Path, *, name: str | None = None) -> tuple[list[CoupEvent], list[Finding]]:
     """The coup events of a Cline Center file, and a finding for each row left out."""
-    refused = unreadable(path, LAYOUT.source, name if name is not None else str(path))
-    if refused:
-        return [], refused
     table = read_rows(path, LAYOUT, name=name)
     events, findings = [], list(table.findings)
     for row in table.rows:

@@ -17,13 +17,12 @@ without the header and a day of 0 or blank (unknown) are read too.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from cmr.catalogue import finding
 from cmr.external._rows import Layout, Row, read_rows
-from cmr.external._text import MAX_BYTES
 from cmr.external._values import integer, invalid
 from cmr.findings import Finding
 
@@ -34,7 +33,6 @@ CATEGORIES = {"2": "successful", "1": "failed"}
 SUCCESS, FAILURE = "successful", "failed"
 UNKNOWN = frozenset({"", "0", "00", "-99", "-9", "na", ".", "nan"})
 """How published coup lists write an unknown month or day."""
-_NOT_REGULAR = "is not a regular file but a FIFO, socket or device: save the list to a file"
 
 
 @dataclass(frozen=True)
@@ -110,33 +108,22 @@ def event_date(row: Row) -> tuple[int, int | None, int | None] | Finding:
     return year, month, day
 
 
-def unreadable(path: Path, source: str, shown: str) -> list[Finding]:
-    """One finding when `path` is no regular file of a size cmr reads (a directory, FIFO or
-    device, which would block or never end, a link loop, a missing file); else none."""
-    try:
-        info = path.stat()
-    except OSError as exc:
-        problem = f"cannot be read: {exc.strerror or exc}"
-    else:
-        problem = "" if stat.S_ISREG(info.st_mode) else _NOT_REGULAR
-        if stat.S_ISDIR(info.st_mode):
-            problem = "is a directory"
-        elif not problem and info.st_size > MAX_BYTES:
-            problem = f"is {info.st_size} bytes, larger than the {MAX_BYTES} cmr reads"
-    if not problem:
-        return []
-    return [finding("external-file-unreadable", shown, source=source, problem=problem)]
-
-
 def _first_line(path: Path) -> str:
     """The file's first line, enough to tell a header: NUL bytes are dropped, so that
-    UTF-16 (with a mark or without) reads as its ASCII letters, digits and delimiters."""
+    UTF-16 (with a mark or without) reads as its ASCII letters, digits and delimiters. Only
+    a regular file is read (opened without blocking, so a FIFO cannot hold it up); anything
+    else is left to `read_rows`, which says what it is."""
     try:
-        with path.open("rb") as fh:
-            head = fh.read(4096).replace(b"\x00", b"")
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError:
         return ""
-    text = head.decode("utf-8", errors="replace")
+    try:
+        head = os.read(fd, 4096) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+    except OSError:
+        head = b""
+    finally:
+        os.close(fd)
+    text = head.replace(b"\x00", b"").decode("utf-8", errors="replace")
     return text.replace("\r", "\n").split("\n")[0]
 
 
@@ -156,9 +143,6 @@ def read_powell_thyne(
     path: Path, *, name: str | None = None
 ) -> tuple[list[CoupEvent], list[Finding]]:
     """The coup events of a Powell & Thyne file, and a finding for each row left out."""
-    refused = unreadable(path, LABEL, name if name is not None else str(path))
-    if refused:
-        return [], refused
     table = read_rows(path, _layout(_first_line(path)), name=name)
     events, findings = [], list(table.findings)
     for row in table.rows:
