@@ -63,8 +63,8 @@ def latex(text: str) -> str:
 def _entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
     shown = [(name, value) for name, value in fields if value]
     width = max((len(name) for name, _ in shown), default=0)
-    body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in shown)
-    return f"@{kind}{{{key},\n{body},\n}}\n"
+    body = "".join(f"  {name.ljust(width)} = {{{value}}},\n" for name, value in shown)
+    return f"@{kind}{{{key},\n{body}}}\n"
 
 
 def _name(author: Author) -> str:
