@@ -14,41 +14,11 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from browser_support import Recorder, needs_chromium
 from site_support import release, synthetic
 from support import REPO, cmr_run
 
-CHROMIUM = os.environ.get("CMR_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = pytest.mark.skipif(
-    not os.access(CHROMIUM, os.X_OK), reason=f"no Chromium at {CHROMIUM} to drive"
-)
-
-
-class Recorder:
-    """Every request, failed request, console error and page error of a browser context."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        self.failed: list[str] = []
-        self.errors: list[str] = []
-
-    def attach(self, context: Any) -> None:
-        context.on("request", lambda r: self.requests.append(r.url))
-        context.on("requestfailed", lambda r: self.failed.append(f"{r.url} {r.failure}"))
-        context.on("page", self.watch)
-
-    def watch(self, page: Any) -> None:
-        page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")
@@ -64,16 +34,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert done.returncode == 0, done.stdout + done.stderr
         out[name] = base / name
     return out
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,10 @@ page says why in the words of the finding.
 
 from __future__ import annotations
 
-from cmr.findings import Result
+import os
+from pathlib import Path
+
+from cmr.findings import Finding, Result
 from cmr.project import Project
 from cmr.publish import FORMATS, PublishError, citation
 
@@ -29,5 +32,17 @@ def citations(
             if fmt == REQUIRED:
                 result.extend(exc.findings)
                 return {}, {}
-            missing[fmt] = "; ".join(f.message for f in exc.findings)
+            missing[fmt] = "; ".join(_in_dataset(project, f) for f in exc.findings)
     return made, missing
+
+
+def _in_dataset(project: Project, found: Finding) -> str:
+    """The finding's message with its file named from the dataset folder (`CITATION.cff`),
+    not from wherever cmr was run: the page must not depend on the working directory."""
+    if not found.file:
+        return found.message
+    path = os.path.abspath(found.file)
+    root = os.path.abspath(project.root)
+    if os.path.commonpath([path, root]) != root:
+        return found.message
+    return found.message.replace(found.file, Path(os.path.relpath(path, root)).as_posix())

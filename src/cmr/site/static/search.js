@@ -12,8 +12,13 @@
   var MAX = 25;
   var index = [], folded = [], evidence = "none";
 
+  // Letters NFD does not take apart: Azərbaycan is found by Azerbaycan, Ærø by Aero.
+  var LETTERS = { "\u0259": "e", "\u00e6": "ae", "\u00f8": "o", "\u0153": "oe", "\u00df": "ss",
+    "\u0142": "l", "\u0111": "d", "\u00f0": "d", "\u0131": "i", "\u00fe": "th", "\u0127": "h" };
   function fold(text) {
-    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[\u0259\u00e6\u00f8\u0153\u00df\u0142\u0111\u00f0\u0131\u00fe\u0127]/g,
+        function (c) { return LETTERS[c]; });
   }
   function add(entries) {
     entries.forEach(function (e) { index.push(e); folded.push([fold(e[1]), fold(e[3])]); });
