@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from cmr.crosscheck._entries import FIELD, Ack, read_entries, span_of
+from cmr.crosscheck._entries import FIELD, OPEN, read_entries, span_of
 from cmr.crosscheck._report import Item
 from cmr.crosscheck._subject import Subject
 from cmr.findings import Finding
@@ -34,27 +34,20 @@ def settle(s: Subject, items: list[Item], source: str) -> tuple[list[Item], list
     used: set[int] = set()
     out = []
     for item in items:
-        ack = next((a for a in mine if a.explains(item, _dates(s, item))), None)
+        dates = _dates(s, item) if item.kind in OPEN else []
+        ack = next((a for a in mine if a.explains(item, dates)), None)
         if ack is not None:
             used.add(ack.index)
             item = replace(item, kind="explained", reason=ack.reason)
         out.append(item)
+    first: dict[tuple[object, str], int] = {}
     for a in mine:
+        twin = first.setdefault((a.span, a.question.lower()), a.index)
         if a.index not in used:
-            out.append(s.item("stale", (FIELD, a.index), _stale(a, mine), reason=a.reason))
+            said = f"{FIELD} entry {a.index + 1} ({source}) "
+            said += f"repeats entry {twin + 1}" if twin != a.index else "explains no disagreement"
+            out.append(s.item("stale", (FIELD, a.index), said, reason=a.reason))
     return out, findings
-
-
-def _stale(ack: Ack, mine: list[Ack]) -> str:
-    """Why an entry explains nothing: it repeats an earlier one, or nothing it names is open."""
-    said = f"{FIELD} entry {ack.index + 1} ({ack.source})"
-    same = (ack.span, ack.question.lower())
-    twin = next(
-        (a for a in mine if a.index < ack.index and (a.span, a.question.lower()) == same), None
-    )
-    if twin is not None:
-        return f"{said} repeats entry {twin.index + 1}"
-    return f"{said} explains no disagreement"
 
 
 def _dates(s: Subject, item: Item) -> list[tuple[dt.date, dt.date]]:
