@@ -51,7 +51,7 @@ def cff_data(meta: Metadata, origin: Reference | None) -> dict[str, Any]:
         "version": meta.version,
         "date-released": meta.date,
         "authors": [a.cff() for a in meta.authors] or None,
-        "license": meta.license,
+        "license": _licence(meta.license),
         "repository-code": meta.repository,
         "url": meta.url,
         "doi": meta.doi,
@@ -85,6 +85,12 @@ def _reference(ref: Reference) -> dict[str, Any]:
     start, _, end = ref.get("pages").partition("–")
     out.update({"start": _number(start), "end": _number(end)})
     return {k: v for k, v in out.items() if v not in ("", None)}
+
+
+def _licence(text: str | None) -> str | list[str] | None:
+    """CFF's `license`: one SPDX id, or a list of them for a choice (`A OR B`)."""
+    choice = (text or "").split(" OR ")
+    return choice if len(choice) > 1 else text
 
 
 def _doi(text: str) -> str:
