@@ -182,3 +182,18 @@ def test_a_repeated_row_is_compared_once(tmp_path, run_cli, source) -> None:
     assert [(f["code"], f["line"], f["severity"]) for f in data["findings"]] == [
         ("crosscheck-row-repeated", 3, "warning")
     ]
+
+
+def test_a_codebook_with_the_event_types_but_no_rules(tmp_path, run_cli) -> None:
+    """Without event rules no answer is compared; the year's events still are."""
+    from events_support import CODEBOOK
+
+    book = CODEBOOK.split("rules:\n")[0] + "changes:" + CODEBOOK.split("changes:")[1]
+    project = events_project(tmp_path / "data", book)
+    (project / "cmr.toml").write_text(PT_BOTH, encoding="utf-8")
+    write(project, events=[event("a", "1993-03-02", "coup_attempt")])
+    path = pt_file(tmp_path, "X 373 1993 3 2 2", "X 373 1993 7 1 1", *COVER)
+    assert _items(run_cli, project, path) == [
+        ("unmentioned", "events", "1993-07-01"),
+        ("disagree", "events.0.type", "1993-03-02"),
+    ]
