@@ -1,0 +1,240 @@
+"""The hostile sites in headless Chromium: no text of the data runs script or opens a dialog,
+the search finds hostile text and awkward queries from every kind of page, the keyboard gets
+through, long words wrap, and over `http.server` nothing is missing and nothing is asked of
+another host. Skipped, with the reason, only when there is no Chromium."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import Recorder, needs_chromium
+from hostile_support import hostile, odd_codebook
+from support import cmr_run
+
+from cmr.codebook import Codebooks
+
+pytestmark = needs_chromium
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The hostile dataset's site and the odd-names codebook's site, each built once."""
+    base = tmp_path_factory.mktemp("hostile-browser")
+    out = {}
+    for name, make in (("hostile", hostile), ("odd", odd_codebook)):
+        root = make(base / f"{name}-data")
+        done = cmr_run(root, "site", "--out", str(base / name))
+        assert done.returncode == 0, done.stdout + done.stderr
+        out[name] = base / name
+    out["data"] = base / "hostile-data"
+    return out
+
+
+@pytest.fixture(scope="module")
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture(scope="module")
+def page(browser: Any, recorder: Recorder) -> Iterator[Any]:
+    """One recorded page for the module, 800 pixels wide."""
+    context = browser.new_context(viewport={"width": 800, "height": 900})
+    recorder.attach(context)
+    opened = context.new_page()
+    yield opened
+    context.close()
+
+
+def _go(page: Any, site: Path, name: str) -> None:
+    page.goto((site / name).as_uri())
+
+
+def _search(page: Any, query: str) -> str:
+    """Type `query` on the current (live) page and wait for the count: the status line."""
+    page.fill("#search-q", query)
+    page.wait_for_function(
+        "document.getElementById('search-status').textContent.endsWith('.')"
+        " && !document.getElementById('search-status').textContent.includes('so far')"
+    )
+    return str(page.inner_text("#search-status"))
+
+
+def test_no_text_of_the_data_runs_script_on_any_page(
+    page: Any, sites: dict[str, Path], recorder: Recorder
+) -> None:
+    """Every page of both sites, and the search showing hostile evidence: no dialog opens and
+    no script of the data runs (`window.__pwned` stays unset)."""
+    for site in (sites["hostile"], sites["odd"]):
+        for path in sorted(site.glob("*.html")):
+            _go(page, site, path.name)
+            assert page.evaluate("typeof window.__pwned") == "undefined", path.name
+    _go(page, sites["hostile"], "index.html")
+    assert _search(page, "pwned") != ""
+    assert page.locator("#search-results li").count() == 25
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert recorder.dialogs == []
+
+
+def test_search_finds_hostile_text_and_shows_it_as_text(page: Any, sites: dict[str, Path]) -> None:
+    """A token at the end of a hostile evidence finds its one answer; the snippet shows the
+    markup of the payload as text."""
+    _go(page, sites["hostile"], "index.html")
+    assert _search(page, "EVIDENCETOKEN3XCAROL") == "1 result."
+    hit = page.locator("#search-results li").first
+    assert hit.locator("a").inner_text().startswith("Azerbaijan 1993: Q")
+    assert "</script><script>window.__pwned" in hit.locator(".snippet").inner_text()
+
+
+def _first_variable(sites: dict[str, Path]) -> str:
+    return Codebooks(sites["data"] / "codebook").latest.questions[0].variable
+
+
+@pytest.mark.parametrize(
+    ("query", "expect"),
+    [
+        (".*[(", r"\d+ results"),
+        ("Azerbaycan", r"\d+ results"),
+        ("AZƏRBAYCAN", r"\d+ results"),
+        ("zzqqxx", "No results for \u201czzqqxx\u201d."),
+        ("ARMENIA", r"\d+ results?"),
+    ],
+)
+def test_awkward_queries_are_searched_as_text(
+    page: Any, sites: dict[str, Path], query: str, expect: str
+) -> None:
+    """Regex metacharacters, accents either way, capitals and a query with no match give a
+    count (or says there is none), never an error."""
+    _go(page, sites["hostile"], "index.html")
+    assert re.match(expect, _search(page, query))
+
+
+def test_search_by_code_question_id_and_variable(page: Any, sites: dict[str, Path]) -> None:
+    """An ISO3 code finds its country first; `Q1` and a variable name find the question."""
+    _go(page, sites["hostile"], "index.html")
+    _search(page, "arm")
+    assert page.locator("#search-results a").first.inner_text() == "Armenia"
+    for query in ("Q1", _first_variable(sites)):
+        _search(page, query)
+        first = page.locator("#search-results li").first
+        assert first.locator(".kind").inner_text() == "question"
+        assert first.locator("a").inner_text().startswith("Q1 ")
+
+
+KINDS = ["index.html", "search.html", "codebook.html", "codebook-1.0.0.html", "coverage.html",
+         "downloads.html", "cite.html", "changelog.html", "ARM.html", "AZE-1993.html"]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", KINDS)
+def test_search_works_from_every_kind_of_page(page: Any, sites: dict[str, Path], name: str) -> None:
+    """Enter in the search box of any page leads to Armenia: at once on the pages that search
+    as you type, through the search page's results elsewhere."""
+    _go(page, sites["hostile"], name)
+    page.fill("#search-q", "Armenia")
+    page.press("#search-q", "Enter")
+    page.wait_for_load_state()
+    if not page.url.endswith("/ARM.html"):
+        page.wait_for_url("**/search.html?q=Armenia")
+        page.click("#search-results a >> text=Armenia")
+    page.wait_for_url("**/ARM.html")
+    assert page.inner_text("h1") == "Armenia"
+
+
+def test_keyboard_only_from_a_country_year_page(page: Any, sites: dict[str, Path]) -> None:
+    """Tab to the box, type, Enter; on the search page Tab to the first result (with a
+    visible focus ring) and Enter opens it."""
+    _go(page, sites["hostile"], "AZE-1993.html")
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "search-q":
+            break
+    page.keyboard.type("Georgia 1993")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search.html?q=Georgia+1993")
+    page.wait_for_selector("#search-results a")
+    page.focus("#search-q")
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('#search-results') !== null"):
+            break
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/GEO-1993.html")
+
+
+@pytest.mark.parametrize("name", ["AZE-1993.html", "cite.html", "changelog.html", "index.html"])
+def test_long_words_wrap_instead_of_widening_the_page(
+    page: Any, sites: dict[str, Path], name: str
+) -> None:
+    """A 348-letter word in the evidence, a quote and the changelog wraps: the page is no wider
+    than the window."""
+    _go(page, sites["hostile"], name)
+    if name == "index.html":
+        _search(page, "evidencetoken1xann")
+    wide = "document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth"
+    assert page.evaluate(wide) <= 0
+
+
+def test_hashed_ids_work_as_link_targets(page: Any, sites: dict[str, Path]) -> None:
+    """On the odd-names site each answer in the page's contents scrolls to its question."""
+    _go(page, sites["odd"], "AZE-1993.html")
+    links = page.locator("nav.toc a")
+    for i in range(links.count() - 1):  # the last is the references
+        links.nth(i).click()
+        assert page.evaluate("document.querySelector(':target').tagName") == "SECTION"
+
+
+@pytest.fixture
+def server(sites: dict[str, Path]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`python -m http.server` serving the hostile site on a free port of 127.0.0.1."""
+    proc = subprocess.Popen(
+        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+         "--directory", str(sites["hostile"])],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert proc.stdout is not None
+    port = re.search(r"port (\d+)", proc.stdout.readline())
+    assert port is not None
+    yield f"http://127.0.0.1:{port[1]}/", proc
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_over_http_nothing_is_missing_and_no_other_host_is_asked(
+    browser: Any, server: tuple[str, subprocess.Popen[str]]
+) -> None:
+    """Served by http.server: the pages, their style, scripts and the evidence load with no
+    404 (no favicon.ico either), and no request goes to another host."""
+    base, proc = server
+    context = browser.new_context()
+    statuses: list[tuple[str, int]] = []
+    context.on("response", lambda r: statuses.append((r.url, r.status)))
+    opened = context.new_page()
+    for name in ("", "AZE-1993.html", "codebook.html", "coverage.html"):
+        opened.goto(base + name)
+        opened.wait_for_load_state("networkidle")
+    opened.goto(base + "search.html?q=evidencetoken2xcarol")
+    opened.wait_for_selector("#search-results a")
+    context.close()
+    assert [s for s in statuses if s[1] >= 400] == []
+    assert [u for u, _ in statuses if not u.startswith(base)] == []
+    assert any(u.endswith("/search-evidence.js") for u, _ in statuses)
+    proc.terminate()
+    proc.wait(timeout=10)
+    assert proc.stderr is not None
+    assert " 404 " not in proc.stderr.read()
+
+
+def test_no_console_message_failed_request_or_dialog(recorder: Recorder, page: Any) -> None:
+    """Over every page the module opened from disk: no console error or warning, no page
+    error, no failed request, no dialog, and only file:// requests. (Runs last.)"""
+    assert len(recorder.requests) > 50
+    assert [r for r in recorder.requests if not r.startswith("file://")] == []
+    assert recorder.failed == []
+    assert recorder.errors == [] and recorder.warnings == []
+    assert recorder.dialogs == []
