@@ -67,3 +67,15 @@ def broken_links(site: Path, pages: dict[str, Parsed]) -> list[str]:
             elif parts.fragment and unquote(parts.fragment) not in pages.get(target, Parsed()).ids:
                 broken.append(f"{name}: {href} (no such id)")
     return broken
+
+
+def reachable(pages: dict[str, Parsed], start: str = "index.html") -> set[str]:
+    """The pages a reader reaches from `start` by following links."""
+    seen, todo = {start}, [start]
+    while todo:
+        for href in pages[todo.pop()].hrefs():
+            target = unquote(urlsplit(href).path)
+            if target in pages and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 from hostile_support import DOTTED, MANY, ODD, PAYLOAD, hostile, odd_codebook
-from html_support import Parsed, broken_links, site_pages
-from support import cmr_run
+from html_support import Parsed, broken_links, reachable, site_pages
+from support import REPO, cmr_run
 
 from cmr.site._anchors import RESERVED
 
@@ -168,3 +168,26 @@ def test_same_bytes_from_another_folder_time_zone_and_language(
     assert done.returncode == 0, done.stderr
     first = {p.name: p.read_bytes() for p in built["site"].iterdir()}
     assert {p.name: p.read_bytes() for p in out.iterdir()} == first
+
+
+@pytest.fixture(scope="module")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own site."""
+    out = tmp_path_factory.mktemp("repo") / "site"
+    done = cmr_run(REPO, "site", "--out", str(out))
+    assert done.returncode == 0, done.stdout + done.stderr
+    return out
+
+
+def test_every_page_is_reachable_from_the_home_page(
+    built: dict[str, Path], repo_site: Path
+) -> None:
+    """Following links from index.html reaches every page of the hostile, the odd-names and
+    the repository's sites; the repository's pages have unique ids and no broken link."""
+    for site in (built["site"], built["odd-site"], repo_site):
+        pages = site_pages(site)
+        assert reachable(pages) == set(pages), site.name
+    pages = site_pages(repo_site)
+    assert broken_links(repo_site, pages) == []
+    for name, parsed in pages.items():
+        assert len(set(parsed.ids)) == len(parsed.ids), name
