@@ -18,6 +18,7 @@ answers, in order:
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 from collections.abc import Mapping
@@ -107,8 +108,25 @@ def _tagged(lines: str | None) -> str | None:
     return max(versions, key=_order) if versions else None
 
 
-def _order(version: str) -> tuple[int, ...]:
-    return tuple(int(n) for n in re.findall(r"\d+", version))
+def _order(version: str) -> tuple[tuple[int, ...], int, int, int, float]:
+    """A sort key as PEP 440 orders versions: the release numbers (`1.2` is `1.2.0`), then a
+    development release, the pre-releases (a semantic `-pre` as a release candidate), the
+    final release and its post-releases; a `.devN` before what it leads to."""
+    public = version.split("+")[0]
+    numbers = re.match(r"\d+(?:\.\d+)*", public)
+    head = tuple(int(n) for n in numbers[0].split(".")) if numbers else ()
+    while head[-1:] == (0,):
+        head = head[:-1]
+    pre = re.search(r"(a|b|rc)(\d+)", public)
+    post = re.search(r"\.post(\d+)", public)
+    dev = re.search(r"\.dev(\d+)", public)
+    if pre is not None:
+        phase, number = ("a", "b", "rc").index(pre[1]) - 3, int(pre[2])
+    elif "-" in public:
+        phase, number = -1, 0
+    else:
+        phase, number = (-4 if dev is not None and post is None else 0), 0
+    return head, phase, number, int(post[1]) if post else -1, int(dev[1]) if dev else math.inf
 
 
 def _next(version: str) -> str:
