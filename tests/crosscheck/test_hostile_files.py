@@ -13,8 +13,7 @@ import pytest
 from crosscheck_support import CLINE_HEADER, PT_HEADER, aze_project, cline_row
 from support import cmr_run
 
-from cmr.external._cline import read_cline
-from cmr.external._powell_thyne import read_powell_thyne
+from cmr.external import read_cline, read_powell_thyne
 
 ROW = "Azerbaijan\t373\t1993\t6\t4\t2\tv1"
 HEAD = PT_HEADER + "\n"

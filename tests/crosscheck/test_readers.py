@@ -6,8 +6,7 @@ from pathlib import Path
 
 from crosscheck_support import CLINE_HEADER, cline_file, cline_row, pt_file
 
-from cmr.external._cline import read_cline
-from cmr.external._powell_thyne import read_powell_thyne
+from cmr.external import read_cline, read_powell_thyne
 
 
 def _codes(findings: list) -> list[tuple[str, int, int]]:

@@ -8,7 +8,7 @@ otherwise be reported as a second, unmentioned coup.
 from __future__ import annotations
 
 from cmr.catalogue import finding
-from cmr.external._powell_thyne import CoupEvent
+from cmr.external import CoupEvent
 from cmr.findings import Finding
 
 Key = tuple[object, ...]

@@ -31,7 +31,7 @@ from cmr.crosscheck._sources import SOURCES, SYSTEMS
 from cmr.crosscheck._subject import Subject, known_at
 from cmr.crosscheck._tests import answer_tests
 from cmr.discovery import discover
-from cmr.external._powell_thyne import CoupEvent
+from cmr.external import CoupEvent
 from cmr.layout import layout
 from cmr.observation import is_draft
 from cmr.project import Project

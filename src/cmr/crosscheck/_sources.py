@@ -14,8 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cmr.external._cline import read_cline
-from cmr.external._powell_thyne import CoupEvent, read_powell_thyne
+from cmr.external import CoupEvent, read_cline, read_powell_thyne
 from cmr.findings import Finding
 
 Reader = Callable[..., tuple[list[CoupEvent], list[Finding]]]

@@ -20,7 +20,7 @@ from cmr.codebook import Codebook
 from cmr.crosscheck._places import Places
 from cmr.crosscheck._report import ExternalRow, Item
 from cmr.crosscheck._settings import Mapping
-from cmr.external._powell_thyne import CoupEvent
+from cmr.external import CoupEvent
 
 SEVEN_DAYS = 7
 

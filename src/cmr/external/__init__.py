@@ -10,8 +10,9 @@ Center coup lists into dated `CoupEvent`s.
 from __future__ import annotations
 
 from cmr.external._cline import read_cline
+from cmr.external._coups import CoupEvent
 from cmr.external._membership import SYSTEMS, System, read_membership
-from cmr.external._powell_thyne import CoupEvent, read_powell_thyne
+from cmr.external._powell_thyne import read_powell_thyne
 from cmr.external._rows import Layout, Row, Table, read_rows
 from cmr.external._spells import Membership, Spell
 from cmr.external._split import Field

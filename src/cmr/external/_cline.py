@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cmr.external._powell_thyne import CoupEvent, event_date
+from cmr.external._coups import CoupEvent, event_date, events_of
 from cmr.external._rows import Layout, Row, read_rows
 from cmr.external._values import integer, invalid
 from cmr.findings import Finding
@@ -38,14 +38,7 @@ FLAGS = ("realized", "attempt", "conspiracy")
 def read_cline(path: Path, *, name: str | None = None) -> tuple[list[CoupEvent], list[Finding]]:
     """The coup events of a Cline Center file, and a finding for each row left out."""
     table = read_rows(path, LAYOUT, name=name)
-    events, findings = [], list(table.findings)
-    for row in table.rows:
-        made = _event(row)
-        if isinstance(made, Finding):
-            findings.append(made)
-        else:
-            events.append(made)
-    return events, findings
+    return events_of(table, _event)
 
 
 def _event(row: Row) -> CoupEvent | Finding:

@@ -16,12 +16,11 @@ without the header and a day of 0 or blank (unknown) are read too.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
+from cmr.external._coups import CoupEvent, event_date, events_of
 from cmr.external._rows import Layout, Row, read_rows
 from cmr.external._values import integer, invalid
 from cmr.findings import Finding
@@ -31,81 +30,6 @@ LABEL = "Powell & Thyne"
 COLUMNS = ("country", "ccode", "year", "month", "day", "coup", "version")
 CATEGORIES = {"2": "successful", "1": "failed"}
 SUCCESS, FAILURE = "successful", "failed"
-UNKNOWN = frozenset({"", "0", "00", "-99", "-9", "na", ".", "nan"})
-"""How published coup lists write an unknown month or day."""
-
-
-@dataclass(frozen=True)
-class CoupEvent:
-    """One row of a published coup list: a coup event in one country on one date.
-
-    `code` is the country in the source's system (Gleditsch & Ward for Powell & Thyne,
-    Correlates of War for the Cline Center); `month` and `day` are None when unknown;
-    `category` is the source's own word for the outcome.
-    """
-
-    source: str
-    file: str
-    line: int
-    code: int
-    country: str
-    year: int
-    month: int | None
-    day: int | None
-    category: str
-    ident: str = ""
-
-    @property
-    def where(self) -> str:
-        """`file:line` of the row."""
-        return f"{self.file}:{self.line}"
-
-    @property
-    def date_text(self) -> str:
-        """The date as precise as the source gives it: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`."""
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-            if self.day is not None:
-                text += f"-{self.day:02d}"
-        return text
-
-    def span(self) -> tuple[dt.date, dt.date]:
-        """The first and last day the date stands for."""
-        if self.month is None:
-            return dt.date(self.year, 1, 1), dt.date(self.year, 12, 31)
-        if self.day is not None:
-            day = dt.date(self.year, self.month, self.day)
-            return day, day
-        first = dt.date(self.year, self.month, 1)
-        nxt = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
-        return first, nxt - dt.timedelta(days=1)
-
-
-def event_date(row: Row) -> tuple[int, int | None, int | None] | Finding:
-    """Year, month and day of a row's `year`, `month`, `day` fields; an unknown month or day
-    is None (a day without a month is not a date)."""
-    year = integer(row, "year", low=1800, high=2200)
-    if isinstance(year, Finding):
-        return year
-    parts: list[int | None] = []
-    for name, high in (("month", 12), ("day", 31)):
-        if row[name].strip().lower() in UNKNOWN:
-            parts.append(None)
-            continue
-        value = integer(row, name, low=1, high=high)
-        if isinstance(value, Finding):
-            return value
-        parts.append(value)
-    month, day = parts
-    if month is None and day is not None:
-        return invalid(row, "month", "a month (the day is given)")
-    if month is not None and day is not None:
-        try:
-            dt.date(year, month, day)
-        except ValueError:
-            return invalid(row, "day", f"a day of {year}-{month:02d}")
-    return year, month, day
 
 
 def _first_line(path: Path) -> str:
@@ -144,14 +68,7 @@ def read_powell_thyne(
 ) -> tuple[list[CoupEvent], list[Finding]]:
     """The coup events of a Powell & Thyne file, and a finding for each row left out."""
     table = read_rows(path, _layout(_first_line(path)), name=name)
-    events, findings = [], list(table.findings)
-    for row in table.rows:
-        made = _event(row)
-        if isinstance(made, Finding):
-            findings.append(made)
-        else:
-            events.append(made)
-    return events, findings
+    return events_of(table, _event)
 
 
 def _event(row: Row) -> CoupEvent | Finding:
