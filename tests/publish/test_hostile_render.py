@@ -134,3 +134,40 @@ def test_the_oldest_version_prints_as_pdf(dataset: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert (dataset / "b.pdf").read_bytes().startswith(b"%PDF-")
+
+
+class Ids(HTMLParser):
+    """Every `id` of a page and every `#fragment` link."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if found.get("id"):
+            self.ids.append(str(found["id"]))
+        if str(found.get("href", "")).startswith("#"):
+            self.links.append(str(found["href"])[1:])
+
+
+def test_question_ids_that_fold_alike_get_their_own_anchors(tmp_path: Path) -> None:
+    """A second codebook whose question ids differ only in case and match a section's name:
+    every id on the page is unique and every link of the contents lands on its question."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from test_second_codebook import _second_project
+
+    root = _second_project(tmp_path)
+    book = root / "codebook" / "2.1.0.yaml"
+    text = (
+        book.read_text("utf-8").replace("id: P1", "id: Concepts").replace("id: P2", "id: concepts")
+    )
+    book.write_text(text, encoding="utf-8")
+    for fmt in ("html", "md"):
+        done = cmr_run(root, "codebook", "render", "--format", fmt)
+        assert done.returncode == 0, done.stderr
+        page = Ids()
+        page.feed(done.stdout)
+        assert len(page.ids) == len(set(page.ids)) >= 2
+        assert set(page.links) <= set(page.ids)

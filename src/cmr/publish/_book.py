@@ -19,10 +19,15 @@ from cmr.publish._plain import reference_text, text
 __all__ = ["book_context"]
 
 
+# the ids of the page's own sections, which no question or concept may take
+SECTIONS = ("about", "contents", "lineage", "reference-moment", "questions", "concepts")
+
+
 def book_context(project: Project, book: Codebook, cited: Citable) -> dict[str, Any]:
     """The codebook's title page, citation, lineage, concepts and questions, as plain data."""
     meta, origin = cited
     raw = book.raw
+    anchors = _anchors(book)
     return {
         "title": book.title,
         "name": book.name,
@@ -35,8 +40,8 @@ def book_context(project: Project, book: Codebook, cited: Citable) -> dict[str, 
         "dataset_version": meta.version,
         "lineage": _lineage(book),
         "reference_moment": _plain(raw.get("reference_moment")),
-        "questions": [_question(book, q) for q in book.questions],
-        "concepts": _concepts(project, book),
+        "questions": [_question(book, q, anchors) for q in book.questions],
+        "concepts": _concepts(project, book, anchors),
     }
 
 
@@ -47,11 +52,27 @@ def _lineage(book: Codebook) -> dict[str, Any] | None:
     return {"summary": _plain(book.lineage.summary), "differences": differences}
 
 
-def _question(book: Codebook, q: Question) -> dict[str, Any]:
+def _anchors(book: Codebook) -> dict[str, str]:
+    """A unique page id for each question (by id) and concept (by `concept-<id>`): folded to
+    letters, digits, `-` and `_`, with `-2`, `-3`, … where two fold alike or meet a section."""
+    taken, out = set(SECTIONS), {}
+    names = [q.id for q in book.questions] + [f"concept-{c}" for c in sorted(book.concepts)]
+    for name in names:
+        base = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in name.casefold())
+        found, n = base or "item", 1
+        while found in taken:
+            n += 1
+            found = f"{base}-{n}"
+        taken.add(found)
+        out[name] = found
+    return out
+
+
+def _question(book: Codebook, q: Question, anchors: dict[str, str]) -> dict[str, Any]:
     scale = q.scale
     return {
         "id": q.id,
-        "anchor": _anchor(q.id),
+        "anchor": anchors[q.id],
         "variable": q.variable,
         "label": q.label,
         "text": _plain(q.text),
@@ -68,11 +89,15 @@ def _question(book: Codebook, q: Question) -> dict[str, Any]:
             "missing": [(m.code, m.label, _plain(m.description)) for m in scale.missing],
         },
         "window": None if q.window is None else (q.window.label, _plain(q.window.description)),
-        "concepts": [(c, book.concepts[c].label) for c in q.concepts if c in book.concepts],
+        "concepts": [
+            (anchors[f"concept-{c}"], book.concepts[c].label)
+            for c in q.concepts
+            if c in book.concepts
+        ],
     }
 
 
-def _concepts(project: Project, book: Codebook) -> list[dict[str, Any]]:
+def _concepts(project: Project, book: Codebook, anchors: dict[str, str]) -> list[dict[str, Any]]:
     if not book.concepts:
         return []
     bib = load_bibliography(project.bibliography, root=project.root)
@@ -85,7 +110,7 @@ def _concepts(project: Project, book: Codebook) -> list[dict[str, Any]]:
         out.append(
             {
                 "id": cid,
-                "anchor": _anchor(f"concept-{cid}"),
+                "anchor": anchors[f"concept-{cid}"],
                 "label": concept.label,
                 "definition": _plain(concept.definition),
                 "terms": [(term, _plain(t)) for term, t in concept.terms],
@@ -93,10 +118,6 @@ def _concepts(project: Project, book: Codebook) -> list[dict[str, Any]]:
             }
         )
     return out
-
-
-def _anchor(text: str) -> str:
-    return "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in text.casefold())
 
 
 def _plain(value: Any) -> str:
