@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from .test_licences import cff_errors
+
 CMR = [sys.executable, "-c", "from cmr.cli import main; main()"]
 NAME = "cmr-dataset-2.1.0"
 COMMITTED = "1700000000"  # 2023-11-14T22:13:20Z
@@ -72,7 +74,8 @@ def release_twice(root: Path, tmp_path: Path) -> tuple[Path, Path]:
 
 def assert_identical_and_sound(a: Path, b: Path) -> zipfile.ZipFile:
     """Same zip and SHA256SUMS bytes; the zip tests clean and holds exactly the folder's files;
-    the sums verify; datapackage.json describes every file with its size and hash."""
+    the sums verify; CITATION.cff is valid CFF 1.2.0; datapackage.json describes every file
+    with its size and hash."""
     assert (a / f"{NAME}.zip").read_bytes() == (b / f"{NAME}.zip").read_bytes()
     assert (a / NAME / "SHA256SUMS").read_bytes() == (b / NAME / "SHA256SUMS").read_bytes()
     tested = subprocess.run(
@@ -89,6 +92,7 @@ def assert_identical_and_sound(a: Path, b: Path) -> zipfile.ZipFile:
     if shutil.which("sha256sum"):
         checked = subprocess.run(["sha256sum", "-c", "SHA256SUMS"], cwd=a / NAME, check=False)
         assert checked.returncode == 0
+    assert cff_errors((a / NAME / "CITATION.cff").read_text(encoding="utf-8")) == []
     package = json.loads((a / NAME / "datapackage.json").read_text(encoding="utf-8"))
     described = {r["path"]: r for r in package["resources"]}
     assert set(described) == set(files) - {"datapackage.json"}
