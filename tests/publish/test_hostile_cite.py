@@ -146,3 +146,20 @@ def test_settings_cff_cannot_hold_are_a_usage_error(dataset: Path, setting: str,
     done = cmr_run(dataset, "cite")
     assert done.returncode == 2 and said in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_a_bibliography_that_cannot_give_the_origin_says_why(dataset: Path) -> None:
+    """A missing bibliography is named as missing; an unreadable one gives its own finding
+    before the origin's; exit 1 either way."""
+    bib = dataset / "observations" / "references.bib"
+    bib.write_bytes(b"@misc{x, title = {caf\xe9}}\n")
+    done = cmr_run(dataset, "cite")
+    assert done.returncode == 1
+    first, second = done.stdout.splitlines()
+    assert first.endswith(
+        "error file-encoding file is not valid UTF-8 (byte 0xe9); save it as UTF-8"
+    )
+    assert "error cite-origin-unknown" in second
+    bib.unlink()
+    done = cmr_run(dataset, "cite", "--format", "ris")
+    assert done.returncode == 1 and "references.bib, which does not exist" in done.stdout

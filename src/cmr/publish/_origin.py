@@ -45,11 +45,16 @@ def load_origin(project: Project, book: Codebook) -> tuple[Reference | None, lis
     key = book.lineage.origin
     bib = load_bibliography(project.bibliography, root=project.root)
     entry = bib.entries.get(key)
-    if entry is None:
+    if entry is None:  # why the bibliography could not give it, then what is missing
+        errors = [f for f in bib.findings if f.severity == "error"]
         where = project.display(book.path) if book.path else "codebook"
         shown = project.display(project.bibliography)
+        shown += "" if bib.exists else ", which does not exist"
         line = line_of(book, "origin:")
-        return None, [finding("cite-origin-unknown", where, line, key=key, bibliography=shown)]
+        return None, [
+            *errors,
+            finding("cite-origin-unknown", where, line, key=key, bibliography=shown),
+        ]
     return reference_of(entry), []
 
 
