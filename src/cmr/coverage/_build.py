@@ -108,7 +108,7 @@ def _cases(placer: Placer, universe: Universe) -> dict[Key, Case]:
 def _case(key: Key, spells: list[Spell], placer: Placer) -> Case:
     last = max(spells, key=lambda s: s.start)
     iso3c = None if key[0].startswith("#") else key[0]
-    partial = change(spells, key[1], placer.membership.horizon) is not None
+    partial = change(spells, key[1], placer.horizon) is not None
     codes = tuple(sorted({s.code for s in spells}))
     return Case(codes, iso3c, last.name, key[1], MISSING, partial=partial)
 

@@ -23,29 +23,38 @@ after 2006).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 from functools import cache
 
 from cmr import countries
 from cmr.external import Spell
 
 
-def country_of(spell: Spell, code_field: str, codes: Mapping[int, str] | None = None) -> str | None:
+def country_of(
+    spell: Spell,
+    code_field: str,
+    codes: Mapping[int, str] | None = None,
+    horizon: date | None = None,
+) -> str | None:
     """The ISO3 code of the country `spell` is, or None for a state without one. `codes`
     (the universe's `codes` setting, by number) decides first: a country named there is
-    only the numbers listed for it."""
+    only the numbers listed for it. A spell that lasts to `horizon` (the list's last day)
+    is a state of the list's own time, so a former state's name does not make it one:
+    Gleditsch & Ward keep unified Yemen under 678, "Yemen (Arab Republic of Yemen)"."""
     if codes and spell.code in codes:
         return codes[spell.code]
-    found = _country_of(spell.name, spell.code, code_field)
+    current = horizon is not None and spell.end == horizon
+    found = _country_of(spell.name, spell.code, code_field, current)
     return None if codes and found in codes.values() else found
 
 
 @cache
-def _country_of(name: str, code: int, code_field: str) -> str | None:
+def _country_of(name: str, code: int, code_field: str, current: bool) -> str | None:
     for said in _names(name):
         country = countries.by_name(said)
         if country is not None:
             return country.iso3c
-        if countries.former(said) is not None:
+        if not current and countries.former(said) is not None:
             return None
     return _by_code(code_field).get(code)
 

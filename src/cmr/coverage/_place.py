@@ -6,8 +6,9 @@ The rule (docs/coverage.md):
    not checked: a warning, and the observation is outside the universe.
 2. The observation's code in the system (its `cown` for Correlates of War; countrycode's
    fixed G&W code for its ISO3 for Gleditsch & Ward) is a member in the year, and is the
-   same country in the file (or a state without an ISO3 code): placed there. If the file
-   has that code as another country that year, an error (`coverage-code-mismatch`).
+   same country in the file: placed there. If the file has that code as another country
+   that year, or as a state without an ISO3 code (which no observation can be), an error
+   (`coverage-code-mismatch`).
 3. Otherwise, if the file lists the observation's country that year under another code (by
    the state's name), an info finding (`coverage-code-differs`), placed there; silently
    when the code is not written in the observation (`cown: null`; any G&W code).
@@ -50,6 +51,7 @@ class Placer:
         self.membership, self.system = membership, system
         self.label = system.label
         self.codes = dict(codes or {})
+        self.dawn, self.horizon = membership.dawn, membership.horizon
         self.by_country: dict[str, list[Spell]] = defaultdict(list)
         for spell in membership.spells:
             iso3c = self.country(spell)
@@ -58,7 +60,7 @@ class Placer:
 
     def country(self, spell: Spell) -> str | None:
         """The ISO3 code of the country `spell` is (None: a state without one)."""
-        return country_of(spell, self.system.code_field, self.codes)
+        return country_of(spell, self.system.code_field, self.codes, self.horizon)
 
     def own_code(self, obs: Observed) -> int | None:
         """The observation's code in the system: its `cown` for COW, else countrycode's."""
@@ -73,7 +75,7 @@ class Placer:
 
     def place(self, obs: Observed) -> Placement:
         """The state-year `obs` codes, with the findings about it."""
-        dawn, horizon = self.membership.dawn, self.membership.horizon
+        dawn, horizon = self.dawn, self.horizon
         if dawn is None or horizon is None:
             return Placement(None, "no membership spells")
         if not dawn.year <= obs.year <= horizon.year:
@@ -96,9 +98,9 @@ class Placer:
         spells = self.membership.spells_in(own, obs.year) if own is not None else []
         if spells:
             other = self.country(spells[0])
-            if other is None or other == obs.iso3c:
+            if other == obs.iso3c:
                 return Placement(own)
-            return self._mismatch(obs, spells[0], other)
+            return self._mismatch(obs, spells[0], other or f"#{own}")
         same = [s for s in self.by_country.get(obs.iso3c, ()) if s.in_year(obs.year)]
         if same and not self.written(obs):  # no code of the coder's to compare: by country
             return Placement(same[0].code)
@@ -154,7 +156,7 @@ class Placer:
 
     def _moment(self, obs: Observed, code: int) -> list[Finding]:
         spells = self.year_spells(obs.iso3c, code, obs.year)
-        return year_findings(obs, spells, self.label, self.membership.horizon)
+        return year_findings(obs, spells, self.label, self.horizon)
 
     def year_spells(self, iso3c: str | None, code: int, year: int) -> list[Spell]:
         """The spells of `code`, and of the country it is, that hold a day of `year`."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import date
 
 from cmr.external._rows import Layout, Row
-from cmr.external._spells import Spell
+from cmr.external._spells import YEARS, Spell
 from cmr.external._values import calendar_date, integer
 from cmr.findings import Finding
 
@@ -44,10 +44,10 @@ def spell(row: Row) -> Spell | Finding:
     code = integer(row, "ccode", low=1, high=999)
     if isinstance(code, Finding):
         return code
-    start = calendar_date(row, "styear", "stmonth", "stday")
+    start = calendar_date(row, "styear", "stmonth", "stday", years=YEARS)
     if isinstance(start, Finding):
         return start
-    end = calendar_date(row, "endyear", "endmonth", "endday")
+    end = calendar_date(row, "endyear", "endmonth", "endday", years=YEARS)
     if isinstance(end, Finding):
         return end
     return _spell(row, code, start, end)

@@ -17,7 +17,7 @@ header, and ISO dates (`1991-12-30`) are accepted too.
 from __future__ import annotations
 
 from cmr.external._rows import Layout, Row
-from cmr.external._spells import Spell
+from cmr.external._spells import YEARS, Spell
 from cmr.external._values import gw_date, integer
 from cmr.findings import Finding
 
@@ -57,10 +57,10 @@ def spell(row: Row) -> Spell | Finding:
     code = integer(row, "ccode", low=1, high=999)
     if isinstance(code, Finding):
         return code
-    start = gw_date(row, "start")
+    start = gw_date(row, "start", years=YEARS)
     if isinstance(start, Finding):
         return start
-    end = gw_date(row, "end")
+    end = gw_date(row, "end", years=YEARS)
     if isinstance(end, Finding):
         return end
     return Spell(code, row["stateid"], row["name"], start, end, row.file, row.line)

@@ -20,6 +20,11 @@ from functools import cached_property
 
 from cmr.findings import Finding
 
+YEARS = (1800, 2200)
+"""The years a membership spell may start and end in. Both systems begin in 1816; a year far
+outside (`1`, `9999` written for "still a member") is a mistake, and would make the universe
+of a thousand states and ten thousand years, which no report can hold."""
+
 
 @dataclass(frozen=True)
 class Spell:

@@ -54,10 +54,13 @@ def integer(
     return value
 
 
-def calendar_date(row: Row, year: str, month: str, day: str) -> date | Finding:
-    """The date in the three fields `year`, `month`, `day` (COW's `styear, stmonth, stday`)."""
+def calendar_date(
+    row: Row, year: str, month: str, day: str, *, years: tuple[int, int] = (1, 9999)
+) -> date | Finding:
+    """The date in the three fields `year`, `month`, `day` (COW's `styear, stmonth, stday`),
+    its year within `years` (both included)."""
     parts = []
-    for name, low, high in ((year, 1, 9999), (month, 1, 12), (day, 1, 31)):
+    for name, low, high in ((year, *years), (month, 1, 12), (day, 1, 31)):
         part = integer(row, name, low=low, high=high)
         if isinstance(part, Finding):
             return part
@@ -77,12 +80,14 @@ def _parts(text: str) -> tuple[int, int, int] | None:
     return (int(match[1]), int(match[2]), int(match[3])) if match else None
 
 
-def gw_date(row: Row, name: str) -> date | Finding:
+def gw_date(row: Row, name: str, *, years: tuple[int, int] = (1, 9999)) -> date | Finding:
     """The date in field `name` written `dd:mm:yyyy`, as the Gleditsch & Ward lists write it
-    (`yyyy-mm-dd`, as copies saved by R or pandas write it, is read too)."""
+    (`yyyy-mm-dd`, as copies saved by R or pandas write it, is read too), in `years`."""
     parts = _parts(row[name])
     if parts is None:
         return invalid(row, name, "a date written dd:mm:yyyy")
+    if not years[0] <= parts[0] <= years[1]:
+        return invalid(row, name, f"a date of a year from {years[0]} to {years[1]}")
     try:
         return date(*parts)
     except ValueError:
