@@ -184,7 +184,7 @@ def split_records(text: str, delimiter: str) -> list[Record]:
         if still:
             i = start + 1
             records.append(Record(start + 1, [], "a quote is opened and never closed"))
-        elif chunk.strip(_BLANK):
+        elif chunk.strip():
             problem = _too_big(chunk, delimiter)
             fields, said, column = (
                 _fields(chunk, delimiter, start + 1) if not problem else ([], problem, 1)
