@@ -88,7 +88,7 @@ KINDS: list[Kind] = [
         "The universe's years run past what the membership file knows: the years outside it "
         "hold no cases. Use a newer membership file, or narrow the years.",
         "the universe runs {first} to {last} but the {system} membership file covers {dawn} "
-        "to {horizon}; {years} hold no cases",
+        "to {horizon}; no case in {years}",
         _F,
     ),
     Kind(

@@ -80,6 +80,8 @@ def command(
       cmr coverage --system cow --states states2016.csv --from 1946 --to 2016
       cmr coverage --country AZE --country ARM --format csv > coverage.csv
     """
+    import shutil
+
     from cmr.coverage import RENDERERS, coverage_report
     from cmr.coverage import matrix as grid
 
@@ -94,7 +96,8 @@ def command(
         countries=countries,
         exclude=exclude,
     )
-    click.echo(grid(report) if matrix else RENDERERS[fmt](report), nl=False)
+    width = shutil.get_terminal_size((80, 24)).columns  # COLUMNS, else the terminal, else 80
+    click.echo(grid(report, width) if matrix else RENDERERS[fmt](report), nl=False)
     if matrix or fmt == "csv":
         for f in sorted(set(report.findings)):
             click.echo(f.render(), err=True)

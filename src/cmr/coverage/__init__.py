@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from cmr.coverage._build import coverage_report
 from cmr.coverage._declared import declared
+from cmr.coverage._matrix import matrix
 from cmr.coverage._place import Placement, Placer
-from cmr.coverage._render import RENDERERS, matrix
+from cmr.coverage._render import RENDERERS
 from cmr.coverage._report import Case, CoverageReport, Outside
 from cmr.coverage._universe import Universe
 

@@ -1,4 +1,4 @@
-"""The coverage report as a table (text), JSON, CSV, or a countries × years grid."""
+"""The coverage report as a table (text), JSON or CSV (the grid is in `_matrix`)."""
 
 from __future__ import annotations
 
@@ -22,13 +22,6 @@ HEADS = (
     "missing",
     "final%",
 )
-CELLS = {"final": "#", "draft": "d", "independent": "i", "unreadable": "!", "missing": "."}
-WRONG, NONE = "x", " "
-LEGEND = (
-    "# final  d draft  i independent codings only  ! unreadable  . missing  "
-    "x coded, not a member  (blank) not in the universe"
-)
-LEFT = 6
 
 
 def _line(c: dict[str, object]) -> list[str]:
@@ -62,33 +55,6 @@ def _totals(report: CoverageReport) -> str:
         f"{t['unreadable']} unreadable, {t['missing']} missing; "
         f"{t['outside']} observation file(s) outside the universe"
     )
-
-
-def matrix(report: CoverageReport) -> str:
-    """Countries down, the universe's years across, one character a country-year."""
-    cells = {(c.country, c.year): CELLS[c.status] for c in report.cases}
-    years = report.universe.years
-    for o in report.outside:
-        if o.error and o.year in years:
-            cells[(o.iso3c, o.year)] = WRONG
-    lines = [f"years {years[0]}-{years[-1]}"]
-    for start in range(years[0], years[-1] + 1, 50):
-        block = range(start, min(start + 50, years[-1] + 1))
-        lines.append(" " * LEFT + _labels(block))
-        lines += [
-            f"{c:<{LEFT}}" + "".join(cells.get((c, y), NONE) for y in block).rstrip()
-            for c in sorted({c for c, _ in cells})
-        ]
-    return "\n".join([*lines, LEGEND]) + "\n"
-
-
-def _labels(years: range) -> str:
-    """Year labels over each decade's first column (and over the first, if there is room)."""
-    out = [" "] * (len(years) + 4)
-    for i, year in enumerate(years):
-        if (year % 10 == 0 or i == 0) and all(ch == " " for ch in out[max(0, i - 1) : i + 4]):
-            out[i : i + 4] = str(year)
-    return "".join(out).rstrip()
 
 
 def as_json(report: CoverageReport) -> str:
