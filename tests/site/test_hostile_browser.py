@@ -10,6 +10,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from subprocess import PIPE
 from typing import Any
 
 import pytest
@@ -189,20 +190,33 @@ def test_hashed_ids_work_as_link_targets(page: Any, sites: dict[str, Path]) -> N
         assert page.evaluate("document.querySelector(':target').tagName") == "SECTION"
 
 
+def test_breadcrumbs_lead_back_to_the_country_and_the_countries(
+    page: Any, sites: dict[str, Path]
+) -> None:
+    """A country-year's breadcrumb leads to its country, the country's to the home page's
+    list of countries."""
+    _go(page, sites["hostile"], "GEO-1993.html")
+    page.click("nav.breadcrumb >> text=Georgia")
+    page.wait_for_url("**/GEO.html")
+    page.click("nav.breadcrumb >> text=Countries")
+    page.wait_for_url("**/index.html#countries")
+    assert page.evaluate("document.querySelector(':target').id") == "countries"
+
+
 @pytest.fixture
 def server(sites: dict[str, Path]) -> Iterator[tuple[str, subprocess.Popen[str]]]:
     """`python -m http.server` serving the hostile site on a free port of 127.0.0.1."""
-    proc = subprocess.Popen(
-        [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
-         "--directory", str(sites["hostile"])],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    assert proc.stdout is not None
-    port = re.search(r"port (\d+)", proc.stdout.readline())
-    assert port is not None
-    yield f"http://127.0.0.1:{port[1]}/", proc
-    proc.terminate()
-    proc.wait(timeout=10)
+    command = [sys.executable, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1",
+               "--directory", str(sites["hostile"])]  # fmt: skip
+    with subprocess.Popen(command, stdout=PIPE, stderr=PIPE, text=True) as proc:
+        assert proc.stdout is not None
+        port = re.search(r"port (\d+)", proc.stdout.readline())
+        assert port is not None
+        try:
+            yield f"http://127.0.0.1:{port[1]}/", proc
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=10)
 
 
 def test_over_http_nothing_is_missing_and_no_other_host_is_asked(
@@ -225,9 +239,8 @@ def test_over_http_nothing_is_missing_and_no_other_host_is_asked(
     assert [u for u, _ in statuses if not u.startswith(base)] == []
     assert any(u.endswith("/search-evidence.js") for u, _ in statuses)
     proc.terminate()
-    proc.wait(timeout=10)
-    assert proc.stderr is not None
-    assert " 404 " not in proc.stderr.read()
+    _, log = proc.communicate(timeout=10)
+    assert " 404 " not in log and '"GET /' in log
 
 
 def test_no_console_message_failed_request_or_dialog(recorder: Recorder, page: Any) -> None:
