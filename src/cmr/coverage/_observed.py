@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from cmr import _files
 from cmr._yaml import Locator, YamlError, loads
 from cmr.catalogue import finding
 from cmr.codebook import Codebook, Codebooks
 from cmr.discovery import discover
 from cmr.findings import Finding
 from cmr.layout import layout
+from cmr.observation import MAX_BYTES
 from cmr.project import Project
 from cmr.units import reference_moment, unit_of
 
@@ -44,9 +46,8 @@ class Observed:
 
     def position(self, key: str) -> tuple[int, int]:
         """Line and column of the top-level field `key` (of the file's start, if absent)."""
-        try:
-            text = Path(self.path).read_bytes().decode("utf-8-sig")
-        except (OSError, UnicodeDecodeError):
+        text = _text(self.path, None)
+        if text is None:
             return 1, 1
         locator = Locator.try_compose(text)
         if locator is None:
@@ -63,20 +64,22 @@ class Observed:
 def read_observed(project: Project, show: Callable[[str], str] = str) -> list[Observed]:
     """Every observation file of `project`, in path order."""
     books = Codebooks(project.codebook_dir)
+    root = project.root
     folder = os.fspath(project.observations_dir)
     out = []
     for path in discover([project.observations_dir]).files:
         where = layout(os.path.abspath(path), folder)
         if where is not None:
             status = INDEPENDENT if where.independent else FINAL
-            out.append(_observed(path, show(path), where.iso3c, where.year, status, books))
+            shown = show(path)
+            out.append(_observed(path, shown, where.iso3c, where.year, status, books, root))
     return out
 
 
 def _observed(
-    path: str, shown: str, iso3c: str, year: int, status: str, books: Codebooks
+    path: str, shown: str, iso3c: str, year: int, status: str, books: Codebooks, root: Path
 ) -> Observed:
-    data = _data(path)
+    data = _data(path, root)
     if data is None:
         return Observed(shown, path, iso3c, year, UNREADABLE)
     if status == FINAL and data.get("status") == "draft":
@@ -89,10 +92,21 @@ def _observed(
     return Observed(shown, path, iso3c, year, status, code, moment, how)
 
 
-def _data(path: str) -> dict[str, Any] | None:
+def _text(path: str, root: Path | None) -> str | None:
+    """The file's text, read as `cmr check` reads it (a FIFO, a device, a link out of the
+    repository or an oversized file is never opened); None when it cannot be."""
+    raw = _files.read_bytes(Path(path), root=root, limit=MAX_BYTES)
+    text = raw if isinstance(raw, _files.FileProblem) else _files.decode_text(raw)
+    return None if isinstance(text, _files.FileProblem) else text
+
+
+def _data(path: str, root: Path) -> dict[str, Any] | None:
+    text = _text(path, root)
+    if text is None:
+        return None
     try:
-        data = loads(Path(path).read_bytes().decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, YamlError, RecursionError):
+        data = loads(text)
+    except (YamlError, RecursionError, ValueError):
         return None
     return data if isinstance(data, dict) else None
 

@@ -55,9 +55,10 @@ def year_findings(
 ) -> list[Finding]:
     """What is partial about a placed observation's year: its reference moment outside the
     country's spells (at `as_of:`, or `year:`), else a year the country entered or left the
-    system (at `year:`); nothing for a full year."""
+    system (at `year:`); nothing for a full year. A moment in another year is `cmr check`'s
+    to report (`as-of-outside-year`), not a day outside the state's membership."""
     moment = obs.moment
-    if moment is not None and not covers(spells, moment):
+    if moment is not None and moment.year == obs.year and not covers(spells, moment):
         spell = nearest(spells, moment)
         key = "as_of" if obs.how == "as_of" else "year"
         return [
