@@ -121,3 +121,13 @@ def test_a_malformed_epoch_is_refused(ready: Path) -> None:
     """SOURCE_DATE_EPOCH that is not a number of seconds: one line, nothing made."""
     refused(release(ready, "--no-pdf", "2.1.0", epoch="yesterday"), "SOURCE_DATE_EPOCH=")
     assert not (ready / "dist").exists()
+
+
+def test_out_inside_a_published_release_is_refused(ready: Path, tmp_path: Path) -> None:
+    """A release is never added to: --out inside a release folder (beside its zip) is refused
+    and the folder stays as it was."""
+    (tmp_path / "cmr-dataset-1.0.0").mkdir()
+    (tmp_path / "cmr-dataset-1.0.0.zip").write_bytes(b"a release")
+    done = release(ready, "--no-pdf", "--out", str(tmp_path / "cmr-dataset-1.0.0" / "x"), "2.1.0")
+    refused(done, "is inside release folder cmr-dataset-1.0.0")
+    assert list((tmp_path / "cmr-dataset-1.0.0").iterdir()) == []

@@ -13,8 +13,16 @@ from cmr.errors import EnvironmentProblem, one_line
 from cmr.project import Project
 from cmr.versioning import commit_time, release_version
 
-__all__ = ["LONGEST", "ReleaseRefused", "checked_out", "checked_version", "release_moment"]
+__all__ = [
+    "LONGEST",
+    "PREFIX",
+    "ReleaseRefused",
+    "checked_out",
+    "checked_version",
+    "release_moment",
+]
 
+PREFIX = "cmr-dataset-"  # a release's folder and zip are PREFIX + VERSION (+ ".zip")
 LONGEST = 64  # characters of a version: it names a folder, a zip and a git tag
 ZIP_LAST = dt.datetime(2107, 12, 31, 23, 59, 58, tzinfo=dt.UTC)  # the last moment a zip records
 
@@ -56,6 +64,7 @@ def checked_out(project: Project, out: str | Path | None) -> Path:
     if os.path.lexists(base) and not base.is_dir():
         raise ReleaseRefused(f"--out {shown} is a file, not a folder; give a folder")
     where = os.path.realpath(base)
+    _refuse_inside_release(Path(where), shown)
     for what, folder in (
         ("observation", project.observations_dir),
         ("codebook", project.codebook_dir),
@@ -64,6 +73,20 @@ def checked_out(project: Project, out: str | Path | None) -> Path:
         if where == inside or where.startswith(os.path.join(inside, "")):
             raise ReleaseRefused(f"--out {shown} is inside the {what} folder; release elsewhere")
     return base
+
+
+def _refuse_inside_release(where: Path, shown: str) -> None:
+    """A published release is never added to: no `--out` inside a release folder (a
+    `cmr-dataset-*` folder beside its zip)."""
+    for folder in (where, *where.parents):
+        if (
+            folder.name.startswith("cmr-dataset-")
+            and folder.with_name(f"{folder.name}.zip").exists()
+        ):
+            raise ReleaseRefused(
+                f"--out {shown} is inside release folder {folder.name}; a release is never "
+                "changed: release elsewhere"
+            )
 
 
 def release_moment(project: Project) -> dt.datetime:

@@ -28,13 +28,17 @@ from cmr.publish._citation import Citable, PublishError, citable
 from cmr.publish._contents import write_contents
 from cmr.publish._package import describe_release
 from cmr.publish._placing import created_folders, place, staging
-from cmr.publish._preflight import ReleaseRefused, checked_out, checked_version, release_moment
+from cmr.publish._preflight import (
+    PREFIX,
+    ReleaseRefused,
+    checked_out,
+    checked_version,
+    release_moment,
+)
 from cmr.publish._zip import SUMS, files_of, write_sums, write_zip
 from cmr.versioning import TAG_PREFIX, head_release
 
 __all__ = ["PREFIX", "ReleaseRefused", "ReleaseRun", "release"]
-
-PREFIX = "cmr-dataset-"
 
 
 @dataclass
