@@ -12,6 +12,7 @@ import click
 from cmr.errors import EnvironmentProblem, one_line, os_errors_as_problems
 from cmr.findings import Finding, Result
 from cmr.publish._citation import PublishError
+from cmr.publish._placing import signals_held
 
 __all__ = ["emit", "fail_on", "show_findings"]
 
@@ -43,7 +44,7 @@ def emit(make: Callable[[], bytes], out: str | None) -> None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    with os_errors_as_problems(one_line(out)):
+    with os_errors_as_problems(one_line(out)), signals_held():  # no temporary file left behind
         _write_new(Path(out), data)
     click.echo(f"wrote {one_line(out)}", err=True)
 
