@@ -16,7 +16,6 @@ release had to create for `out` is removed again when nothing was released.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from cmr.project import Project
 from cmr.publish._changelog import changelog_findings
 from cmr.publish._citation import Citable, PublishError, citable
 from cmr.publish._contents import write_contents
+from cmr.publish._existing import refuse_existing, refuse_other_tag
 from cmr.publish._package import describe_release
 from cmr.publish._placing import created_folders, place, staging
 from cmr.publish._preflight import (
@@ -36,7 +36,6 @@ from cmr.publish._preflight import (
     release_moment,
 )
 from cmr.publish._zip import SUMS, files_of, write_sums, write_zip
-from cmr.versioning import TAG_PREFIX, head_release
 
 __all__ = ["PREFIX", "ReleaseRefused", "ReleaseRun", "release"]
 
@@ -68,8 +67,8 @@ def release(
     bare = checked_version(version)
     base = checked_out(project, out)
     run = ReleaseRun(bare, base / f"{PREFIX}{bare}", base / f"{PREFIX}{bare}.zip")
-    _refuse_existing(run, project)
-    _refuse_other_tag(project, bare)
+    refuse_existing(project, bare, run.folder, run.zip)
+    refuse_other_tag(project, bare)
     when = release_moment(project)  # a moment no zip can hold stops it before any work
     if pdf:
         _need_chromium()
@@ -84,36 +83,6 @@ def release(
     ):
         _build(project, run, stage, cited, (when, allow_drafts, pdf))
     return run
-
-
-def _refuse_existing(run: ReleaseRun, project: Project) -> None:
-    folder, archive = (os.path.lexists(p) for p in (run.folder, run.zip))
-    if folder and not archive:
-        shown = _shown(project, run.folder)
-        raise ReleaseRefused(
-            f"release {run.version} is incomplete: {shown} exists without its zip (an "
-            "interrupted release?); check it, remove it and release again"
-        )
-    if folder or archive:
-        shown = _shown(project, run.folder if folder else run.zip)
-        raise ReleaseRefused(
-            f"release {run.version} exists ({shown}); a release is never replaced: choose a new "
-            "version"
-        )
-
-
-def _shown(project: Project, path: Path) -> str:
-    """`path` as the user named it (its parent shown, the name itself never followed)."""
-    return one_line(os.path.join(project.display(path.parent), path.name))
-
-
-def _refuse_other_tag(project: Project, bare: str) -> None:
-    tagged = head_release(project.root)
-    if tagged is not None and tagged != bare:
-        raise ReleaseRefused(
-            f"HEAD is tagged as release {tagged}, not {bare}; release {tagged}, or check out "
-            f"the commit to release as {bare} (tag it {TAG_PREFIX}{bare})"
-        )
 
 
 def _need_chromium() -> None:
