@@ -124,6 +124,15 @@ CASES: list[tuple[str, str, bytes, int, list[tuple[str, int, int]]]] = [
         [("external-value-invalid", 1, 20)],
     ),
     (
+        "gw-saved-as-csv",
+        "gw",
+        b'732,ROK,"Korea, Republic of",15:08:1948,31:12:2017\n' + GW.replace("\t", ",").encode(),
+        2,
+        [],
+    ),
+    ("cow-saved-as-tsv", "cow", (H + AZE).replace(",", "\t").encode(), 1, []),
+    ("cow-semicolons", "cow", (H + AZE).replace(",", ";").encode(), 1, []),
+    (
         "gw-latin1-crlf",
         "gw",
         "437\tCDI\tC\xf4te D'Ivoire\t07:08:1960\t31:12:2017\r\n".encode("latin-1"),

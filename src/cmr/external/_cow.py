@@ -9,6 +9,7 @@ citation). A comma-separated file with a header; string values may be quoted:
 
 One row per membership spell; a state still a member when the list was made ends on its
 last day (31 December 2016 for v2016). `version` and any further columns are not needed.
+A copy saved tab- or semicolon-separated (a first line without a comma) is read too.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ LAYOUT = Layout(
     ",",
     "required",
     (("statename", "statenme"), ("cowcode", "ccode")),
+    ("\t", ";"),
 )
 
 

@@ -11,7 +11,8 @@ The published files are tab-separated without a header, in Latin-1, with dates w
 
 (state number, state id, name, start, end). Later copies (`ksgmdw.txt`) carry a header
 (`statenumber stateid countryname start end`); a first row naming the columns is read as a
-header, and ISO dates (`1991-12-30`) are accepted too.
+header, and ISO dates (`1991-12-30`) are accepted too; so is a copy saved comma-separated
+(a first line without a tab but with a comma).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ LAYOUT = Layout(
         ("enddate", "end"),
         ("end_date", "end"),
     ),
+    (",",),
 )
 
 

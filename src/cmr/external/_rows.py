@@ -16,7 +16,7 @@ number of fields — never an exception. Values are parsed by the helpers of `cm
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from cmr.catalogue import finding
@@ -102,7 +102,10 @@ def _read_text(table: Table, data: bytes, layout: Layout) -> None:
             problem=f"has {lines} lines, more than the {MAX_LINES} cmr reads",
         )
         return
-    records = split_records(decoded.text, layout.delimiter)
+    delimiter = layout.delimiter_of(decoded.text)
+    if delimiter != layout.delimiter:
+        layout = replace(layout, delimiter=delimiter)
+    records = split_records(decoded.text, delimiter)
     body = _take_header(table, records, layout)
     if body is not None:
         _take_rows(table, body, layout)
