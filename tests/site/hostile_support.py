@@ -56,7 +56,8 @@ MANY = ("BLR", "GEO", "KAZ", "KGZ", "MDA", "RUS", "TJK", "TKM", "TUR", "UKR", "U
 
 def hostile(root: Path) -> Path:
     """Make `root` a dataset whose texts all carry `PAYLOAD`: AZE 1993 (adjudicated from two
-    independent codings by coders `a.b` and `c-d_9`), ARM 1993 and 1993 of each of `MANY`."""
+    independent codings by coders `a.b` and `c-d_9`), ARM 1993, 1993 of each of `MANY`, and
+    `BROKEN_DRAFTS` (AZE 1995 and 1996)."""
     make_project(root, up_to=None)
     bib = root / "observations" / "references.bib"
     bib.write_text(bib.read_text(encoding="utf-8") + EVIL_BIB, encoding="utf-8")
@@ -71,7 +72,63 @@ def hostile(root: Path) -> Path:
         fields = {"country": known.name, "cown": known.cown}
         write_observation(root, _poisoned(root, 1993, "ann", iso3c=iso3c, **fields))
     (root / "CHANGELOG.md").write_text(f"# Changelog\n\n- {PAYLOAD}\n", encoding="utf-8")
+    for name, text in BROKEN_DRAFTS.items():
+        path = root / "observations" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
     return root
+
+
+BROKEN_DRAFTS = {
+    "AZE/1995.yaml": """\
+        status: draft
+        codebook: 1.2.0
+        country: [1, 2]
+        iso3c: AZE
+        year: 1995
+        coder: {a: 1}
+        coded_on: 12
+        context: {x: "<script>window.__pwned='context'</script>"}
+        notes: [1, 2]
+        reconciles: 5
+        answers:
+          coup_history: "yes"
+          regime_from_coup:
+            answer: [1]
+            evidence: {a: "<img src=x onerror=\\"window.__pwned='draft'\\">"}
+            note: 5
+            citations: "curtis1995"
+            carried_from: {x: 1}
+            needs_review: [1]
+          leader_ex_officer:
+            answer: maybe
+            confidence: 7
+            citations: [1, {key: 5}, {key: nokey, pages: [1]}, {key: [1, 2], tier: [1]}]
+        events:
+          - {id: twin, type: [1], date: {a: 1}, actors: solo}
+          - {id: twin, type: leader_change, citations: {key: curtis1995}}
+          - 7
+        """,
+    "AZE/1996.yaml": """\
+        status: draft
+        codebook: 1.2.0
+        iso3c: AZE
+        year: 1996
+        answers: [1, 2, {a: b}]
+        events: {id: x, citations: {key: curtis1995}}
+        """,
+    "AZE/1996/zed.yaml": """\
+        status: draft
+        codebook: 1.2.0
+        iso3c: AZE
+        year: 1996
+        coder: zed
+        answers:
+          coup_history: [yes]
+          regime_from_coup: {answer: {x: 1}, citations: {key: [1, 2], tier: [1]}, evidence: 5}
+        """,
+}
+"""Drafts of every wrong shape: the check lets a draft hold anything, so the site shows them."""
 
 
 def _poisoned(root: Path, year: int, coder: str, **fields: Any) -> dict[str, Any]:

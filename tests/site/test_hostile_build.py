@@ -42,7 +42,7 @@ def pages(built: dict[str, Path]) -> dict[str, Parsed]:
 def test_no_text_of_the_data_becomes_markup(pages: dict[str, Parsed]) -> None:
     """No page holds a script but the site's own, an event handler, an image or a comment:
     the payload in every text shows as text."""
-    assert len(pages) == 9 + 2 * (len(MANY) + 2)  # 9 pages of the site, 2 per country-year
+    assert len(pages) == 9 + 2 * (len(MANY) + 2) + 2  # the site's 9, each country and year
     for name, parsed in pages.items():
         scripts = [a.get("src") for tag, a in parsed.tags if tag == "script"]
         assert scripts in ([], SCRIPTS), name
@@ -105,6 +105,20 @@ def test_every_link_and_fragment_resolves_and_ids_are_unique(built: dict[str, Pa
             twice = sorted({i for i in parsed.ids if parsed.ids.count(i) > 1})
             assert twice == [], f"{site.name}/{name}"
         assert broken_links(site, pages) == []
+
+
+def test_drafts_of_every_wrong_shape_are_shown_marked(built: dict[str, Path]) -> None:
+    """Drafts whose fields are lists, mappings or numbers where text goes, whose citations,
+    events and answers are not mappings: each gets its page, marked as a draft, with what it
+    holds as text and the twin event ids once."""
+    page = (built["site"] / "AZE-1995.html").read_text(encoding="utf-8")
+    assert "<strong>Draft.</strong>" in page
+    assert "Coder</dt><dd>{&#34;a&#34;: 1}</dd>" in page
+    assert "Reconciles</dt><dd>5</dd>" in page
+    assert page.count('id="event-twin"') == 1
+    assert 'href="#ref-5"' in page and 'id="ref-5"' in page
+    assert "&lt;img src=x onerror" in page
+    assert "<strong>Draft.</strong>" in (built["site"] / "AZE-1996.html").read_text("utf-8")
 
 
 def test_variables_named_like_the_pages_sections_keep_their_own_ids(

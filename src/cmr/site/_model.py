@@ -14,6 +14,7 @@ from cmr import countries
 from cmr.layout import is_independent, layout
 from cmr.observation import Observation
 from cmr.observation import is_draft as _is_draft
+from cmr.site._shapes import tidy
 
 
 def is_draft(obs: Observation) -> bool:
@@ -65,6 +66,7 @@ def country_years(observations: Iterable[Observation]) -> list[CountryYear]:
         where = layout(obs.path)  # where the file lies, as `cmr check` places it
         key = (where.iso3c, where.year) if where else (obs.iso3c, obs.year)
         cy = found.setdefault(key, CountryYear(*key))
+        obs = tidy(obs) if is_draft(obs) else obs  # a draft may hold anything
         if where.independent if where else _independent(obs):
             cy.independent.append(obs)
         elif cy.main is None:

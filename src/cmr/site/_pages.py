@@ -110,10 +110,12 @@ def _common(content: Content) -> dict[str, Any]:
 def _country_year(content: Content, cy: CountryYear) -> dict[str, Any]:
     first = cy.main or cy.independent[0]
     events = [e for e in first.data.get("events") or [] if isinstance(e, dict)]
+    ids = [anchor(e.get("id"), "event") for e in events]
+    firsts = [at if at not in ids[:n] else "" for n, at in enumerate(ids)]  # a draft's twins
     return {
         "cy": cy,
         "questions": first.codebook.questions,
-        "events": events,
+        "events": list(zip(events, firsts, strict=True)),
         "event_types": {t.code: t.label for t in first.codebook.events.types},
         "tiers": {t.code: t.label for t in first.codebook.source_tiers},
         "book_page": content.book_pages.get(first.codebook.version, "codebook.html"),
