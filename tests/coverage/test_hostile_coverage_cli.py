@@ -205,3 +205,27 @@ def test_every_format_is_deterministic(dataset: Path, write: Callable[..., Path]
         runs = [cmr_run(dataset, "coverage", *args) for _ in range(2)]
         assert runs[0].stdout == runs[1].stdout and runs[0].stderr == runs[1].stderr
         assert runs[0].returncode == 1
+
+
+def test_unknown_country_in_codes_is_one_line(dataset: Path) -> None:
+    """`codes` naming an ISO3 code countrycode does not know is refused in one line."""
+    settings = UNIVERSE + "codes = {XXX = [373]}\n"
+    (dataset / "cmr.toml").write_text(settings, encoding="utf-8")
+    assert "'XXX' is no country countrycode knows" in one_line_exit_2(dataset)
+
+
+def test_file_named_twice_is_read_once(dataset: Path) -> None:
+    """`--states` naming the same file twice reads it once (no spell overlaps itself)."""
+    args = ("--states", "data/states.csv", "--states", "./data/states.csv")
+    done = cmr_run(dataset, "coverage", *COW, *args, "--from", "1992", "--to", "1992")
+    assert done.returncode == 0, done.stdout
+    assert "0 error(s), 0 warning(s)" in done.stdout
+
+
+def test_list_of_the_other_system_is_one_finding(dataset: Path) -> None:
+    """A COW list read as G&W is one `external-header-wrong` at line 1, not a finding a row."""
+    args = ("--system", "gw", "--states", "data/states.csv", "--from", "1992", "--to", "1992")
+    done = cmr_run(dataset, "coverage", *args, "--format", "json")
+    assert done.returncode == 1
+    found = [(f["code"], f["line"]) for f in json.loads(done.stdout)["findings"]]
+    assert found == [("external-header-wrong", 1)]

@@ -38,6 +38,8 @@ def declared(project: Project, **options: Any) -> Universe:
     if "states" in given:
         given["states"] = [_existing(p, "--states") for p in given["states"]]
     merged.update({k: list(v) if isinstance(v, tuple) else v for k, v in given.items()})
+    if isinstance(merged.get("states"), list):  # a file named twice is read once
+        merged["states"] = list(dict.fromkeys(merged["states"]))
     return Universe.from_table(merged, where)
 
 

@@ -25,6 +25,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from cmr import countries
 from cmr.external import SYSTEMS
 from cmr.settings import SettingsError
 
@@ -147,6 +148,8 @@ def _codes(value: Any, where: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
     for key, numbers in sorted(value.items()):
         if not (isinstance(key, str) and len(key) == 3 and key.isalpha()):
             raise SettingsError(f"{said}; {key!r} is no ISO3 code")
+        if countries.by_iso3(key.upper()) is None:
+            raise SettingsError(f"{said}; {key!r} is no country countrycode knows")
         if not isinstance(numbers, list) or not all(
             isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in numbers
         ):

@@ -39,6 +39,7 @@ LAYOUT = Layout(
         ("country_name", "name"),
         ("country", "name"),
         ("statename", "name"),
+        ("statenme", "name"),
         ("gw_name", "name"),
         ("stateabb", "stateid"),
         ("abb", "stateid"),
