@@ -163,3 +163,33 @@ def test_a_bibliography_that_cannot_give_the_origin_says_why(dataset: Path) -> N
     bib.unlink()
     done = cmr_run(dataset, "cite", "--format", "ris")
     assert done.returncode == 1 and "references.bib, which does not exist" in done.stdout
+
+
+CARRYING_CFF = """\
+cff-version: 1.2.0
+message: m
+title: T
+authors: [{name: X}]
+identifiers: [{type: doi, value: 10.5281/zenodo.1234}]
+contact: [{name: Data desk, email: data@example.org}]
+references:
+  - {type: article, title: "Civil-military Pathologies and Defeat in War: Tests Using New Data",
+     authors: [{family-names: Narang}]}
+  - {type: book, title: Another book, authors: [{name: Someone}]}
+"""
+
+
+def test_the_citation_files_own_fields_are_carried(dataset: Path) -> None:
+    """Identifiers, contact and references of the dataset's CITATION.cff are kept in the CFF
+    cmr writes, the origin listed once, and the result is valid."""
+    (dataset / "CITATION.cff").write_text(CARRYING_CFF, encoding="utf-8")
+    done = cmr_run(dataset, "cite", "--format", "cff")
+    assert done.returncode == 0, done.stdout
+    assert cff_errors(done.stdout) == []
+    data = yaml.safe_load(done.stdout)
+    assert [r["title"] for r in data["references"]] == [
+        "Civil-military Pathologies and Defeat in War: Tests Using New Data",
+        "Another book",
+    ]
+    assert data["identifiers"] == [{"type": "doi", "value": "10.5281/zenodo.1234"}]
+    assert data["contact"] == [{"name": "Data desk", "email": "data@example.org"}]

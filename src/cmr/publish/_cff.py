@@ -57,9 +57,22 @@ def cff_data(meta: Metadata, origin: Reference | None) -> dict[str, Any]:
         "doi": meta.doi,
         "abstract": meta.abstract,
         "keywords": list(meta.keywords) or None,
-        "references": [_reference(origin)] if origin is not None else None,
+        "references": _references(meta, origin) or None,
     }
+    for key, value in meta.carried.items():  # as the dataset's own CITATION.cff has them
+        if key != "references":
+            out.setdefault(key, value)
     return {k: v for k, v in out.items() if v}
+
+
+def _references(meta: Metadata, origin: Reference | None) -> list[dict[str, Any]]:
+    """The origin, then the references of the dataset's own CITATION.cff (the origin not
+    twice: a reference with its DOI or title is left out)."""
+    first = [_reference(origin)] if origin is not None else []
+    same = {str(v).casefold() for r in first for k, v in r.items() if k in ("doi", "title")}
+    own = meta.carried.get("references") or []
+    kept = [r for r in own if not same & {str(r.get(k, "")).casefold() for k in ("doi", "title")}]
+    return first + kept
 
 
 def cff_text(meta: Metadata, origin: Reference | None) -> str:

@@ -17,10 +17,20 @@ from cmr.publish._cffschema import dotted, schema_problems
 from cmr.publish._people import from_cff
 from cmr.publish._textfile import read_text
 
-__all__ = ["LIMIT", "read_cff"]
+__all__ = ["CARRIED", "LIMIT", "read_cff"]
 
 LIMIT = 1 << 20  # bytes; CITATION.cff files are a few kilobytes
 _KEPT = ("title", "url", "doi", "license", "abstract", "keywords")
+#: CFF fields cmr does not make itself but carries, as the file has them, into what it writes
+CARRIED = (
+    "contact",
+    "identifiers",
+    "license-url",
+    "preferred-citation",
+    "references",
+    "repository",
+    "repository-artifact",
+)
 
 
 def read_cff(path: Path, shown: str) -> tuple[dict[str, Any], list[Finding]]:
@@ -40,10 +50,12 @@ def read_cff(path: Path, shown: str) -> tuple[dict[str, Any], list[Finding]]:
     if findings:
         return {}, findings
     authors = tuple(a for a in map(from_cff, data["authors"]) if a is not None)
+    carried = {k: data[k] for k in CARRIED if k in data}
     return {
         **{k: data.get(k) for k in _KEPT},
         "repository": data.get("repository-code"),
         "authors": authors,
+        "carried": carried,
     }, []
 
 

@@ -8,7 +8,7 @@ names one; the date is `SOURCE_DATE_EPOCH`'s day, else the day of the commit at 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,9 @@ class Metadata:
     keywords: tuple[str, ...] = ()
     name: str = "dataset"
     """The codebook's name (`codebook:`), which keys the dataset's BibTeX entry."""
+    carried: dict[str, Any] = field(default_factory=dict, compare=False)
+    """Fields of the dataset's CITATION.cff that its CFF carries as they are (`references`,
+    `identifiers`, `contact`, …; `cmr.publish._cfffile.CARRIED`)."""
 
     def at(self, version: str, date: str | None) -> Metadata:
         """The same dataset at another version and date (a release)."""
@@ -65,6 +68,7 @@ def load_metadata(project: Project, book: Codebook) -> tuple[Metadata, list[Find
         doi=pick["doi"],
         abstract=_abstract(cff, table, book),
         keywords=_keywords(cff.get("keywords")),
+        carried=dict(cff.get("carried") or {}),
         name=book.name,
     )
     return meta, findings
