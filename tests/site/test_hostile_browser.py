@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from subprocess import PIPE
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from browser_support import Recorder, needs_chromium
@@ -78,6 +79,11 @@ def test_no_text_of_the_data_runs_script_on_any_page(
     _go(page, sites["hostile"], "index.html")
     assert _search(page, "pwned") != ""
     assert page.locator("#search-results li").count() == 25
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    query = quote("<img src=x onerror=\"window.__pwned='q'\"></script><script>alert(1)</script>")
+    page.goto((sites["hostile"] / "search.html").as_uri() + "?q=" + query)
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    assert page.locator("#search-status").inner_text().startswith("No results for \u201c<img")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert recorder.dialogs == []
 

@@ -10,10 +10,12 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from hostile_support import DOTTED, MANY, ODD, PAYLOAD, hostile, odd_codebook
 from html_support import Parsed, broken_links, reachable, site_pages
+from site_support import release
 from support import REPO, cmr_run
 
 from cmr.site._anchors import RESERVED
@@ -205,3 +207,28 @@ def test_every_page_is_reachable_from_the_home_page(
     assert broken_links(repo_site, pages) == []
     for name, parsed in pages.items():
         assert len(set(parsed.ids)) == len(parsed.ids), name
+
+
+ODD_FILES = {
+    "a b#c?.csv": b"x\n",
+    '<x> & "y".txt': b"y\n",
+    "%41 \u00fcn\u00ef\u00e7\u00f8d\u00e9.txt": b"z\n",
+    "javascript:alert(1)": b"w\n",
+}
+
+
+def test_release_files_with_odd_names_are_offered_by_working_links(
+    built: dict[str, Path], tmp_path: Path
+) -> None:
+    """Release files named with `#`, `?`, `%`, spaces, markup or a scheme get links that open
+    exactly them."""
+    shipped = release(tmp_path / "cmr-dataset-1.0.0", ODD_FILES)
+    out = tmp_path / "site"
+    done = cmr_run(built["data"], "site", "--out", str(out), "--release", str(shipped))
+    assert done.returncode == 0, done.stdout + done.stderr
+    pages = site_pages(out)
+    assert broken_links(out, pages) == []
+    links = [unquote(h) for h in pages["downloads.html"].hrefs() if h.startswith("downloads/")]
+    assert sorted(links) == sorted(f"downloads/{n}" for n in [*ODD_FILES, "SHA256SUMS"])
+    assert all((out / link).read_bytes() == ODD_FILES.get(link[10:], b"") or link.endswith("SUMS")
+               for link in links)  # fmt: skip
