@@ -34,6 +34,7 @@ __all__ = [
     "git_version",
     "head_release",
     "release_version",
+    "version_key",
 ]
 
 TAG_PREFIX = "v"
@@ -105,28 +106,47 @@ def head_release(root: Path) -> str | None:
 def _tagged(lines: str | None) -> str | None:
     """The highest release version among tag names, one a line."""
     versions = [v for t in (lines or "").split() if (v := release_version(t)) is not None]
-    return max(versions, key=_order) if versions else None
+    return max(versions, key=version_key) if versions else None
 
 
-def _order(version: str) -> tuple[tuple[int, ...], int, int, int, float]:
-    """A sort key as PEP 440 orders versions: the release numbers (`1.2` is `1.2.0`), then a
-    development release, the pre-releases (a semantic `-pre` as a release candidate), the
-    final release and its post-releases; a `.devN` before what it leads to."""
-    public = version.split("+")[0]
+_PHASES = {"a": -3, "alpha": -3, "b": -2, "beta": -2, "c": -1, "rc": -1, "pre": -1, "preview": -1}
+_PRE = re.compile(r"[-_.]?(alpha|a|beta|b|preview|pre|rc|c)[-_.]?(\d*)", re.IGNORECASE)
+_POST = re.compile(r"[-_.]?(post|rev|r)[-_.]?(\d*)", re.IGNORECASE)
+_DEV = re.compile(r"[-_.]?(dev)[-_.]?(\d*)", re.IGNORECASE)
+Key = tuple[tuple[int, ...], int, int, int, float, str, str]
+
+
+def version_key(version: str) -> Key:
+    """A key that orders versions as PEP 440 does and is equal for two spellings of one
+    version: `1.2` and `1.2.0`, `1.3.0rc1` and the semantic `1.3.0-rc.1`, `1.3.0-alpha` and
+    `1.3.0a0`. A development release comes first, then the pre-releases (other semantic
+    pre-release parts as candidates), the final release and its post-releases.
+
+    >>> version_key("1.3.0-rc.1") == version_key("1.3rc1")
+    True
+    """
+    public, _, local = version.partition("+")
     numbers = re.match(r"\d+(?:\.\d+)*", public)
     head = tuple(int(n) for n in numbers[0].split(".")) if numbers else ()
     while head[-1:] == (0,):
         head = head[:-1]
-    pre = re.search(r"(a|b|rc)(\d+)", public)
-    post = re.search(r"\.post(\d+)", public)
-    dev = re.search(r"\.dev(\d+)", public)
-    if pre is not None:
-        phase, number = ("a", "b", "rc").index(pre[1]) - 3, int(pre[2])
-    elif "-" in public:
-        phase, number = -1, 0
-    else:
-        phase, number = (-4 if dev is not None and post is None else 0), 0
-    return head, phase, number, int(post[1]) if post else -1, int(dev[1]) if dev else math.inf
+    rest = public[numbers.end() :] if numbers else public
+    parts = []
+    for pattern in (_PRE, _POST, _DEV):
+        found = pattern.match(rest)
+        parts.append(found)
+        rest = rest[found.end() :] if found else rest
+    pre, post, dev = parts
+    phase = _PHASES[pre[1].lower()] if pre else -1 if rest else -4 if dev and not post else 0
+    return (
+        head,
+        phase,
+        int(pre[2] or 0) if pre else 0,
+        int(post[2] or 0) if post else -1,
+        int(dev[2] or 0) if dev else math.inf,
+        rest.lower(),
+        local.lower(),
+    )
 
 
 def _next(version: str) -> str:

@@ -131,3 +131,17 @@ def test_out_inside_a_published_release_is_refused(ready: Path, tmp_path: Path) 
     done = release(ready, "--no-pdf", "--out", str(tmp_path / "cmr-dataset-1.0.0" / "x"), "2.1.0")
     refused(done, "is inside release folder cmr-dataset-1.0.0")
     assert list((tmp_path / "cmr-dataset-1.0.0").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("existing", "version"),
+    [("2.1.0-rc.1", "2.1.0rc1"), ("2.1.0rc1", "v2.1.0-rc1"), ("2.1", "2.1.0"), ("2.1.0", "2.1")],
+)
+def test_another_spelling_of_a_released_version_is_refused(
+    ready: Path, tmp_path: Path, existing: str, version: str
+) -> None:
+    """A semantic and a PEP 440 spelling of one version (or 2.1 and 2.1.0) name one release."""
+    (tmp_path / f"cmr-dataset-{existing}").mkdir()
+    (tmp_path / f"cmr-dataset-{existing}.zip").write_bytes(b"released")
+    done = release(ready, "--no-pdf", "--out", str(tmp_path), "--", version)
+    refused(done, f"exists as {tmp_path / f'cmr-dataset-{existing}'}", "PEP 440")

@@ -1,6 +1,7 @@
-"""What is there already: a release of the version, or a release tag on HEAD naming another
-version. Either refuses the release (`ReleaseRefused`, one line, exit 2); a release is never
-replaced and never made from a commit tagged as something else.
+"""What is there already: a release of the version (under this name or another spelling of
+the same PEP 440 version), or a release tag on HEAD naming another version. Either refuses the
+release (`ReleaseRefused`, one line, exit 2); a release is never replaced and never made from
+a commit tagged as something else.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ from pathlib import Path
 
 from cmr.errors import one_line
 from cmr.project import Project
-from cmr.publish._preflight import ReleaseRefused
-from cmr.versioning import TAG_PREFIX, head_release
+from cmr.publish._preflight import PREFIX, ReleaseRefused
+from cmr.versioning import TAG_PREFIX, head_release, release_version, version_key
 
 __all__ = ["refuse_existing", "refuse_other_tag"]
 
@@ -31,6 +32,29 @@ def refuse_existing(project: Project, version: str, folder_path: Path, zip_path:
         raise ReleaseRefused(
             f"release {version} exists ({shown}); a release is never replaced: choose a new version"
         )
+    alias = _alias(folder_path.parent, version)
+    if alias is not None:
+        shown = _shown(project, folder_path.parent / alias)
+        raise ReleaseRefused(
+            f"release {version} exists as {shown}: PEP 440 reads both names as one version; "
+            "a release is never replaced: choose a new version"
+        )
+
+
+def _alias(base: Path, version: str) -> str | None:
+    """The name of a release in `base` of the same version spelled otherwise (`1.0.0-rc.1`
+    for `1.0.0rc1`, `1.0` for `1.0.0`), if any."""
+    try:
+        names = sorted(os.listdir(base))
+    except OSError:  # no folder yet, or none to read: nothing released there
+        return None
+    wanted = version_key(version)
+    for name in names:
+        other = name.removeprefix(PREFIX).removesuffix(".zip")
+        named = name.startswith(PREFIX) and other != version and release_version(other) == other
+        if named and version_key(other) == wanted:
+            return name
+    return None
 
 
 def _shown(project: Project, path: Path) -> str:
