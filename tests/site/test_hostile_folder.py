@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from site_support import synthetic
-from support import cmr_run
+from support import cmr_run, make_project
 
 from cmr.site import MANIFEST
 
@@ -167,3 +167,41 @@ def test_a_build_killed_half_way_leaves_the_previous_site(
     assert len(leftovers) == 1
     assert _built(dataset, site) == before
     assert sorted(os.listdir(tmp_path)) == ["site"]
+
+
+@pytest.fixture(scope="module")
+def bare(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A dataset without observations (quick to check)."""
+    return make_project(tmp_path_factory.mktemp("bare") / "data", up_to=None)
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"),
+    [
+        ("utf16", "file-encoding-bom"),
+        ("link-out", "file-outside-repository"),
+        ("folder", "file-not-regular"),
+        ("fifo", "file-not-regular"),
+    ],
+)
+def test_a_changelog_that_cannot_be_shown_stops_the_site(
+    bare: Path, tmp_path: Path, kind: str, code: str
+) -> None:
+    """A CHANGELOG.md saved as UTF-16, linking to /etc/passwd, a folder or a FIFO: a finding at
+    the file and exit 1 (never published, never a hang), nothing written."""
+    changelog = bare / "CHANGELOG.md"
+    if kind == "utf16":
+        changelog.write_bytes("# Changelog\n".encode("utf-16"))
+    elif kind == "link-out":
+        changelog.symlink_to("/etc/passwd")
+    elif kind == "folder":
+        changelog.mkdir()
+    else:
+        os.mkfifo(changelog)
+    try:
+        done = cmr_run(bare, "site", "--out", str(tmp_path / "site"))
+    finally:
+        changelog.rmdir() if kind == "folder" else changelog.unlink()
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.startswith(f"CHANGELOG.md:1:1: error {code} ")
+    assert not (tmp_path / "site").exists()

@@ -17,7 +17,6 @@ from markupsafe import Markup
 from cmr.bibliography import Bibliography
 from cmr.codebook import Codebook, Codebooks
 from cmr.observation import Observation
-from cmr.project import Project
 from cmr.site._codebook import VersionChanges, version_changes
 from cmr.site._markdown import render
 from cmr.site._matrix import Matrix, counts, matrix
@@ -94,12 +93,11 @@ class Content:
 
 
 def gather(
-    project: Project, books: Codebooks, observations: list[Observation], bib: Bibliography,
-    settings: SiteSettings,
+    books: Codebooks, observations: list[Observation], bib: Bibliography,
+    settings: SiteSettings, changelog: str | None = None,
 ) -> Content:  # fmt: skip
-    """The content of the site of `project` from its checked `observations`."""
-    changelog = project.root / "CHANGELOG.md"
-    text = changelog.read_text(encoding="utf-8") if changelog.is_file() else None
+    """The content of the site from the checked `observations` and the dataset's
+    `changelog` text."""
     return Content(
         books.latest,
         books,
@@ -107,7 +105,7 @@ def gather(
         bib,
         version_changes(books),
         settings,
-        changelog=render(text) if text is not None else None,
+        changelog=render(changelog) if changelog is not None else None,
     )
 
 

@@ -18,6 +18,7 @@ from cmr.errors import EnvironmentProblem, one_line, os_errors_as_problems
 from cmr.export._lock import locked
 from cmr.findings import Finding, Result
 from cmr.project import Project
+from cmr.site._changelog import read_changelog
 from cmr.site._citations import citations
 from cmr.site._content import Content, gather, release_version
 from cmr.site._folder import folder_findings, refuse_bad_target
@@ -97,8 +98,12 @@ def _content(
     run.result.extend(f for f in checked.result.findings if f.file not in drafts)
     if not run.result.success or checked.books is None:
         return None
+    changelog, unreadable = read_changelog(project)
+    if _stopped(run, unreadable):
+        return None
     bib = load_bibliography(project.bibliography)
-    content = gather(project, checked.books, observations, bib, site_settings(project.config))
+    settings = site_settings(project.config)
+    content = gather(checked.books, observations, bib, settings, changelog)
     content.downloads, content.release_name, content.sums = downloads, name, sums
     version = release_version(Path(name or "."))
     content.citations, content.uncitable = citations(project, run.result, version)
