@@ -130,6 +130,20 @@ CASES: list[tuple[str, str, bytes, int, list[tuple[str, int, int]]]] = [
         2,
         [],
     ),
+    (
+        "control-characters-in-names",
+        "cow",
+        (H + _row(statenme='"Evil\x1b[31mRed"') + _row(stateabb='"A\nZ"', ccode="1")).encode(),
+        0,
+        [("external-value-invalid", 2, 9), ("external-value-invalid", 3, 1)],
+    ),
+    (
+        "gw-bell-in-name",
+        "gw",
+        GW.replace("Azerbaijan", "Azer\abaijan").encode(),
+        0,
+        [("external-value-invalid", 1, 9)],
+    ),
     ("cow-saved-as-tsv", "cow", (H + AZE).replace(",", "\t").encode(), 1, []),
     ("cow-semicolons", "cow", (H + AZE).replace(",", ";").encode(), 1, []),
     (

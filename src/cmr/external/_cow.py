@@ -18,7 +18,7 @@ from datetime import date
 
 from cmr.external._rows import Layout, Row
 from cmr.external._spells import YEARS, Spell
-from cmr.external._values import calendar_date, integer
+from cmr.external._values import calendar_date, integer, text
 from cmr.findings import Finding
 
 LAYOUT = Layout(
@@ -55,5 +55,9 @@ def spell(row: Row) -> Spell | Finding:
     return _spell(row, code, start, end)
 
 
-def _spell(row: Row, code: int, start: date, end: date) -> Spell:
-    return Spell(code, row["stateabb"], row["statenme"], start, end, row.file, row.line)
+def _spell(row: Row, code: int, start: date, end: date) -> Spell | Finding:
+    abbreviation, name = text(row, "stateabb"), text(row, "statenme")
+    for value in (abbreviation, name):
+        if isinstance(value, Finding):
+            return value
+    return Spell(code, str(abbreviation), str(name), start, end, row.file, row.line)

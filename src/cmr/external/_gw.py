@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from cmr.external._rows import Layout, Row
 from cmr.external._spells import YEARS, Spell
-from cmr.external._values import gw_date, integer
+from cmr.external._values import gw_date, integer, text
 from cmr.findings import Finding
 
 LAYOUT = Layout(
@@ -66,4 +66,8 @@ def spell(row: Row) -> Spell | Finding:
     end = gw_date(row, "end", years=YEARS)
     if isinstance(end, Finding):
         return end
-    return Spell(code, row["stateid"], row["name"], start, end, row.file, row.line)
+    abbreviation, name = text(row, "stateid"), text(row, "name")
+    for value in (abbreviation, name):
+        if isinstance(value, Finding):
+            return value
+    return Spell(code, str(abbreviation), str(name), start, end, row.file, row.line)

@@ -15,6 +15,7 @@ writes and which would otherwise pass as state numbers).
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 from cmr.catalogue import finding
@@ -39,6 +40,15 @@ def invalid(row: Row, name: str, expected: str) -> Finding:
         value=cell.value[:60],
         expected=expected,
     )
+
+
+def text(row: Row, name: str) -> str | Finding:
+    """The text in field `name`, which may not hold control characters (a line break inside
+    quotes, an escape sequence that would recolour a terminal, a bell)."""
+    value = row[name]
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        return invalid(row, name, "text without control characters")
+    return value
 
 
 def integer(
