@@ -49,6 +49,13 @@ def test_an_out_that_is_or_holds_the_dataset_is_refused_at_once(dataset: Path, o
     assert sorted(os.listdir(dataset)) == before
 
 
+def test_an_out_below_a_file_names_the_file(dataset: Path) -> None:
+    """`--out README/site` where README is a file: one line naming the file, exit 2."""
+    done = cmr_run(dataset, "site", "--out", "CHANGELOG.md/site/x")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert done.stderr == "cmr: --out CHANGELOG.md/site/x: CHANGELOG.md is a file, not a folder\n"
+
+
 @pytest.mark.parametrize("target", [".", "observations", ".."])
 def test_a_link_to_the_dataset_is_refused_like_the_dataset(
     dataset: Path, tmp_path: Path, target: str

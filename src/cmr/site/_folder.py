@@ -24,6 +24,11 @@ def refuse_bad_target(out: str | Path | None, project: Project, default: str) ->
     target = Path(os.path.abspath(target))
     if os.path.lexists(target) and not target.is_dir():
         raise EnvironmentProblem(f"--out {shown} is a file, not a folder; give a folder")
+    above = _first_existing(target.parent)
+    if not above.is_dir():
+        raise EnvironmentProblem(
+            f"--out {shown}: {one_line(project.display(above))} is a file, not a folder"
+        )
     where = os.path.realpath(target)
     for name, folder in (
         ("observation", project.observations_dir),
@@ -42,6 +47,13 @@ def refuse_bad_target(out: str | Path | None, project: Project, default: str) ->
             f"--out {shown} holds the dataset folder; write the site into a folder of its own"
         )
     return target, shown
+
+
+def _first_existing(path: Path) -> Path:
+    """`path` or the nearest folder above it that exists (`/` at the latest)."""
+    while not os.path.lexists(path) and path != path.parent:
+        path = path.parent
+    return path
 
 
 def folder_findings(out: Path, shown: str) -> list[Finding]:
