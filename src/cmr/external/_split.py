@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+
+from cmr.external._quotes import BLANK, cut, open_quote, unquote
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
 """Only these end a line (`str.splitlines` also splits at form feeds and at U+0085, which is
@@ -25,18 +26,8 @@ MAX_LINE = 1_000_000
 """Characters in a line; no row of a state or event list comes near, so a longer line is
 reported as malformed without being split."""
 
-_BLANK = " \t"
-"""What is stripped around a field: spaces and tabs, not other characters Python calls
-whitespace (a no-break space or U+0085 belongs to the value)."""
-
 MAX_FIELDS = 1000
 """Fields in a record; published lists have about ten, so more is reported, not split."""
-
-
-@cache
-def _lead(delimiter: str) -> re.Pattern[str]:
-    """Blanks before a field's opening quote (never the delimiter itself: a tab)."""
-    return re.compile("[" + re.escape(_BLANK.replace(delimiter, "")) + "]*")
 
 
 MAX_LINES = 100_000
@@ -66,75 +57,21 @@ class Record:
     problem_column: int = 1
 
 
-def _unquote(raw: str, column: int, line: int) -> tuple[Field, str]:
-    """A field that starts with a quote: its value, and what follows the closing quote."""
-    body = raw.strip(_BLANK)
-    lead = len(raw) - len(raw.lstrip(_BLANK))
-    inner, rest, i = [], "", 1
-    while True:
-        j = body.find('"', i)
-        if j < 0:
-            inner.append(body[i:])
-            break
-        inner.append(body[i:j])
-        if body.startswith('"', j + 1):
-            inner.append('"')
-            i = j + 2
-            continue
-        rest = body[j + 1 :].strip(_BLANK)
-        break
-    return Field("".join(inner), column + lead, line), rest
-
-
 def _fields(text: str, delimiter: str, line: int) -> tuple[list[Field], str, int]:
     """Split one record's text; a problem (text after a closing quote) with its column."""
     out: list[Field] = []
     pos = 0
-    for raw in _cut(text, delimiter)[0]:
-        if raw.lstrip(_BLANK).startswith('"'):
-            found, rest = _unquote(raw, pos + 1, line)
+    for raw in cut(text, delimiter)[0]:
+        if raw.lstrip(BLANK).startswith('"'):
+            value, lead, rest = unquote(raw)
             if rest:
                 return out, f"text {rest[:20]!r} after a closing quote", pos + 1
-            out.append(found)
+            out.append(Field(value, pos + 1 + lead, line))
         else:
-            lead = len(raw) - len(raw.lstrip(_BLANK))
-            out.append(Field(raw.strip(_BLANK), pos + 1 + lead, line))
+            lead = len(raw) - len(raw.lstrip(BLANK))
+            out.append(Field(raw.strip(BLANK), pos + 1 + lead, line))
         pos += len(raw) + len(delimiter)
     return out, "", 1
-
-
-def _cut(text: str, delimiter: str, quoted: bool = False) -> tuple[list[str], bool]:
-    """`text` cut at each delimiter outside quotes (a quote opens a field only at its start,
-    blanks aside), and whether it ends inside a quoted field. `quoted`: it starts inside one
-    (the next line of a field that runs over lines)."""
-    if not quoted and '"' not in text:
-        return text.split(delimiter), False
-    cells: list[str] = []
-    start = pos = 0
-    while True:
-        if not quoted:
-            after = _lead(delimiter).match(text, pos).end()  # type: ignore[union-attr]
-            if text.startswith('"', after):
-                quoted, pos = True, after + 1
-                continue
-        else:
-            j = text.find('"', pos)
-            if j < 0:
-                return [*cells, text[start:]], True
-            if text.startswith('"', j + 1):
-                pos = j + 2
-                continue
-            quoted, after = False, j + 1
-        k = text.find(delimiter, after)
-        if k < 0:
-            return [*cells, text[start:]], False
-        cells.append(text[start:k])
-        start = pos = k + len(delimiter)
-
-
-def _open_quote(text: str, delimiter: str) -> bool:
-    """True when `text` ends inside a quoted field."""
-    return '"' in text and _cut(text, delimiter)[1]
 
 
 def _joined(lines: list[str], start: int, delimiter: str) -> tuple[str, int, bool]:
@@ -142,13 +79,13 @@ def _joined(lines: list[str], start: int, delimiter: str) -> tuple[str, int, boo
     runs on, up to `MAX_QUOTED_LINES` more and about `MAX_LINE` characters), the index of
     its last line, and whether a quote is still open."""
     parts, i = [lines[start]], start
-    still = _open_quote(lines[start], delimiter)
+    still = open_quote(lines[start], delimiter)
     size = len(lines[start])
     while still and i + 1 < len(lines) and i - start < MAX_QUOTED_LINES and size <= MAX_LINE:
         i += 1
         parts.append(lines[i])
         size += len(lines[i]) + 1
-        still = _cut(lines[i], delimiter, quoted=True)[1]
+        still = cut(lines[i], delimiter, quoted=True)[1]
     return "\n".join(parts), i, still
 
 
