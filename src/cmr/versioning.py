@@ -40,12 +40,14 @@ __all__ = [
 TAG_PREFIX = "v"
 UNVERSIONED = "0.0.0+unversioned"
 
-# PEP 440 public versions (N[.N]...[{a|b|rc}N][.postN][.devN]) and semantic versions with a
-# pre-release part, each optionally with a local or build part of letters, digits and dots.
+# PEP 440 public versions (N[.N]...[{a|b|rc}N][.postN][.devN]) and semantic versions
+# (N.N.N[-pre]), each optionally with a local or build part of letters, digits and dots.
 _PEP440 = (
     r"\d+(?:\.\d+)*(?:(?:a|b|rc)\d+)?(?:\.post\d+)?(?:\.dev\d+)?(?:\+[a-z0-9]+(?:\.[a-z0-9]+)*)?"
 )
-_SEMVER = r"\d+\.\d+\.\d+-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
+_SEMVER = (
+    r"\d+\.\d+\.\d+(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?"
+)
 _VERSION = re.compile(rf"(?:{_PEP440}|{_SEMVER})")
 _DESCRIBED = re.compile(r"(?P<tag>.+)-(?P<distance>\d+)-g(?P<node>[0-9a-f]+)")
 
