@@ -58,8 +58,9 @@ def command(
     version and date, CHANGELOG.md (which must have a heading for VERSION), the data licence
     and SHA256SUMS. The zip is byte-identical whenever the same commit is released (set
     SOURCE_DATE_EPOCH to date it; default: the commit's time). Any error finding: the
-    findings, exit 1, nothing written. A VERSION already released, a malformed VERSION, or
-    drafts without --allow-drafts: one line, exit 2.
+    findings, exit 1, nothing written. A VERSION already released (under any spelling), a
+    malformed VERSION, drafts without --allow-drafts, or an --out among the inputs or inside
+    a release: one line, exit 2. Ctrl-C or SIGTERM: nothing published, exit 130.
 
     \b
     Examples:
