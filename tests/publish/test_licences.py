@@ -33,10 +33,13 @@ def test_repository_citation_file_is_valid_cff() -> None:
 
 
 def test_schema_copy_is_the_published_schema() -> None:
-    """The schema copy is the CFF 1.2.0 schema (see PROVENANCE.md)."""
+    """The schema copies (the tests' and the one cmr ships) are the CFF 1.2.0 schema (see
+    PROVENANCE.md)."""
     raw = (Path(__file__).parent / "cff-1.2.0.schema.json").read_bytes()
     assert hashlib.sha256(raw).hexdigest().startswith("0b8d22140da702d7")
     assert SCHEMA["$id"] == "https://citation-file-format.github.io/1.2.0/schema.json"
+    shipped = REPO / "src" / "cmr" / "publish" / "templates" / "cff-1.2.0.schema.json"
+    assert shipped.read_bytes() == raw  # the copy cmr checks CITATION.cff files against
 
 
 @pytest.mark.parametrize("extra", ["", '[release]\nauthors = ["Doe, Jane", "A Lab"]\n'])
