@@ -229,3 +229,15 @@ def test_list_of_the_other_system_is_one_finding(dataset: Path) -> None:
     assert done.returncode == 1
     found = [(f["code"], f["line"]) for f in json.loads(done.stdout)["findings"]]
     assert found == [("external-header-wrong", 1)]
+
+
+def test_messages_name_the_options_that_made_the_universe(dataset: Path) -> None:
+    """A universe made wrong by options says which options; options alone must say all."""
+    (dataset / "cmr.toml").write_text(UNIVERSE, encoding="utf-8")
+    said = one_line_exit_2(dataset, "--from", "1995", "--to", "1990")
+    assert "cmr.toml [universe] with --from, --to: first (1995) is after last (1990)" in said
+    said = one_line_exit_2(dataset, "--country", "A-Z")
+    assert "cmr.toml [universe] with --country: countries must list" in said
+    (dataset / "cmr.toml").unlink()
+    said = one_line_exit_2(dataset, "--system", "cow", "--from", "1995")
+    assert "no [universe] in the settings, so the options must say all: pass --states, --to" in said

@@ -40,7 +40,27 @@ def declared(project: Project, **options: Any) -> Universe:
     merged.update({k: list(v) if isinstance(v, tuple) else v for k, v in given.items()})
     if isinstance(merged.get("states"), list):  # a file named twice is read once
         merged["states"] = list(dict.fromkeys(merged["states"]))
+    if given:
+        where = _with_options(where, given, table)
     return Universe.from_table(merged, where)
+
+
+def _with_options(where: str, given: dict[str, Any], table: dict[str, Any]) -> str:
+    """How messages name a universe made of settings and options (or options alone, which
+    must then say everything)."""
+    said = ", ".join(f"--{_OPTIONS.get(k, k)}" for k in given)
+    if table:
+        return f"{where} with {said}"
+    missing = [k for k in ("system", "states", "first", "last") if k not in given]
+    if missing:
+        raise SettingsError(
+            "no [universe] in the settings, so the options must say all: pass "
+            + ", ".join(f"--{_OPTIONS.get(k, k)}" for k in missing)
+        )
+    return said
+
+
+_OPTIONS = {"first": "from", "last": "to", "countries": "country"}
 
 
 def _existing(name: str, where: str, shown: str | None = None) -> str:
