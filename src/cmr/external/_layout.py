@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 HEADERS = ("required", "none", "optional")
 _INK = re.compile(r"\S")
+_HEAD = 65_536
+"""Characters of the first line looked at for its delimiter (a 50 MB line is not copied)."""
 
 
 @dataclass(frozen=True)
@@ -46,4 +48,4 @@ def _first_line(text: str) -> str:
         return ""
     start = max(text.rfind("\n", 0, ink.start()), text.rfind("\r", 0, ink.start())) + 1
     ends = [i for i in (text.find("\n", ink.start()), text.find("\r", ink.start())) if i >= 0]
-    return text[start : min(ends, default=len(text))]
+    return text[start : min([*ends, start + _HEAD])]
