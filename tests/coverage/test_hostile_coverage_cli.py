@@ -108,6 +108,9 @@ def test_states_setting_absolute_path_is_refused(dataset: Path) -> None:
             "last must be a year",
         ),
         ("universe = 'cow'\n", "must be a table"),
+        (UNIVERSE.replace("data/states.csv", "data/states.csv\\u0000"), "must name files"),
+        (UNIVERSE.replace("data/states.csv", ""), "states must name files, not ''"),
+        (UNIVERSE.replace("data/states.csv", "a" * 5000), "(5000 characters) cannot be read"),
         ("[universe]\n", "no universe declared"),
     ],
 )

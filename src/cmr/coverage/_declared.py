@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cmr._files import describe
-from cmr.coverage._universe import Universe
+from cmr.coverage._universe import Universe, membership_files
 from cmr.project import Project
 from cmr.settings import SettingsError
 
@@ -36,7 +36,8 @@ def declared(project: Project, **options: Any) -> Universe:
     if "states" in table:
         merged["states"] = _inside(project, table["states"], where)
     if "states" in given:
-        given["states"] = [_existing(p, "--states") for p in given["states"]]
+        names = membership_files(list(given["states"]), "--states")
+        given["states"] = [_existing(p, "--states") for p in names]
     merged.update({k: list(v) if isinstance(v, tuple) else v for k, v in given.items()})
     if isinstance(merged.get("states"), list):  # a file named twice is read once
         merged["states"] = list(dict.fromkeys(merged["states"]))
@@ -66,7 +67,7 @@ _OPTIONS = {"first": "from", "last": "to", "countries": "country"}
 def _existing(name: str, where: str, shown: str | None = None) -> str:
     """`name` made absolute (links kept, so findings name the file as given), when it is a
     regular file; `SettingsError` when it is not (missing, a folder, a FIFO, a link loop)."""
-    said = f"{where}: membership file {shown or repr(name)}"
+    said = f"{where}: membership file {shown or _shown(name)}"
     try:
         info = os.stat(name)
     except (OSError, ValueError) as exc:
@@ -94,19 +95,21 @@ def settings_file(project: Project) -> str | None:
     return "pyproject.toml" if project.config else None
 
 
-def _inside(project: Project, value: Any, where: str) -> Any:
+def _inside(project: Project, value: Any, where: str) -> list[str]:
     """Settings' paths made absolute, when each names a place inside the repository."""
-    files = [value] if isinstance(value, str) else value
-    if not isinstance(files, list) or not all(isinstance(f, str) for f in files):
-        return value  # `from_table` says what is wrong
     root = Path(os.path.realpath(project.root))
     out = []
-    for name in files:
+    for name in membership_files(value, where):
         target = Path(os.path.realpath(root / name))
         if Path(name).is_absolute() or root not in target.parents:
             raise SettingsError(
-                f"{where}: states = {name!r} leads outside the repository; cmr reads only "
-                "files inside it (or pass --states FILE)"
+                f"{where}: states = {_shown(name)} leads outside the repository; cmr reads "
+                "only files inside it (or pass --states FILE)"
             )
-        out.append(_existing(str(root / name), where, repr(name)))
+        out.append(_existing(str(root / name), where, _shown(name)))
     return out
+
+
+def _shown(name: str) -> str:
+    """A file name as messages quote it (a very long one cut)."""
+    return repr(name) if len(name) <= 120 else repr(name[:100]) + f"... ({len(name)} characters)"

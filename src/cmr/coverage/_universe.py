@@ -74,7 +74,7 @@ class Universe:
             raise SettingsError(f"{where}: first ({first}) is after last ({last})")
         return cls(
             _system(table["system"], where),
-            _states(table["states"], where),
+            membership_files(table["states"], where),
             first,
             last,
             _filter(table, "countries", where),
@@ -101,7 +101,9 @@ def _system(value: Any, where: str) -> str:
     return str(value)
 
 
-def _states(value: Any, where: str) -> tuple[str, ...]:
+def membership_files(value: Any, where: str) -> tuple[str, ...]:
+    """The `states` setting as a tuple of file names; `SettingsError` unless it is a name or
+    a list of names (not empty, no NUL character)."""
     files = [value] if isinstance(value, str) else value
     if not isinstance(files, list) or not files:
         raise SettingsError(f"{where}: states must be the path of a membership file or a list")
