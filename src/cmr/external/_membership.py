@@ -42,8 +42,12 @@ SYSTEMS: dict[str, System] = {
 def read_membership(
     paths: Sequence[Path], system: str, show: Callable[[Path], str] = str
 ) -> Membership:
-    """The spells of `system` in `paths`; `show(path)` is how findings name a file."""
-    spec = SYSTEMS[system]
+    """The spells of `system` in `paths`; `show(path)` is how findings name a file. A system
+    not in `SYSTEMS` is a programming mistake (`ValueError`); everything wrong in the files
+    is a finding."""
+    spec = SYSTEMS.get(system)
+    if spec is None:
+        raise ValueError(f"unknown state system {system!r}; one of {', '.join(SYSTEMS)}")
     out = Membership(system)
     for path in paths:
         table = read_rows(path, spec.layout, name=show(path))
