@@ -71,7 +71,8 @@ def hostile(root: Path) -> Path:
         assert known is not None
         fields = {"country": known.name, "cown": known.cown}
         write_observation(root, _poisoned(root, 1993, "ann", iso3c=iso3c, **fields))
-    (root / "CHANGELOG.md").write_text(f"# Changelog\n\n- {PAYLOAD}\n", encoding="utf-8")
+    text = PAYLOAD.replace("\x00", "")  # a NUL makes it binary: test_hostile_folder
+    (root / "CHANGELOG.md").write_text(f"# Changelog\n\n- {text}\n", encoding="utf-8")
     for name, text in BROKEN_DRAFTS.items():
         path = root / "observations" / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -152,6 +152,26 @@ def test_search_works_from_every_kind_of_page(page: Any, sites: dict[str, Path],
     assert page.inner_text("h1") == "Armenia"
 
 
+def test_results_appear_as_you_type_on_any_page(page: Any, sites: dict[str, Path]) -> None:
+    """On a country-year page typing lists countries, years and questions at once, and says
+    that Enter searches the evidence too."""
+    _go(page, sites["hostile"], "GEO-1993.html")
+    page.fill("#search-q", "armenia")
+    page.wait_for_selector("#search-results a >> text=Armenia")
+    assert "press Enter to search the evidence too" in page.inner_text("#search-status")
+
+
+def test_enter_at_once_on_the_home_page_waits_for_the_evidence(
+    page: Any, sites: dict[str, Path]
+) -> None:
+    """Typing and pressing Enter at once opens the first result after the evidence has
+    loaded, so no request is cut off (the last test checks)."""
+    _go(page, sites["hostile"], "index.html")
+    page.type("#search-q", "evidencetoken4xcarol", delay=0)
+    page.press("#search-q", "Enter")
+    page.wait_for_url("**/AZE-1993.html#*")
+
+
 def test_keyboard_only_from_a_country_year_page(page: Any, sites: dict[str, Path]) -> None:
     """Tab to the box, type, Enter; on the search page Tab to the first result (with a
     visible focus ring) and Enter opens it."""

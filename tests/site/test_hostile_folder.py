@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -186,6 +187,7 @@ def bare(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ("kind", "code"),
     [
         ("utf16", "file-encoding-bom"),
+        ("nul", "file-binary"),
         ("link-out", "file-outside-repository"),
         ("folder", "file-not-regular"),
         ("fifo", "file-not-regular"),
@@ -194,11 +196,13 @@ def bare(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_changelog_that_cannot_be_shown_stops_the_site(
     bare: Path, tmp_path: Path, kind: str, code: str
 ) -> None:
-    """A CHANGELOG.md saved as UTF-16, linking to /etc/passwd, a folder or a FIFO: a finding at
-    the file and exit 1 (never published, never a hang), nothing written."""
+    """A CHANGELOG.md saved as UTF-16, with a NUL, linking to /etc/passwd, a folder or a FIFO:
+    a finding at the file and exit 1 (never published, never a hang), nothing written."""
     changelog = bare / "CHANGELOG.md"
     if kind == "utf16":
         changelog.write_bytes("# Changelog\n".encode("utf-16"))
+    elif kind == "nul":
+        changelog.write_bytes(b"# Changelog\n\x00\n")
     elif kind == "link-out":
         changelog.symlink_to("/etc/passwd")
     elif kind == "folder":
@@ -210,5 +214,5 @@ def test_a_changelog_that_cannot_be_shown_stops_the_site(
     finally:
         changelog.rmdir() if kind == "folder" else changelog.unlink()
     assert done.returncode == 1, done.stdout + done.stderr
-    assert done.stdout.startswith(f"CHANGELOG.md:1:1: error {code} ")
+    assert re.match(rf"CHANGELOG\.md:\d+:\d+: error {code} ", done.stdout)
     assert not (tmp_path / "site").exists()

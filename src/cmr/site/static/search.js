@@ -1,7 +1,8 @@
 /* cmr site search: plain scripts (no modules, no fetch), so it works from file:// too.
    window.CMR_SEARCH_INDEX (search-index.js, loaded with the page) holds the questions,
    countries and country-years; window.CMR_SEARCH_EVIDENCE (search-evidence.js, the bulk)
-   is added the first time a reader types. Entries are [kind, title, url, text]. */
+   is added the first time a reader types. Results appear as the reader types, on every page.
+   Entries are [kind, title, url, text]. */
 (function () {
   "use strict";
   var input = document.getElementById("search-q");
@@ -10,7 +11,10 @@
   if (!input || !list) { return; }
   var RANK = { "country": 0, "country-year": 1, "question": 2, "evidence": 3 };
   var MAX = 25;
-  var index = [], folded = [], evidence = "none";
+  var index = [], folded = [], evidence = "none", pending = false;
+  // The home and search pages search the evidence too, and Enter opens the first result;
+  // elsewhere the results come from the small index and Enter opens the search page.
+  var full = input.form.hasAttribute("data-open-first");
 
   // Letters NFD does not take apart: Azərbaycan is found by Azerbaycan, Ærø by Aero.
   var LETTERS = { "\u0259": "e", "\u00e6": "ae", "\u00f8": "o", "\u0153": "oe", "\u00df": "ss",
@@ -33,9 +37,9 @@
     script.onload = function () {
       evidence = "loaded";
       add(window.CMR_SEARCH_EVIDENCE || []);
-      show(input.value);
+      settled();
     };
-    script.onerror = function () { evidence = "failed"; show(input.value); };
+    script.onerror = function () { evidence = "failed"; settled(); };
     document.body.appendChild(script);
   }
 
@@ -97,16 +101,30 @@
       found.length + (found.length === 1 ? " result" : " results") +
       (found.length > MAX ? " (the first " + MAX + " shown)" : "");
     var note = { loading: " so far; searching the evidence\u2026",
-                 failed: "; the evidence could not be loaded" }[evidence] || "";
+                 failed: "; the evidence could not be loaded",
+                 none: " in questions, countries and years; press Enter to search the evidence too"
+               }[evidence] || "";
     status.textContent = count + note + ".";
     return found;
   }
 
-  input.addEventListener("input", function () { loadEvidence(); show(input.value); });
-  input.form.addEventListener("submit", function (event) {
+  function openFirst() {
     var found = show(input.value);
-    event.preventDefault();
     if (found.length) { window.location.href = found[0][2]; }
+  }
+  // Enter while the evidence loads waits for it: leaving would cut its request off.
+  function settled() {
+    if (pending) { pending = false; openFirst(); } else { show(input.value); }
+  }
+
+  input.addEventListener("input", function () {
+    if (full) { loadEvidence(); }
+    show(input.value);
+  });
+  input.form.addEventListener("submit", function (event) {
+    if (!full) { return; }  // the form's own action: the search page with every result
+    event.preventDefault();
+    if (evidence === "loading") { pending = true; show(input.value); } else { openFirst(); }
   });
   var params = new URLSearchParams(window.location.search);
   if (params.get("q")) { input.value = params.get("q"); loadEvidence(); show(input.value); }
