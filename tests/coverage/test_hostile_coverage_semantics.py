@@ -177,3 +177,27 @@ def test_drafts_and_independent_codings_are_placed_too(
         ("coverage-partial-year", "observations/AZE/1991.yaml"),
     ]
     assert [(c["year"], c["status"]) for c in report["cases"]] == [(1991, "draft")]
+
+
+def test_file_under_a_code_countrycode_lacks_is_placed_by_its_number(
+    dataset: Path, write: Callable[..., Path]
+) -> None:
+    """A file filed as XKX (no country to countrycode) with Kosovo's 347 is Kosovo's case,
+    shown by its number; before Kosovo entered, it is no member (an error)."""
+    states = dataset / "data" / "states.csv"
+    states.write_text(
+        states.read_text(encoding="utf-8") + "KOS,347,Kosovo,2008,2,20,2016,12,31,2016\n",
+        encoding="utf-8",
+    )
+    write("XKX/2010.yaml", observation("XKX", 2010, 347))
+    write("XKX/2005.yaml", observation("XKX", 2005, 347))
+    options = ("--system", "cow", "--states", "data/states.csv", "--from", "2005", "--to", "2010")
+    done = cmr_run(dataset, "coverage", *options, "--format", "json", "--country", "347")
+    report = json.loads(done.stdout)
+    assert done.returncode == 1
+    assert [(f["code"], f["file"]) for f in report["findings"]] == [
+        ("coverage-not-in-system", "observations/XKX/2005.yaml")
+    ]
+    case = next(c for c in report["cases"] if c["year"] == 2010)
+    assert (case["iso3c"], case["codes"], case["status"]) == (None, [347], "final")
+    assert case["files"] == ["observations/XKX/2010.yaml"]

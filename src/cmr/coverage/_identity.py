@@ -82,3 +82,8 @@ def fixed_code(iso3c: str, code_field: str) -> int | None:
     country = countries.by_iso3(iso3c)
     code = getattr(country, code_field) if country is not None else None
     return code if isinstance(code, int) else None
+
+
+def known(iso3c: str) -> bool:
+    """True when countrycode knows `iso3c` as a country."""
+    return countries.by_iso3(iso3c) is not None

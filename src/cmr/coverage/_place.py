@@ -7,8 +7,9 @@ The rule (docs/coverage.md):
 2. The observation's code in the system (its `cown` for Correlates of War; countrycode's
    fixed G&W code for its ISO3 for Gleditsch & Ward) is a member in the year, and is the
    same country in the file: placed there. If the file has that code as another country
-   that year, or as a state without an ISO3 code (which no observation can be), an error
-   (`coverage-code-mismatch`).
+   that year, or as a state without an ISO3 code while the observation's ISO3 code is a
+   country's (an AZE file with 678), an error (`coverage-code-mismatch`). A file under a code
+   countrycode does not know (XKX, with Kosovo's 347) is placed on the state its code is.
 3. Otherwise, if the file lists the observation's country that year under another code (by
    the state's name), an info finding (`coverage-code-differs`), placed there; silently
    when the code is not written in the observation (`cown: null`; any G&W code).
@@ -26,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from cmr.coverage._identity import country_of, fixed_code
+from cmr.coverage._identity import country_of, fixed_code, known
 from cmr.coverage._observed import UNREADABLE, Observed
 from cmr.coverage._year import year_findings
 from cmr.external import Membership, Spell, System
@@ -98,8 +99,8 @@ class Placer:
         spells = self.membership.spells_in(own, obs.year) if own is not None else []
         if spells:
             other = self.country(spells[0])
-            if other == obs.iso3c:
-                return Placement(own)
+            if other == obs.iso3c or (other is None and not known(obs.iso3c)):
+                return Placement(own)  # a code the list gives no ISO3: only for such a file
             return self._mismatch(obs, spells[0], other or f"#{own}")
         same = [s for s in self.by_country.get(obs.iso3c, ()) if s.in_year(obs.year)]
         if same and not self.written(obs):  # no code of the coder's to compare: by country
