@@ -144,6 +144,14 @@ CASES: list[tuple[str, str, bytes, int, list[tuple[str, int, int]]]] = [
         0,
         [("external-value-invalid", 1, 9)],
     ),
+    ("version-left-out", "cow", (H + AZE + ARM.replace(",2016\n", "\n")).encode(), 2, []),
+    (
+        "middle-field-left-out",
+        "cow",
+        (H + "AZE,373,Azerbaijan,1991,12,2016,12,31,2016\n").encode(),
+        0,
+        [("external-value-invalid", 2, 28)],
+    ),
     ("cow-saved-as-tsv", "cow", (H + AZE).replace(",", "\t").encode(), 1, []),
     ("cow-semicolons", "cow", (H + AZE).replace(",", ";").encode(), 1, []),
     (

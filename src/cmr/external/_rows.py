@@ -132,25 +132,36 @@ def _take_header(table: Table, records: list[Record], layout: Layout) -> list[Re
 
 
 def _take_rows(table: Table, records: list[Record], layout: Layout) -> None:
+    needed = 1 + max(table.columns.index(c) for c in layout.columns if c in table.columns)
     for record in records:
-        problem, column = _row_problem(record, table.columns, layout.delimiter)
+        problem, column = _row_problem(record, table.columns, layout.delimiter, needed)
         if problem:
             table.note("external-row-malformed", record.line, column, problem=problem)
             continue
-        cells = dict(zip(table.columns, record.fields, strict=False))
+        cells = dict(zip(table.columns, _padded(record, len(table.columns)), strict=False))
         table.rows.append(Row(table.file, record.line, cells, table.source))
     if not table.rows and table.success:
         table.note("external-file-empty", what="rows under its header")
 
 
-def _row_problem(record: Record, columns: tuple[str, ...], delimiter: str) -> tuple[str, int]:
-    """Why a record is not a row (wrong number of fields, an open quote), and where."""
+def _padded(record: Record, width: int) -> list[Field]:
+    """The record's fields, with empty ones for trailing columns it leaves out."""
+    last = record.fields[-1]
+    end = Field("", last.column + len(last.value), record.line)
+    return record.fields + [end] * (width - len(record.fields))
+
+
+def _row_problem(
+    record: Record, columns: tuple[str, ...], delimiter: str, needed: int
+) -> tuple[str, int]:
+    """Why a record is not a row (wrong number of fields, an open quote), and where. A row
+    may leave out trailing columns the layout does not need (a `version` column)."""
     if record.problem:
         return record.problem, record.problem_column
     fields, width = record.fields, len(columns)
     while len(fields) > width and not fields[-1].value:
         fields = fields[:-1]  # a trailing delimiter, as spreadsheets write
-    if len(fields) == width:
+    if needed <= len(fields) <= width:
         return "", 1
     sep = "tab" if delimiter == "\t" else repr(delimiter)
     said = f"has {len(fields)} field(s) separated by {sep}; expected {width}"
