@@ -4,6 +4,10 @@ Every export records in `datapackage.json` (`cmr.manifest`) the name and sha256 
 it wrote besides `datapackage.json` itself. cmr only ever deletes files an earlier export listed
 there (exports written before the manifest list their files in `cmr.files` and `resources`).
 A folder holding anything else is refused as foreign; an empty folder belongs to nobody.
+
+The one exception is a release (`cmr release` writes `dist/cmr-dataset-VERSION/`, its zip, and
+while it works a hidden `.cmr-dataset-VERSION.release-*` folder): it may live in an export folder,
+is never part of the export, and an export carries it over untouched (`cmr.export._publish`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,13 @@ from typing import Any
 from cmr.export._datapackage import sha256
 
 PACKAGE = "datapackage.json"
+RELEASE_PREFIX = "cmr-dataset-"
+"""A release's folder is RELEASE_PREFIX + VERSION, its zip that + ".zip" (`cmr.publish`)."""
+
+
+def is_release(name: str) -> bool:
+    """True for the entries of a release: its folder, its zip, its staging folder."""
+    return name.startswith((RELEASE_PREFIX, "." + RELEASE_PREFIX)) and "/" not in name
 
 
 def manifest(folder: Path, names: Iterable[str]) -> dict[str, str]:
@@ -49,8 +60,9 @@ def _legacy(section: dict[str, Any], data: dict[str, Any]) -> list[str]:
 
 
 def foreign(folder: Path) -> list[str]:
-    """The entries of `folder` that no cmr export wrote, sorted; [] for an empty folder."""
-    names = sorted(os.listdir(folder))
+    """The entries of `folder` that no cmr export wrote, sorted, releases aside; [] for an
+    empty folder."""
+    names = sorted(n for n in os.listdir(folder) if not is_release(n))
     mine = owned(folder) or set()
     return [n for n in names if n not in mine or not _plain_file(folder / n)]
 

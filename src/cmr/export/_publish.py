@@ -5,7 +5,9 @@ same parent, so the same file system), marked by a `.cmr-staging` file while inc
 every file is written and synced the marker goes, and the staging folder and the target are
 exchanged by one `renameat2(RENAME_EXCHANGE)` (a target that does not exist yet is created by
 `RENAME_NOREPLACE`): at every moment the target is either the complete old set or the complete
-new one. The old set, now under the staging name, is then removed, listed files only.
+new one. The old set, now under the staging name, is then removed, listed files only; the
+releases it held (`cmr.export._manifest.is_release`) are first moved into the new target, one
+rename each, and an export that finds them in a leftover staging folder moves them back.
 
 Where `renameat2` is unavailable (see `cmr.export._rename`) the exchange is two renames, old
 aside then new in place; a kill between the two leaves no target until the next export, which
@@ -27,7 +29,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from cmr.export import _faults, _rename
-from cmr.export._manifest import PACKAGE, foreign
+from cmr.export._manifest import PACKAGE, foreign, is_release
 
 MARKER = ".cmr-staging"
 MARKER_TEXT = "An unfinished `cmr export`; the next export removes this folder.\n"
@@ -58,6 +60,7 @@ def staging(target: Path) -> Iterator[Path]:
     finally:
         if old is not None:
             with suppress(OSError):  # what stays behind goes with the next export
+                carry_releases(old, target)
                 discard(old, "mid-cleanup")
 
 
@@ -116,14 +119,29 @@ def _mode(target: Path) -> int:
     return 0o777 & ~mask
 
 
+def carry_releases(old: Path, target: Path) -> None:
+    """Move the releases of folder `old` into `target` (made if missing), never over anything
+    there."""
+    names = sorted(n for n in os.listdir(old) if is_release(n))
+    if old == target or not names:
+        return
+    if not os.path.lexists(target):  # killed between the two renames of the fallback
+        os.mkdir(target)
+    for name in names:
+        if not os.path.lexists(target / name):
+            os.rename(old / name, target / name)
+
+
 def clean_leftovers(target: Path) -> None:
-    """Remove what interrupted exports to `target` left beside it, when provably theirs."""
+    """Remove what interrupted exports to `target` left beside it, when provably theirs,
+    after moving back the releases an interrupted export left in one."""
     for name in sorted(os.listdir(target.parent)):
         path = target.parent / name
         if not is_stage(target, name):
             continue
         with suppress(OSError):  # best effort: a leftover never stops an export
             if stat.S_ISDIR(os.lstat(path).st_mode):
+                carry_releases(path, target)
                 discard(path)
 
 
@@ -134,8 +152,8 @@ def discard(folder: Path, point: str | None = None) -> bool:
     a folder the next export can still prove is cmr's.
     """
     names = os.listdir(folder)
-    if MARKER not in names and foreign(folder):
-        return False
+    if any(is_release(n) for n in names) or (MARKER not in names and foreign(folder)):
+        return False  # a release is never removed, and a folder cmr cannot prove its own
     if not all(stat.S_ISREG(os.lstat(folder / n).st_mode) for n in names):
         return False
     last = [n for n in (PACKAGE, MARKER) if n in names]
