@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from subprocess import PIPE
@@ -267,6 +268,31 @@ def test_over_http_nothing_is_missing_and_no_other_host_is_asked(
     proc.terminate()
     _, log = proc.communicate(timeout=10)
     assert " 404 " not in log and '"GET /' in log
+
+
+def test_a_result_clicked_while_the_evidence_loads_cuts_nothing_off(
+    browser: Any, server: tuple[str, subprocess.Popen[str]]
+) -> None:
+    """With the evidence a second slow to arrive, a click on a result waits for it and then
+    opens the page: no request fails."""
+    base, _ = server
+    context = browser.new_context()
+    failed: list[str] = []
+    context.on("requestfailed", lambda r: failed.append(f"{r.url} {r.failure}"))
+
+    def slow(route: Any) -> None:
+        time.sleep(1.0)
+        route.continue_()
+
+    context.route("**/search-evidence.js", slow)
+    opened = context.new_page()
+    opened.goto(base + "index.html")
+    opened.fill("#search-q", "armenia")
+    opened.click("#search-results a >> text=Armenia")
+    opened.wait_for_url("**/ARM.html")
+    opened.wait_for_load_state("networkidle")
+    context.close()
+    assert failed == []
 
 
 def test_no_console_message_failed_request_or_dialog(recorder: Recorder, page: Any) -> None:

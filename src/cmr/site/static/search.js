@@ -11,7 +11,7 @@
   if (!input || !list) { return; }
   var RANK = { "country": 0, "country-year": 1, "question": 2, "evidence": 3 };
   var MAX = 25;
-  var index = [], folded = [], evidence = "none", pending = false;
+  var index = [], folded = [], evidence = "none", pending = null;
   // The home and search pages search the evidence too, and Enter opens the first result;
   // elsewhere the results come from the small index and Enter opens the search page.
   var full = input.form.hasAttribute("data-open-first");
@@ -112,9 +112,12 @@
     var found = show(input.value);
     if (found.length) { window.location.href = found[0][2]; }
   }
-  // Enter while the evidence loads waits for it: leaving would cut its request off.
+  // Leaving while the evidence loads would cut its request off: Enter or a click on a
+  // result then waits for it (`pending`: what to do once it is in).
   function settled() {
-    if (pending) { pending = false; openFirst(); } else { show(input.value); }
+    var then = pending;
+    pending = null;
+    if (then) { then(); } else { show(input.value); }
   }
 
   input.addEventListener("input", function () {
@@ -124,7 +127,14 @@
   input.form.addEventListener("submit", function (event) {
     if (!full) { return; }  // the form's own action: the search page with every result
     event.preventDefault();
-    if (evidence === "loading") { pending = true; show(input.value); } else { openFirst(); }
+    if (evidence === "loading") { pending = openFirst; show(input.value); } else { openFirst(); }
+  });
+  list.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a");
+    if (!link || evidence !== "loading" || event.button !== 0 || event.ctrlKey ||
+        event.metaKey || event.shiftKey || event.altKey) { return; }
+    event.preventDefault();
+    pending = function () { window.location.href = link.href; };
   });
   var params = new URLSearchParams(window.location.search);
   if (params.get("q")) { input.value = params.get("q"); loadEvidence(); show(input.value); }
