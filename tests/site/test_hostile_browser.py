@@ -195,6 +195,22 @@ def test_keyboard_only_from_a_country_year_page(page: Any, sites: dict[str, Path
     page.wait_for_url("**/GEO-1993.html")
 
 
+def test_arrow_keys_move_through_the_results(page: Any, sites: dict[str, Path]) -> None:
+    """Down from the box reaches the first result, Down the next, Up twice the box again."""
+    _go(page, sites["hostile"], "index.html")
+    _search(page, "1993")
+    page.focus("#search-q")
+    texts = []
+    for _ in range(2):
+        page.keyboard.press("ArrowDown")
+        texts.append(page.evaluate("document.activeElement.textContent"))
+    links = page.locator("#search-results a")
+    assert texts == [links.nth(0).inner_text(), links.nth(1).inner_text()]
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.id") == "search-q"
+
+
 @pytest.mark.parametrize("name", ["AZE-1993.html", "cite.html", "changelog.html", "index.html"])
 def test_long_words_wrap_instead_of_widening_the_page(
     page: Any, sites: dict[str, Path], name: str

@@ -129,6 +129,19 @@
     event.preventDefault();
     if (evidence === "loading") { pending = openFirst; show(input.value); } else { openFirst(); }
   });
+  // Arrow keys: Down from the box to the first result, Up and Down between the results,
+  // Up from the first back to the box.
+  function step(event) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") { return; }
+    var links = Array.prototype.slice.call(list.querySelectorAll("a"));
+    var at = links.indexOf(document.activeElement);
+    var next = at + (event.key === "ArrowDown" ? 1 : -1);
+    if (event.target === input && event.key === "ArrowUp") { return; }
+    event.preventDefault();
+    if (next < 0) { input.focus(); } else if (next < links.length) { links[next].focus(); }
+  }
+  input.addEventListener("keydown", step);
+  list.addEventListener("keydown", step);
   list.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a");
     if (!link || evidence !== "loading" || event.button !== 0 || event.ctrlKey ||
