@@ -23,6 +23,7 @@ from support import cmr_run
 from cmr.codebook import Codebooks
 
 pytestmark = needs_chromium
+AUDIT = (Path(__file__).parent / "audit.js").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -71,12 +72,16 @@ def _search(page: Any, query: str) -> str:
 def test_no_text_of_the_data_runs_script_on_any_page(
     page: Any, sites: dict[str, Path], recorder: Recorder
 ) -> None:
-    """Every page of both sites, and the search showing hostile evidence: no dialog opens and
-    no script of the data runs (`window.__pwned` stays unset)."""
+    """Every page of both sites, and the search showing hostile evidence: no dialog opens, no
+    script of the data runs (`window.__pwned` stays unset), and the accessibility audit of
+    test_site_browser passes."""
+    problems = []
     for site in (sites["hostile"], sites["odd"]):
         for path in sorted(site.glob("*.html")):
             _go(page, site, path.name)
             assert page.evaluate("typeof window.__pwned") == "undefined", path.name
+            problems += [f"{path.name}: {p}" for p in page.evaluate(AUDIT)]
+    assert problems == []  # and each page passes the accessibility audit
     _go(page, sites["hostile"], "index.html")
     assert _search(page, "pwned") != ""
     assert page.locator("#search-results li").count() == 25
