@@ -15,18 +15,18 @@ from cmr.catalogue import (
     _bib,
     _coder,
     _core,
+    _coverage,
+    _crosscheck,
     _drafts,
     _events,
     _export,
+    _external,
     _files,
     _memo,
-    _rules,
-    _versions,
     _publish,
+    _rules,
     _site,
-    _external,
-    _coverage,
-    _crosscheck,
+    _versions,
 )
 from cmr.catalogue._kind import Kind, make
 

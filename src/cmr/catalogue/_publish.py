@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from cmr.catalogue._kind import Kind
 
-_E = "error"
+_E, _W = "error", "warning"
 _F = "publish"
 
 KINDS: list[Kind] = [
@@ -49,6 +49,18 @@ KINDS: list[Kind] = [
         "have a heading naming the version (`## 1.2.0` or `## [1.2.0] - 2026-11-30`) that says "
         "what changed, so that a user of the release can read it there.",
         "CHANGELOG.md has no heading for {version}; add `## {version}` with what changed",
+        _F,
+    ),
+    Kind(
+        "release-changelog-unreleased",
+        _W,
+        "The changelog's Unreleased section is released",
+        "CHANGELOG.md has no heading naming the version, but an `## Unreleased` section (Keep a "
+        "Changelog's name for what the next release holds): the release carries it as "
+        "`## VERSION - DATE`. Rename the heading in the dataset too, so that the next release "
+        "starts a new section.",
+        "CHANGELOG.md has no heading for {version}; its Unreleased section is released as "
+        "{version}: rename the heading to `## {version}` in the dataset too",
         _F,
     ),
     Kind(

@@ -10,7 +10,7 @@ from pathlib import Path
 from cmr.codebook import Codebooks
 from cmr.project import Project
 from cmr.publish._cff import cff_text
-from cmr.publish._changelog import CHANGELOG
+from cmr.publish._changelog import CHANGELOG, released_changelog
 from cmr.publish._citation import Citable
 from cmr.publish._metadata import CFF_FILE
 from cmr.publish._render import render_codebook
@@ -29,7 +29,8 @@ def write_contents(
     return the title of each file written, by its path in `folder`."""
     meta, origin = cited
     _write(folder / CFF_FILE, cff_text(meta, origin).encode("utf-8"))
-    shutil.copyfile(project.root / CHANGELOG, folder / CHANGELOG)
+    changes = released_changelog(project, str(meta.version), when.date().isoformat())
+    _write(folder / CHANGELOG, changes.encode("utf-8"))
     titles = {
         CFF_FILE: f"How to cite release {meta.version} (Citation File Format 1.2.0)",
         CHANGELOG: "What changed in each release of the dataset",
