@@ -39,8 +39,9 @@ def _case(report: dict, iso3c: str, year: int) -> dict:
 
 
 def test_gw_keeps_unified_yemen_under_678(dataset: Path, write: Callable[..., Path]) -> None:
-    """G&W's 678 lasts to the list's end, so it is Yemen (YEM), not the former Yemen Arab
-    Republic: a YEM observation of 2000 is placed, and YEM has cases from 1918."""
+    """G&W's 678, "Yemen (Arab Republic of Yemen)", is Yemen (YEM), whose G&W code cmr's
+    country table gives as 678 from 1918: a YEM observation of 2000 is placed, and YEM has
+    cases from 1918; the People's Republic (680) stays a state of its own."""
     write("YEM/2000.yaml", observation("YEM", 2000, 679))
     code, found, report = gw(dataset, "--from", "1918", "--to", "2017")
     assert (code, found) == (0, [])
@@ -112,9 +113,15 @@ def test_last_year_of_the_list_is_a_full_member_year(
 def test_code_of_a_state_without_iso3_is_a_mismatch(
     dataset: Path, write: Callable[..., Path]
 ) -> None:
-    """An AZE observation carrying the Yemen Arab Republic's 678 is an error at `cown:`, and
-    is not counted as that state's case (no observation can be a state without ISO3)."""
-    write("AZE/1989.yaml", observation(year=1989, cown=678))
+    """A DEU observation carrying the German Democratic Republic's 265 is an error at `cown:`,
+    and is not counted as that state's case (no country's file can be a state without ISO3)."""
+    states = dataset / "data" / "states.csv"
+    states.write_text(
+        states.read_text(encoding="utf-8")
+        + "GDR,265,German Democratic Republic,1954,3,25,1990,10,2,2016\n",
+        encoding="utf-8",
+    )
+    write("DEU/1989.yaml", observation("DEU", 1989, 265))
     options = ("--system", "cow", "--states", "data/states.csv", "--from", "1988", "--to", "1990")
     done = cmr_run(dataset, "coverage", *options, "--format", "json")
     report = json.loads(done.stdout)
@@ -123,7 +130,7 @@ def test_code_of_a_state_without_iso3_is_a_mismatch(
         ("coverage-code-mismatch", 4, 7)
     ]
     assert all(c["status"] == "missing" for c in report["cases"])
-    assert "#678" in report["findings"][0]["message"]
+    assert "cown 265 is German Democratic Republic (#265)" in report["findings"][0]["message"]
 
 
 def test_filters_in_any_case_and_unknown_entries(dataset: Path) -> None:

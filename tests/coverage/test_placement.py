@@ -45,12 +45,33 @@ def test_state_outside_the_system_is_an_error_at_its_year_line(
     )
 
 
-def test_a_former_state_without_iso3_is_outside(dataset: Path, write: Callable[..., Path]) -> None:
-    """A state the list never has for the country (Yemen before 1990 in COW is the Yemen Arab
-    Republic, a state without an ISO3 code) is not counted for YEM."""
-    write("YEM/1989.yaml", observation("YEM", 1989, 679))
+def test_a_state_the_country_table_gives_the_country_counts_for_it(
+    dataset: Path, write: Callable[..., Path]
+) -> None:
+    """Yemen before 1990 holds the Yemen Arab Republic's 678 in cmr's country table (as `cmr
+    check` requires): a YEM 1989 file is counted there; written with 679 (Yemen's code from
+    1990), an info finding at `cown:`. A state the table gives no country (the German
+    Democratic Republic) is never a country's: an error at `cown:`."""
+    write("YEM/1989.yaml", observation("YEM", 1989, 678))
+    write("YEM/1988.yaml", observation("YEM", 1988, 679))
+    code, found, report = findings(dataset)
+    assert code == 0
+    assert found == [("coverage-code-differs", "observations/YEM/1988.yaml", 4, 7)]
+    assert {(c["year"], c["status"]) for c in report["cases"] if c["iso3c"] == "YEM"} == {
+        (1988, "final"),
+        (1989, "final"),
+        (1990, "missing"),
+    }
+    states = dataset / "data" / "states.csv"
+    states.write_text(
+        states.read_text(encoding="utf-8") + "GDR,265,German Democratic Republic,1954,3,25,"
+        "1990,10,2,2016\n",
+        encoding="utf-8",
+    )
+    write("DEU/1989.yaml", observation("DEU", 1989, 265))
     code, found, _ = findings(dataset)
-    assert code == 1 and [f[0] for f in found] == ["coverage-not-in-system"]
+    assert code == 1
+    assert ("coverage-code-mismatch", "observations/DEU/1989.yaml", 4, 7) in found
 
 
 def test_entry_year_is_partial_warning(dataset: Path, write: Callable[..., Path]) -> None:
@@ -95,8 +116,8 @@ def test_country_under_another_code_that_year_is_placed_with_a_warning(
     assert code == 0
     assert found == [("coverage-code-differs", "observations/DEU/1970.yaml", 4, 7)]
     assert [(c["iso3c"], c["codes"], c["status"]) for c in report["cases"]] == [
-        (None, [678], "missing"),
         ("DEU", [260], "final"),
+        ("YEM", [678], "missing"),
     ]
 
 
@@ -167,8 +188,9 @@ def test_settings_declare_the_universe_and_options_override(
 def test_codes_setting_gives_a_number_to_a_country(
     dataset: Path, write: Callable[..., Path]
 ) -> None:
-    """Serbia (no fixed COW code) is not found under COW's `Yugoslavia` 345 by name, an
-    error; `codes = {SRB = [345]}` in [universe] places it there."""
+    """Serbia (no fixed COW code in countrycode) holds Yugoslavia's 345 in cmr's country
+    table, as `cmr check` requires: placed on COW's "Yugoslavia" 345 without settings, and
+    `codes = {SRB = [345]}` in [universe] says the same outright."""
     states = dataset / "data" / "states.csv"
     states.write_text(
         states.read_text(encoding="utf-8") + "YUG,345,Yugoslavia,1944,10,20,2016,12,31,2016\n",
@@ -176,15 +198,13 @@ def test_codes_setting_gives_a_number_to_a_country(
     )
     write("SRB/2010.yaml", observation("SRB", 2010, None))
     args = ("--from", "2010", "--to", "2010", "--country", "SRB")
-    code, found, _ = findings(dataset, *args)
-    assert code == 1
-    assert sorted(f[0] for f in found) == ["coverage-filter-unknown", "coverage-not-in-system"]
-    (dataset / "cmr.toml").write_text("[universe]\ncodes = {SRB = [345]}\n", encoding="utf-8")
-    code, found, report = findings(dataset, *args)
-    assert code == 0 and found == []
-    assert [(c["iso3c"], c["codes"], c["status"]) for c in report["cases"]] == [
-        ("SRB", [345], "final")
-    ]
+    for settings in ("", "[universe]\ncodes = {SRB = [345]}\n"):
+        (dataset / "cmr.toml").write_text(settings, encoding="utf-8")
+        code, found, report = findings(dataset, *args)
+        assert code == 0 and found == []
+        assert [(c["iso3c"], c["codes"], c["status"]) for c in report["cases"]] == [
+            ("SRB", [345], "final")
+        ]
 
 
 def test_codes_setting_keeps_other_numbers_apart(dataset: Path, write: Callable[..., Path]) -> None:

@@ -4,14 +4,14 @@ The rule (docs/coverage.md):
 
 1. A year the membership file knows nothing of (before its first or after its last day) is
    not checked: a warning, and the observation is outside the universe.
-2. The observation's code in the system (its `cown` for Correlates of War; countrycode's
-   fixed G&W code for its ISO3 for Gleditsch & Ward) is a member in the year, and is the
-   same country in the file: placed there. If the file has that code as another country
-   that year, or as a state without an ISO3 code while the observation's ISO3 code is a
-   country's (an AZE file with 678), an error (`coverage-code-mismatch`). A file under a code
-   countrycode does not know (XKX, with Kosovo's 347) is placed on the state its code is.
-3. Otherwise, if the file lists the observation's country that year under another code (by
-   the state's name), an info finding (`coverage-code-differs`), placed there; silently
+2. The observation's code in the system (its `cown` for Correlates of War; else the code
+   the country table gives its ISO3 on its reference date) is a member in the year, and is
+   the same country in the file: placed there. If the file has that code as another
+   country that year, or as a state without an ISO3 code while the observation's ISO3 code
+   is a country's (a DEU file with 265), an error (`coverage-code-mismatch`). A file under a
+   code countrycode does not know (XKX, with Kosovo's 347) is placed on the state its code is.
+3. Otherwise, if the file lists the observation's country that year under another code
+   (`_identity`), an info finding (`coverage-code-differs`), placed there; silently
    when the code is not written in the observation (`cown: null`; any G&W code).
 4. Otherwise the state was no member on any day of the year: an error at the `year:` line
    (`coverage-not-in-system`).
@@ -27,7 +27,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from cmr.coverage._identity import country_of, fixed_code, known
+from cmr.coverage._identity import code_on, country_of, known
 from cmr.coverage._observed import UNREADABLE, Observed
 from cmr.coverage._year import year_findings
 from cmr.external import Membership, Spell, System
@@ -61,13 +61,16 @@ class Placer:
 
     def country(self, spell: Spell) -> str | None:
         """The ISO3 code of the country `spell` is (None: a state without one)."""
-        return country_of(spell, self.system.code_field, self.codes, self.horizon)
+        return country_of(spell, self.system.code_field, self.codes)
 
     def own_code(self, obs: Observed) -> int | None:
-        """The observation's code in the system: its `cown` for COW, else countrycode's."""
+        """The observation's code in the system: its `cown` for COW, else the code the
+        country table gives its country on its reference date (31 December, if that date
+        is not in its year), as `cmr check` requires it."""
         if self.system.code_field == "cown" and obs.cown is not None:
             return obs.cown
-        return fixed_code(obs.iso3c, self.system.code_field)
+        day = obs.moment if obs.moment and obs.moment.year == obs.year else None
+        return code_on(obs.iso3c, self.system.code_field, day or dt.date(obs.year, 12, 31))
 
     def written(self, obs: Observed) -> bool:
         """True when the observation's code is written in it (its `cown`, for COW), not

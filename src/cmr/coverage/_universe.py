@@ -10,7 +10,7 @@ pyproject.toml), each key overridable on the command line:
     last = 2016
     countries = ["AZE", "ARM", 373]         # optional: only these (ISO3 codes or state numbers)
     exclude = ["RUS"]                       # optional: all but these
-    codes = {SRB = [345]}                   # optional: numbers that are a country, whatever
+    codes = {VNM = [816]}                   # optional: numbers that are a country, whatever
                                             # the list calls them
 
 A setting that cannot be used raises `SettingsError` with one line (exit 2 on the command line).
