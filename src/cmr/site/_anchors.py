@@ -1,6 +1,6 @@
 """Element ids (and so `#fragment`s) made from the dataset's names, unique on their page.
 
-A question's section is `#<variable>` (`AZE-1993.html#coup_history`) when the variable is a
+A question's section is `#<variable>` (`AZE-1993.html#oversight_body`) when the variable is a
 plain name; anything else a codebook may use (a dot, a hyphen, a space, letters of another
 script, a name such as `references` that a page uses for its own sections) becomes
 `q-<safe part>-<hash>`, so no question's id can clash with another's or with the page's own.
@@ -28,10 +28,10 @@ RESERVED = frozenset(
 
 
 def anchor(name: object, prefix: str = "") -> str:
-    """The id of `name`: `coup_history`, `ref-curtis1995`; `q-a_1-3f2c…` for `a.1`.
+    """The id of `name`: `oversight_body`, `ref-curtis1995`; `q-a_1-3f2c…` for `a.1`.
 
-    >>> anchor("coup_history"), anchor("curtis1995", "ref"), anchor("references")[:13]
-    ('coup_history', 'ref-curtis1995', 'q-references-')
+    >>> anchor("oversight_body"), anchor("curtis1995", "ref"), anchor("references")[:13]
+    ('oversight_body', 'ref-curtis1995', 'q-references-')
     """
     text = str(name)
     if prefix and SAFE.fullmatch(text):
