@@ -25,6 +25,7 @@ from cmr.external._header import header_problem, looks_like_header
 from cmr.external._layout import Layout
 from cmr.external._split import MAX_LINES, Field, Record, count_lines, split_records
 from cmr.external._text import MAX_BYTES, decode
+from cmr.external._width import padded, row_problem
 from cmr.findings import Finding
 
 __all__ = ["Layout", "Row", "Table", "read_rows"]  # Layout lives in _layout; kept here too
@@ -134,38 +135,11 @@ def _take_header(table: Table, records: list[Record], layout: Layout) -> list[Re
 def _take_rows(table: Table, records: list[Record], layout: Layout) -> None:
     needed = 1 + max(table.columns.index(c) for c in layout.columns if c in table.columns)
     for record in records:
-        problem, column = _row_problem(record, table.columns, layout.delimiter, needed)
+        problem, column = row_problem(record, table.columns, layout.delimiter, needed)
         if problem:
             table.note("external-row-malformed", record.line, column, problem=problem)
             continue
-        cells = dict(zip(table.columns, _padded(record, len(table.columns)), strict=False))
+        cells = dict(zip(table.columns, padded(record, len(table.columns)), strict=False))
         table.rows.append(Row(table.file, record.line, cells, table.source))
     if not table.rows and table.success:
         table.note("external-file-empty", what="rows under its header")
-
-
-def _padded(record: Record, width: int) -> list[Field]:
-    """The record's fields, with empty ones for trailing columns it leaves out."""
-    last = record.fields[-1]
-    end = Field("", last.column + len(last.value), record.line)
-    return record.fields + [end] * (width - len(record.fields))
-
-
-def _row_problem(
-    record: Record, columns: tuple[str, ...], delimiter: str, needed: int
-) -> tuple[str, int]:
-    """Why a record is not a row (wrong number of fields, an open quote), and where. A row
-    may leave out trailing columns the layout does not need (a `version` column)."""
-    if record.problem:
-        return record.problem, record.problem_column
-    fields, width = record.fields, len(columns)
-    while len(fields) > width and not fields[-1].value:
-        fields = fields[:-1]  # a trailing delimiter, as spreadsheets write
-    if needed <= len(fields) <= width:
-        return "", 1
-    sep = "tab" if delimiter == "\t" else repr(delimiter)
-    said = f"has {len(fields)} field(s) separated by {sep}; expected {width}"
-    if len(fields) > width:
-        return f"{said} ({', '.join(columns)})", fields[width].column
-    last = fields[-1]
-    return f"{said} ({', '.join(columns)})", last.column + len(last.value)
