@@ -15,8 +15,8 @@ from urllib.parse import unquote
 import pytest
 from hostile_support import DOTTED, MANY, ODD, PAYLOAD, hostile, odd_codebook
 from html_support import Parsed, broken_links, reachable, site_pages
-from site_support import release
-from support import REPO, cmr_run
+from site_support import _data, release
+from support import REPO, cmr_run, make_project, write_observation
 
 from cmr.site._anchors import RESERVED
 
@@ -232,3 +232,15 @@ def test_release_files_with_odd_names_are_offered_by_working_links(
     assert sorted(links) == sorted(f"downloads/{n}" for n in [*ODD_FILES, "SHA256SUMS"])
     assert all((out / link).read_bytes() == ODD_FILES.get(link[10:], b"") or link.endswith("SUMS")
                for link in links)  # fmt: skip
+
+
+def test_two_drafts_of_one_country_year_stop_the_site(tmp_path: Path) -> None:
+    """Drafts at AZE/1993.yaml and AZE/01993.yaml cannot share a page: the duplicate is a
+    located error, exit 1, rather than one draft silently left out."""
+    root = make_project(tmp_path / "data", up_to=None)
+    for name, coder in (("AZE/1993.yaml", "ann"), ("AZE/01993.yaml", "bob")):
+        write_observation(root, _data(root, 1993, status="draft", coder=coder), name)
+    done = cmr_run(root, "site", "--out", str(tmp_path / "site"))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "error panel-duplicate-country-year AZE 1993" in done.stdout
+    assert not (tmp_path / "site").exists()

@@ -29,6 +29,9 @@ from cmr.site._stage import clean_leftovers, staging, write_files
 from cmr.site._universe import universe_view
 
 DEFAULT_OUT = "site"
+SHOWN = frozenset({"panel-duplicate-country-year"})
+"""Errors of drafts that stop the site all the same: one page cannot show two drafts of a
+country-year (`AZE/1993.yaml` and `AZE/01993.yaml`), and one would be lost."""
 
 
 @dataclass
@@ -95,7 +98,7 @@ def _content(
     run.result.files = checked.result.files
     observations = checked.observations() if checked.books is not None else []
     drafts = {s.path for s in checked.summaries if s.draft}
-    run.result.extend(f for f in checked.result.findings if f.file not in drafts)
+    run.result.extend(f for f in checked.result.findings if f.file not in drafts or f.code in SHOWN)
     if not run.result.success or checked.books is None:
         return None
     changelog, unreadable = read_changelog(project)
