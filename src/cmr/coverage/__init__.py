@@ -17,10 +17,11 @@ from __future__ import annotations
 from cmr.coverage._build import coverage_report
 from cmr.coverage._declared import declared
 from cmr.coverage._matrix import matrix
-from cmr.coverage._place import Placement, Placer
+from cmr.coverage._place import Placer
 from cmr.coverage._render import RENDERERS
 from cmr.coverage._report import Case, CoverageReport, Outside
 from cmr.coverage._universe import Universe
+from cmr.coverage._verdicts import Placement
 
 __all__ = [
     "RENDERERS",

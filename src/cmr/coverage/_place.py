@@ -25,22 +25,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from cmr.coverage._identity import code_on, country_of, known
 from cmr.coverage._observed import UNREADABLE, Observed
+from cmr.coverage._verdicts import Placement, beyond, differs, mismatch, not_member
 from cmr.coverage._year import year_findings
 from cmr.external import Membership, Spell, System
 from cmr.findings import Finding
-
-
-@dataclass
-class Placement:
-    """Where an observation lands: a state code (None: nowhere) and why not, if nowhere."""
-
-    code: int | None
-    reason: str = ""
-    findings: list[Finding] = field(default_factory=list)
 
 
 class Placer:
@@ -83,7 +74,7 @@ class Placer:
         if dawn is None or horizon is None:
             return Placement(None, "no membership spells")
         if not dawn.year <= obs.year <= horizon.year:
-            return self._beyond(obs, dawn, horizon)
+            return beyond(obs, self.label, dawn, horizon)
         own = self.own_code(obs)
         placement = self._by_code(obs, own)
         if obs.status == UNREADABLE:  # placed by its path, silently: cmr check reports it
@@ -92,71 +83,20 @@ class Placer:
             placement.findings += self._moment(obs, placement.code)
         return placement
 
-    def _beyond(self, obs: Observed, dawn: dt.date, horizon: dt.date) -> Placement:
-        found = obs.finding(
-            "coverage-beyond-membership", "year", system=self.label, dawn=dawn, horizon=horizon
-        )
-        return Placement(None, "outside the membership file's years", [found])
-
     def _by_code(self, obs: Observed, own: int | None) -> Placement:
         spells = self.membership.spells_in(own, obs.year) if own is not None else []
         if spells:
             other = self.country(spells[0])
             if other == obs.iso3c or (other is None and not known(obs.iso3c)):
                 return Placement(own)  # a code the list gives no ISO3: only for such a file
-            return self._mismatch(obs, spells[0], other or f"#{own}")
+            return mismatch(obs, self.system, spells[0], other or f"#{own}")
         same = [s for s in self.by_country.get(obs.iso3c, ()) if s.in_year(obs.year)]
         if same and not self.written(obs):  # no code of the coder's to compare: by country
             return Placement(same[0].code)
         if same:
-            return self._differs(obs, own, same[0])
-        return self._not_member(obs, own)
-
-    def _field(self) -> tuple[str, str]:
-        """The observation's field holding its code, and the field findings point at."""
-        if self.system.code_field == "cown":
-            return "cown", "cown"
-        return "gwn (countrycode's, by iso3c)", "iso3c"
-
-    def _mismatch(self, obs: Observed, spell: Spell, other: str) -> Placement:
-        name, key = self._field()
-        found = obs.finding(
-            "coverage-code-mismatch",
-            key,
-            field=name,
-            number=spell.code,
-            name=spell.name,
-            other=other,
-            system=self.label,
-        )
-        return Placement(None, f"{spell.code} is {other} in the list", [found])
-
-    def _differs(self, obs: Observed, own: int | None, spell: Spell) -> Placement:
-        name, key = self._field()
-        found = obs.finding(
-            "coverage-code-differs",
-            key,
-            field=name,
-            number=own,
-            system=self.label,
-            other_number=spell.code,
-            name=spell.name,
-        )
-        return Placement(spell.code, "", [found])
-
-    def _not_member(self, obs: Observed, own: int | None) -> Placement:
-        known = self.membership.by_code.get(own, []) if own is not None else []
-        known = known or self.by_country.get(obs.iso3c, [])
-        spells = ", ".join(f"{s.start} to {s.end}" for s in known[:4])
-        found = obs.finding(
-            "coverage-not-in-system",
-            "year",
-            system=self.label,
-            number=own if own is not None else "(no code)",
-            name=known[0].name if known else obs.iso3c,
-            spells=f"a member {spells}" if spells else "the list never has it",
-        )
-        return Placement(None, "not a member that year", [found])
+            return differs(obs, self.system, own, same[0])
+        held = self.membership.by_code.get(own, []) if own is not None else []
+        return not_member(obs, self.label, own, held or self.by_country.get(obs.iso3c, []))
 
     def _moment(self, obs: Observed, code: int) -> list[Finding]:
         spells = self.year_spells(obs.iso3c, code, obs.year)
