@@ -83,14 +83,17 @@ def test_only_web_urls_and_well_formed_dois_are_links(
 
 
 def test_no_control_character_reaches_a_page_or_the_index(built: dict[str, Path]) -> None:
-    """A NUL or an escape in the data is U+FFFD on the pages; the search index is valid JSON
+    """A NUL or an escape in the data is U+FFFD on the pages, a right-to-left override is closed
+    where its text ends; the search index is valid JSON
     after its assignment, with no raw NUL, U+2028 or U+2029, and holds the payload intact."""
     for path in built["site"].iterdir():
         data = path.read_bytes()
         assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", data), path.name
         if path.suffix == ".js":  # line terminators to older JavaScript
             assert "\u2028".encode() not in data and "\u2029".encode() not in data, path.name
-    assert "\ufffd" in (built["site"] / "AZE-1993.html").read_text(encoding="utf-8")
+    page = (built["site"] / "AZE-1993.html").read_text(encoding="utf-8")
+    assert "\ufffd" in page
+    assert page.count("\u202e") == page.count("\u202c") > 0  # each override closed
     script = (built["site"] / "search-evidence.js").read_text(encoding="utf-8")
     body = script.removeprefix("window.CMR_SEARCH_EVIDENCE = ").rstrip().removesuffix(";")
     entries = json.loads(body)

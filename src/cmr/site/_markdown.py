@@ -17,15 +17,25 @@ _HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _ITEM = re.compile(r"^\s*[-*]\s+(.*)$")
 _CODE = re.compile(r"`([^`]+)`")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPECIAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(value: object) -> object:
-    """`value` with control characters (a NUL, an escape), which HTML forbids, shown as U+FFFD;
-    the templates' `finalize`, so every text a page prints passes through it."""
-    if not isinstance(value, str) or not _CONTROL.search(value):
+    """`value` with control characters (a NUL, an escape), which HTML forbids, shown as U+FFFD,
+    and any direction override it opens closed at its end, so that a right-to-left override
+    in a title cannot reverse the page's text after it; the templates' `finalize`, so every
+    text a page prints passes through it."""
+    if not isinstance(value, str) or not _SPECIAL.search(value):
         return value
-    cleaned = _CONTROL.sub("\ufffd", value)
+    cleaned = _CONTROL.sub("\ufffd", value) + _closing(value)
     return Markup(cleaned) if isinstance(value, Markup) else cleaned
+
+
+def _closing(text: str) -> str:
+    """The PDF and PDI characters that close the embeddings and isolates `text` leaves open."""
+    embeddings = sum(map(text.count, "\u202a\u202b\u202d\u202e")) - text.count("\u202c")
+    isolates = sum(map(text.count, "\u2066\u2067\u2068")) - text.count("\u2069")
+    return "\u202c" * max(0, embeddings) + "\u2069" * max(0, isolates)
 
 
 def _inline(text: str) -> str:
