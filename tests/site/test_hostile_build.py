@@ -84,8 +84,8 @@ def test_only_web_urls_and_well_formed_dois_are_links(
 
 def test_no_control_character_reaches_a_page_or_the_index(built: dict[str, Path]) -> None:
     """A NUL or an escape in the data is U+FFFD on the pages, a right-to-left override is closed
-    where its text ends; the search index is valid JSON
-    after its assignment, with no raw NUL, U+2028 or U+2029, and holds the payload intact."""
+    where its text ends; the search index is valid JSON after its assignment, with no raw NUL,
+    U+2028 or U+2029, and holds the payload intact."""
     for path in built["site"].iterdir():
         data = path.read_bytes()
         assert not re.search(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]", data), path.name
