@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from cmr._files import describe
-from cmr.coverage._universe import Universe, membership_files
+from cmr.coverage._universe import Universe
+from cmr.coverage._universe_keys import membership_files
 from cmr.project import Project
 from cmr.settings import SettingsError
 
