@@ -208,3 +208,22 @@ def test_file_under_a_code_countrycode_lacks_is_placed_by_its_number(
     case = next(c for c in report["cases"] if c["year"] == 2010)
     assert (case["iso3c"], case["codes"], case["status"]) == (None, [347], "final")
     assert case["files"] == ["observations/XKX/2010.yaml"]
+
+
+def test_unknown_filter_entry_points_at_its_setting(dataset: Path) -> None:
+    """An entry of `countries` naming no state of the list is a warning at the line of
+    `countries =` in the settings, in cmr.toml or in pyproject.toml's [tool.cmr.universe]."""
+    universe = (
+        'system = "cow"\nstates = "data/states.csv"\nfirst = 1992\nlast = 1992\n'
+        '  countries = ["AZE", "zzz"]\n'
+    )
+    (dataset / "cmr.toml").write_text("# settings\n[universe]\n" + universe, encoding="utf-8")
+    done = cmr_run(dataset, "coverage")
+    assert done.returncode == 0
+    assert "cmr.toml:7:3: warning coverage-filter-unknown" in done.stdout
+    (dataset / "cmr.toml").unlink()
+    pyproject = '[project]\nname = "x"\n\n[tool.cmr.universe]\n' + universe + "[tool.other]\n"
+    (dataset / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    done = cmr_run(dataset, "coverage")
+    assert done.returncode == 0
+    assert "pyproject.toml:9:3: warning coverage-filter-unknown" in done.stdout

@@ -3,6 +3,9 @@ years the membership file does not reach."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from cmr.catalogue import finding
 from cmr.coverage._declared import settings_file
 from cmr.coverage._place import Placer
@@ -17,9 +20,11 @@ def filter_findings(
 ) -> list[Finding]:
     """A warning for each entry of `countries` and `exclude` that names no state of the list,
     at the settings file."""
-    where = project.display(project.root / (settings_file(project) or "cmr.toml"))
+    path = project.root / (settings_file(project) or "cmr.toml")
+    where = project.display(path)
     out = []
     for key, entries in (("countries", universe.countries), ("exclude", universe.exclude)):
+        line, column = key_position(path, key)
         for entry in entries:
             known = (
                 entry in membership.by_code
@@ -29,10 +34,35 @@ def filter_findings(
             if not known:
                 out.append(
                     finding(
-                        "coverage-filter-unknown", where, key=key, value=entry, system=placer.label
+                        "coverage-filter-unknown",
+                        where,
+                        line,
+                        column,
+                        key=key,
+                        value=entry,
+                        system=placer.label,
                     )
                 )
     return out
+
+
+_TABLE = re.compile(r"\s*\[\s*(tool\s*\.\s*cmr\s*\.\s*)?universe\s*\]\s*(#.*)?")
+
+
+def key_position(path: Path, key: str) -> tuple[int, int]:
+    """Line and column of `key =` in the `[universe]` table of a settings file (1, 1 when
+    it is not there: the value came from the command line)."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1, 1
+    inside = False
+    for number, text in enumerate(lines, 1):
+        if text.lstrip().startswith("["):
+            inside = bool(_TABLE.fullmatch(text))
+        elif inside and re.match(rf"\s*{key}\s*=", text):
+            return number, len(text) - len(text.lstrip()) + 1
+    return 1, 1
 
 
 def beyond_membership(universe: Universe, membership: Membership, label: str) -> list[Finding]:
