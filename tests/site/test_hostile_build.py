@@ -154,12 +154,16 @@ def test_codebook_names_its_form_refuses_stop_the_site(tmp_path: Path) -> None:
 
 def test_years_before_1000_have_pages(built: dict[str, Path]) -> None:
     """Years 5 and 999 (a codebook allowing them) get pages, linked from the country and the
-    coverage matrix."""
+    coverage matrix; the plots' text and tables name the years with answers, not the 1,986
+    years between."""
     site = built["odd-site"]
     for year in (5, 999):
         assert (site / f"AZE-{year}.html").is_file()
         for page in ("AZE.html", "coverage.html"):
             assert f'href="AZE-{year}.html"' in (site / page).read_text(encoding="utf-8")
+    coverage = (site / "coverage.html").read_text(encoding="utf-8")
+    assert "answers by year: 5: No 0, Yes 1 of 1; 999: No 0, Yes 1 of 1; 1993: " in coverage
+    assert coverage.count('<tr><th scope="row">') == len(ODD) * 3  # rows of the counts
 
 
 def test_every_id_a_template_writes_is_reserved_from_variables() -> None:

@@ -71,6 +71,8 @@ def _alt(q: Question, values: tuple[tuple[str, str, str], ...], years: Years) ->
     codes = [c for c, _, _ in values]
     parts = []
     for year, counts in years:
+        if not counts:  # a year without answers is a gap in the bars, not a word of the text
+            continue
         shown = [f"{label} {share(counts, c, codes)[0]}" for c, label, _ in values]
         parts.append(f"{year}: {', '.join(shown)} of {share(counts, '', codes)[1]}")
     return f"{q.id}, answers by year: " + "; ".join(parts) + "."
