@@ -71,11 +71,11 @@ def test_missing_states_option_file_is_exit_2(dataset: Path) -> None:
 
 
 def test_unknown_filter_country_is_a_warning(dataset: Path) -> None:
-    """A country in the filter that the list lacks is a warning located at cmr.toml."""
+    """A country in the filter that the list lacks is a warning at its line in cmr.toml."""
     (dataset / "cmr.toml").write_text(UNIVERSE + 'countries = ["AZE", "FRA", 999]\n', "utf-8")
     done = cmr_run(dataset, "coverage")
     assert done.returncode == 0
-    assert "cmr.toml:1:1: warning coverage-filter-unknown the universe's countries names 'FRA'" in (
+    assert "cmr.toml:6:1: warning coverage-filter-unknown the universe's countries names 'FRA'" in (
         done.stdout
     )
     assert "names 999" in done.stdout
