@@ -2,7 +2,7 @@
 
 Composing a 20 kB file with PyYAML takes milliseconds, and `cmr crosscheck` needs a place for
 every item of every observation. Observation files are block YAML as `cmr new` writes them, so
-a path such as `answers.coup_history.answer` or `events.6.type` is found by indentation: a key
+a path such as `answers.<variable>.answer` or `events.6.type` is found by indentation: a key
 at its mapping's column, the n-th `- ` of a list. Whatever the scan does not expect (a flow
 collection, an anchor or alias, a tag, an empty value, a document marker) hands the path to
 `cmr._yaml.Locator`, which composes the file once; the places are the same either way.
