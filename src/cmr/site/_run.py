@@ -72,7 +72,7 @@ def build_site(
     run = SiteRun(Result(), target)
     with os_errors_as_problems(shown):
         target.parent.mkdir(parents=True, exist_ok=True)
-        with locked(target, shown):
+        with locked(target, shown, "cmr site"):
             if _stopped(run, folder_findings(target, shown)):
                 return run
             content = _content(project, run, release, jobs, progress)
