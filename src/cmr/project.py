@@ -79,6 +79,19 @@ class Project:
     def bibliography(self) -> Path:
         return self._path("bibliography", "observations/references.bib")
 
+    def input_holding(self, path: str | Path) -> str | None:
+        """`"observation"` or `"codebook"` when `path` is that folder or inside it (links
+        followed), else None: commands never write among the files they are made from."""
+        where = os.path.realpath(path)
+        for name, folder in (
+            ("observation", self.observations_dir),
+            ("codebook", self.codebook_dir),
+        ):
+            inside = os.path.realpath(folder)
+            if where == inside or where.startswith(os.path.join(inside, "")):
+                return name
+        return None
+
     def display(self, path: Path) -> str:
         """A path as findings show it: relative to the working directory when possible."""
         return shown_relative_to_cwd()(path)

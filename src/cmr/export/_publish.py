@@ -67,12 +67,13 @@ def staging(target: Path) -> Iterator[Path]:
 def _seal(folder: Path) -> None:
     """Sync every file, then drop the marker: the folder is now a complete export."""
     for path in folder.iterdir():
-        _fsync(path)
+        fsync(path)
     (folder / MARKER).unlink()
-    _fsync(folder)
+    fsync(folder)
 
 
-def _fsync(path: Path) -> None:
+def fsync(path: Path) -> None:
+    """Sync a file or folder to disk (a no-op for a folder on Windows)."""
     if os.name == "nt" and path.is_dir():  # Windows cannot open a folder to sync it
         return
     fd = os.open(path, os.O_RDONLY)
@@ -93,7 +94,7 @@ def publish(new: Path, target: Path) -> Path | None:
         old = new
     else:
         old = _two_step(new, target)
-    _fsync(target.parent)
+    fsync(target.parent)
     return old
 
 

@@ -133,16 +133,11 @@ def _configured_version(project: Project) -> str:
 
 def _refuse_inside_inputs(target: Path, shown: str, project: Project) -> None:
     """The panel is not written among the observations or the codebook it is made from."""
-    where = os.path.realpath(target)
-    for name, folder in (
-        ("observation", project.observations_dir),
-        ("codebook", project.codebook_dir),
-    ):
-        inside = os.path.realpath(folder)
-        if where == inside or where.startswith(os.path.join(inside, "")):
-            raise EnvironmentProblem(
-                f"--out {shown} is inside the {name} folder; write the panel elsewhere"
-            )
+    name = project.input_holding(target)
+    if name is not None:
+        raise EnvironmentProblem(
+            f"--out {shown} is inside the {name} folder; write the panel elsewhere"
+        )
 
 
 def _refuse_non_folder(target: Path, shown: str) -> None:

@@ -65,13 +65,9 @@ def checked_out(project: Project, out: str | Path | None) -> Path:
         raise ReleaseRefused(f"--out {shown} is a file, not a folder; give a folder")
     where = os.path.realpath(base)
     _refuse_inside_release(Path(where), shown)
-    for what, folder in (
-        ("observation", project.observations_dir),
-        ("codebook", project.codebook_dir),
-    ):
-        inside = os.path.realpath(folder)
-        if where == inside or where.startswith(os.path.join(inside, "")):
-            raise ReleaseRefused(f"--out {shown} is inside the {what} folder; release elsewhere")
+    what = project.input_holding(base)
+    if what is not None:
+        raise ReleaseRefused(f"--out {shown} is inside the {what} folder; release elsewhere")
     return base
 
 

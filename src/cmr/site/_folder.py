@@ -30,15 +30,11 @@ def refuse_bad_target(out: str | Path | None, project: Project, default: str) ->
             f"--out {shown}: {one_line(project.display(above))} is a file, not a folder"
         )
     where = os.path.realpath(target)
-    for name, folder in (
-        ("observation", project.observations_dir),
-        ("codebook", project.codebook_dir),
-    ):
-        inside = os.path.realpath(folder)
-        if where == inside or where.startswith(os.path.join(inside, "")):
-            raise EnvironmentProblem(
-                f"--out {shown} is inside the {name} folder; write the site elsewhere"
-            )
+    name = project.input_holding(target)
+    if name is not None:
+        raise EnvironmentProblem(
+            f"--out {shown} is inside the {name} folder; write the site elsewhere"
+        )
     root = os.path.realpath(project.root)
     if where == root:
         raise EnvironmentProblem(f"--out {shown} is the dataset folder; write the site elsewhere")

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from cmr.export._publish import MARKER, is_stage, publish, stage_prefix
+from cmr.export._publish import MARKER, fsync, is_stage, publish, stage_prefix
 from cmr.site._owned import MANIFEST, manifest_text, remove_owned
 
 MARKER_TEXT = "An unfinished `cmr site`; the next build removes this folder.\n"
@@ -64,20 +64,10 @@ def _seal(folder: Path) -> None:
     """Sync every file and folder, then drop the marker: the folder is a complete site."""
     for parent, _dirs, names in os.walk(folder):
         for name in names:
-            _fsync(Path(parent) / name)
-        _fsync(Path(parent))
+            fsync(Path(parent) / name)
+        fsync(Path(parent))
     (folder / MARKER).unlink()
-    _fsync(folder)
-
-
-def _fsync(path: Path) -> None:
-    if os.name == "nt" and path.is_dir():  # Windows cannot open a folder to sync it
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    fsync(folder)
 
 
 def clean_leftovers(target: Path) -> None:
