@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _synthetic import make_dataset, observation_files
 from bench_pipeline import render, row, series
 
-TARGETS = {"site_s": 20.0, "release_s": 15.0, "coverage_s": 2.0, "crosscheck_s": 4.0}
+TARGETS = {"site_s": 10.0, "release_s": 6.0, "coverage_s": 1.0, "crosscheck_s": 2.0}
 
 SETTINGS = """\
 [universe]
