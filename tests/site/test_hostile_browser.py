@@ -23,6 +23,7 @@ from support import cmr_run
 from cmr.codebook import Codebooks
 
 pytestmark = needs_chromium
+VIEWPORT_WIDTH = 800  # a narrow window: long words and wide tables must not overflow
 AUDIT = (Path(__file__).parent / "audit.js").read_text(encoding="utf-8")
 
 
@@ -38,21 +39,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         out[name] = base / name
     out["data"] = base / "hostile-data"
     return out
-
-
-@pytest.fixture(scope="module")
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture(scope="module")
-def page(browser: Any, recorder: Recorder) -> Iterator[Any]:
-    """One recorded page for the module, 800 pixels wide."""
-    context = browser.new_context(viewport={"width": 800, "height": 900})
-    recorder.attach(context)
-    opened = context.new_page()
-    yield opened
-    context.close()
 
 
 def _go(page: Any, site: Path, name: str) -> None:

@@ -8,7 +8,6 @@ Skipped, with the reason, only when /usr/bin/chromium is absent.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -34,21 +33,6 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         assert done.returncode == 0, done.stdout + done.stderr
         out[name] = base / name
     return out
-
-
-@pytest.fixture(scope="module")
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture(scope="module")
-def page(browser: Any, recorder: Recorder) -> Iterator[Any]:
-    """One page of one recorded context, for the whole module."""
-    context = browser.new_context(viewport={"width": 1100, "height": 900})
-    recorder.attach(context)
-    opened = context.new_page()
-    yield opened
-    context.close()
 
 
 def url(site: Path, name: str) -> str:
