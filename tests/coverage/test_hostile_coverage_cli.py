@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from conftest import UNIVERSE, observation
-from support import cmr_run
+from support import cmr_run, make_project
 
 from cmr.coverage import coverage_report
 from cmr.coverage._matrix import LEGEND
@@ -245,3 +245,19 @@ def test_messages_name_the_options_that_made_the_universe(dataset: Path) -> None
     (dataset / "cmr.toml").unlink()
     said = one_line_exit_2(dataset, "--system", "cow", "--from", "1995")
     assert "no [universe] in the settings, so the options must say all: pass --states, --to" in said
+
+
+def test_library_takes_one_membership_file_as_text_or_path(tmp_path: Path) -> None:
+    """`coverage_report(states="file.csv")` and `states=Path(...)` read that one file (a string
+    was once taken letter by letter)."""
+    project = make_project(tmp_path, up_to=None)
+    (project / "states.csv").write_text(
+        "stateabb,ccode,statenme,styear,stmonth,stday,endyear,endmonth,endday,version\n"
+        "AZE,373,Azerbaijan,1991,12,25,2016,12,31,2016\n",
+        encoding="utf-8",
+    )
+    for states in (str(project / "states.csv"), project / "states.csv"):
+        report = coverage_report(
+            Project.find(project), system="cow", states=states, first=1992, last=1993
+        )
+        assert report.totals()["cases"] == 2 and report.totals()["missing"] == 2

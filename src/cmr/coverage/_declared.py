@@ -37,7 +37,10 @@ def declared(project: Project, **options: Any) -> Universe:
     if "states" in table:
         merged["states"] = _inside(project, table["states"], where)
     if "states" in given:
-        names = membership_files(list(given["states"]), "--states")
+        states = given["states"]  # one path (the library's callers) or several (--states)
+        listed = [states] if isinstance(states, str | os.PathLike) else list(states)
+        paths = [os.fspath(s) if isinstance(s, os.PathLike) else s for s in listed]
+        names = membership_files(paths, "--states")
         given["states"] = [_existing(p, "--states") for p in names]
     merged.update({k: list(v) if isinstance(v, tuple) else v for k, v in given.items()})
     if isinstance(merged.get("states"), list):  # a file named twice is read once
