@@ -53,3 +53,19 @@ def format_option(func: F) -> F:
         show_default=True,
         help="How findings are printed.",
     )(func)
+
+
+def table_format_option(help_text: str) -> Callable[[F], F]:
+    """`--format text|json|csv` of the commands that print a report rather than findings."""
+
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(["text", "json", "csv"]),
+            default="text",
+            show_default=True,
+            help=help_text,
+        )(func)
+
+    return decorate

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from cmr.cli._common import pass_project
+from cmr.cli._common import pass_project, table_format_option
 from cmr.project import Project
 
 
@@ -39,14 +39,7 @@ from cmr.project import Project
     help="Only this country (ISO3 code or state number); repeat for more.",
 )
 @click.option("--exclude", multiple=True, help="Leave this country out; repeat for more.")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "csv"]),
-    default="text",
-    show_default=True,
-    help="text: a table per country; json; csv: one record a case.",
-)
+@table_format_option("text: a table per country; json; csv: one record a case.")
 @click.option("--matrix", is_flag=True, help="Print countries × years (text).")
 @click.option("--strict", is_flag=True, help="Exit 1 also when cases of the universe are missing.")
 @pass_project

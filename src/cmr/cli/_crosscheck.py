@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cmr.cli._common import pass_project
+from cmr.cli._common import pass_project, table_format_option
 from cmr.project import Project, shown_relative_to_cwd
 
 SOURCE_NAMES = ("powell-thyne", "cline")
@@ -15,13 +15,8 @@ SOURCE_NAMES = ("powell-thyne", "cline")
 @click.command("crosscheck")
 @click.argument("source", type=click.Choice(SOURCE_NAMES))
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "csv"]),
-    default="text",
-    show_default=True,
-    help="text: one line per comparison with both sides; json: the report; csv: one row each.",
+@table_format_option(
+    "text: one line per comparison with both sides; json: the report; csv: one row each."
 )
 @click.option("--drafts", is_flag=True, help="Compare drafts too (left out by default).")
 @click.option(

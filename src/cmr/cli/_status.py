@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import click
 
-from cmr.cli._common import pass_project
+from cmr.cli._common import pass_project, table_format_option
 from cmr.project import Project
 
 
 @click.command("status")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "csv"]),
-    default="text",
-    show_default=True,
-    help="text: a table; json and csv: one record per country-year.",
-)
+@table_format_option("text: a table; json and csv: one record per country-year.")
 @click.option("--matrix", is_flag=True, help="Print countries × years (coded, draft, missing).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None, help="Worker processes.")
 @pass_project

@@ -15,11 +15,14 @@ from __future__ import annotations
 import json
 import os
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from cmr.catalogue import finding
+from cmr.errors import one_line
 from cmr.export._datapackage import sha256
+from cmr.findings import Finding
 
 PACKAGE = "datapackage.json"
 RELEASE_PREFIX = "cmr-dataset-"
@@ -72,3 +75,22 @@ def _plain_file(path: Path) -> bool:
         return stat.S_ISREG(os.lstat(path).st_mode)
     except OSError:
         return False
+
+
+def stranger_findings(
+    out: Path, shown: str, code: str, strangers_of: Callable[[Path], list[str]]
+) -> list[Finding]:
+    """`code` (`export-folder-foreign`, `site-folder-foreign`) at the first thing in output
+    folder `out` that the command did not write (`strangers_of` lists them, first to name
+    first), or at `out` itself when it is not a folder; [] when there is none."""
+    if os.path.lexists(out) and not out.is_dir():
+        strangers, at = [out.name], shown
+    elif out.is_dir():
+        strangers = strangers_of(out)
+        at = one_line(os.path.join(shown, strangers[0])) if strangers else shown
+    else:
+        return []
+    if not strangers:
+        return []
+    more = f" (and {len(strangers) - 1} more)" if len(strangers) > 1 else ""
+    return [finding(code, at, stranger=at, more=more, folder=shown)]

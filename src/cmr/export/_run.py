@@ -34,7 +34,7 @@ from cmr.export._build import (
 )
 from cmr.export._epoch import source_date_epoch
 from cmr.export._lock import locked
-from cmr.export._manifest import foreign
+from cmr.export._manifest import foreign, stranger_findings
 from cmr.export._publish import clean_leftovers, staging
 from cmr.export._select import select
 from cmr.export._stata import write_dta
@@ -186,18 +186,11 @@ def _stopped(run: ExportRun, findings: list[Finding]) -> bool:
 
 
 def _folder_findings(out: Path, shown: str) -> list[Finding]:
-    """`export-folder-foreign` at the first thing in `out` that no cmr export wrote."""
-    if os.path.lexists(out) and not out.is_dir():  # appeared since `_refuse_non_folder`
-        strangers, at = [out.name], shown
-    elif out.is_dir():
-        strangers = sorted(foreign(out), key=_cmr_own)  # name a user's file first
-        at = one_line(os.path.join(shown, strangers[0])) if strangers else shown
-    else:
-        return []
-    if not strangers:
-        return []
-    more = f" (and {len(strangers) - 1} more)" if len(strangers) > 1 else ""
-    return [finding("export-folder-foreign", at, stranger=at, more=more, folder=shown)]
+    """`export-folder-foreign` at the first thing in `out` that no cmr export wrote (a file
+    may appear there after `_refuse_non_folder`); a user's file is named first."""
+    return stranger_findings(
+        out, shown, "export-folder-foreign", lambda p: sorted(foreign(p), key=_cmr_own)
+    )
 
 
 def _cmr_own(name: str) -> bool:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from cmr.catalogue import finding
 from cmr.errors import EnvironmentProblem, one_line
+from cmr.export._manifest import stranger_findings
 from cmr.findings import Finding
 from cmr.project import Project
 from cmr.site._owned import foreign
@@ -54,15 +54,4 @@ def _first_existing(path: Path) -> Path:
 
 def folder_findings(out: Path, shown: str) -> list[Finding]:
     """`site-folder-foreign` at the first thing in `out` that no cmr site build wrote."""
-    if os.path.lexists(out) and not out.is_dir():
-        strangers = [out.name]
-        at = shown
-    elif out.is_dir():
-        strangers = foreign(out)
-        at = one_line(os.path.join(shown, strangers[0])) if strangers else shown
-    else:
-        return []
-    if not strangers:
-        return []
-    more = f" (and {len(strangers) - 1} more)" if len(strangers) > 1 else ""
-    return [finding("site-folder-foreign", at, stranger=at, more=more, folder=shown)]
+    return stranger_findings(out, shown, "site-folder-foreign", foreign)
